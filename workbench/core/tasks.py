@@ -133,14 +133,14 @@ class CallbackProgress:
         self._on_partial = on_partial
         self.token = token if token is not None else CancelToken()
         self._min_interval = min_interval
-        self._last = 0.0
+        self._last: float | None = None
 
     def report(self, fraction: float | None, message: str = "") -> None:  # noqa: D102
         if self._on_report is None:
             return
         now = time.monotonic()
         final = fraction is not None and fraction >= 1.0
-        if not final and now - self._last < self._min_interval:
+        if not final and self._last is not None and now - self._last < self._min_interval:
             return
         self._last = now
         if fraction is not None:
