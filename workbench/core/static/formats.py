@@ -1,0 +1,297 @@
+"""Reading and writing word vectors in the standard formats.
+
+=================  =========================================================
+``word2vec``       text, header ``<count> <dim>``, then ``word v1 ... vd``
+                   (also fastText's ``.vec``)
+``word2vec-bin``   header line, then ``word<space><dim float32 LE>[\\n]``
+``glove``          text like ``word2vec`` without the header line
+``projector``      a folder with ``vectors.tsv`` + ``metadata.tsv`` for the
+                   TensorFlow Embedding Projector (write only)
+=================  =========================================================
+
+Text files may be gzip/bz2/xz-compressed (by extension).  Readers stream the
+file, report progress, honour cancellation and raise :class:`WorkbenchError`
+naming the file and line for every defect: a wrong header, a line with the
+wrong number of values, a value that is not a number, NaN or infinity, a
+truncated binary file.  Writers go through :func:`atomic_write`, so a failed
+or cancelled save leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import os
+from pathlib import Path
+from typing import IO, Any, Callable
+
+import numpy as np
+
+from workbench.core.embeddings import Embeddings
+from workbench.core.errors import WorkbenchError
+from workbench.core.tasks import NULL_PROGRESS, Progress
+from workbench.core.workspace import atomic_write
+
+__all__ = ["FORMATS", "detect_format", "load_vectors", "save_vectors"]
+
+FORMATS = ("word2vec", "word2vec-bin", "glove", "projector")
+_OPENERS: dict[str, Callable[..., IO[Any]]] = {
+    ".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+_CHECK_EVERY = 2000
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    opener = _OPENERS.get(path.suffix.lower())
+    try:
+        return opener(path, "rb") if opener else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise WorkbenchError(f"{path} cannot be opened: {exc.strerror or exc}.", path=path)\
+            from exc
+
+
+def detect_format(path: str | Path) -> str:
+    """Guess the format of a vector file from its name and first bytes."""
+    path = Path(path)
+    if path.is_dir():
+        raise WorkbenchError(f"{path} is a folder, not a vector file.", path=path)
+    with _open_binary(path) as f:
+        head = f.read(4096)
+    if not head:
+        raise WorkbenchError(f"{path} is empty.", path=path)
+    first = head.split(b"\n", 1)[0].split()
+    has_header = len(first) == 2 and all(p.isdigit() for p in first)
+    if has_header:
+        rest = head.split(b"\n", 1)[1] if b"\n" in head else b""
+        try:
+            rest[:200].decode("utf-8")
+            binary = b"\x00" in rest[:400] and path.suffix.lower() != ".vec"
+        except UnicodeDecodeError:
+            binary = True
+        return "word2vec-bin" if binary else "word2vec"
+    if path.suffix.lower() == ".bin":
+        raise WorkbenchError(
+            f"{path} is not a word2vec binary file (its first line should be "
+            "'<number of words> <dimensions>'). fastText .bin models are not supported yet; "
+            "load the .vec file saved beside it.", path=path)
+    return "glove"
+
+
+def load_vectors(path: str | Path, fmt: str = "auto", *, limit: int | None = None,
+                 progress: Progress = NULL_PROGRESS) -> Embeddings:
+    """Read word vectors from ``path``.
+
+    Parameters
+    ----------
+    path
+        The file.
+    fmt
+        One of ``word2vec``, ``word2vec-bin``, ``glove`` or ``auto`` (guess).
+    limit
+        Read only the first ``limit`` vectors (files are usually frequency-sorted).
+    progress
+        Receives the fraction of the file read; cancelling stops the read.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise WorkbenchError(f"{path} does not exist.", path=path)
+    if fmt == "auto":
+        fmt = detect_format(path)
+    if fmt == "word2vec-bin":
+        emb = _read_binary(path, limit, progress)
+    elif fmt in ("word2vec", "glove"):
+        emb = _read_text(path, fmt == "word2vec", limit, progress)
+    else:
+        raise WorkbenchError(f"Unknown vector format {fmt!r}; choose one of "
+                             "word2vec, word2vec-bin, glove.")
+    progress.report(1.0, f"Read {len(emb):,} vectors of {emb.dim} dimensions")
+    return emb
+
+
+def _size(path: Path) -> int:
+    return max(os.path.getsize(path), 1)
+
+
+def _raw_position(f: IO[bytes]) -> int:
+    raw = getattr(f, "fileobj", None) or getattr(f, "_fp", None) or f
+    try:
+        return int(raw.tell())
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
+def _parse_header(line: bytes, path: Path) -> tuple[int, int]:
+    parts = line.split()
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[1]) == 0:
+        shown = line[:60].decode("utf-8", "replace").strip()
+        raise WorkbenchError(
+            f"Line 1 of {path} should be '<number of words> <dimensions>', not '{shown}'. "
+            "If the file has no header, load it as GloVe text.", path=path, line=1)
+    return int(parts[0]), int(parts[1])
+
+
+def _read_text(path: Path, has_header: bool, limit: int | None,
+               progress: Progress) -> Embeddings:
+    total = _size(path)
+    words: list[str] = []
+    rows: list[np.ndarray] = []
+    dim: int | None = None
+    expected: int | None = None
+    with _open_binary(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="\n")
+        lineno = 0
+        try:
+            for lineno, line in enumerate(text, 1):
+                if has_header and lineno == 1:
+                    expected, dim = _parse_header(line.encode(), path)
+                    continue
+                line = line.rstrip("\r\n").rstrip(" ")
+                if not line:
+                    continue
+                parts = line.split(" ")
+                if dim is None:
+                    dim = len(parts) - 1
+                    if dim < 1:
+                        raise WorkbenchError(f"Line {lineno} of {path} holds a word without "
+                                             "a vector.", path=path, line=lineno)
+                if len(parts) < dim + 1:
+                    raise WorkbenchError(
+                        f"Line {lineno} of {path} has {len(parts) - 1} values where the "
+                        f"vectors have {dim} dimensions.", path=path, line=lineno)
+                word = " ".join(parts[:-dim])
+                try:
+                    vec = np.array(parts[-dim:], dtype=np.float32)
+                except ValueError:
+                    raise WorkbenchError(
+                        f"Line {lineno} of {path} has a value that is not a number "
+                        f"(word '{word[:40]}').", path=path, line=lineno) from None
+                if not np.isfinite(vec).all():
+                    raise WorkbenchError(
+                        f"Line {lineno} of {path}: the vector of '{word[:40]}' contains NaN "
+                        "or infinity.", path=path, line=lineno)
+                words.append(word)
+                rows.append(vec)
+                if limit is not None and len(words) >= limit:
+                    break
+                if lineno % _CHECK_EVERY == 0:
+                    progress.raise_if_cancelled()
+                    progress.report(_raw_position(raw) / total, f"Read {len(words):,} vectors")
+        except UnicodeDecodeError as exc:
+            raise WorkbenchError(f"Line {lineno + 1} of {path} is not valid UTF-8 text. "
+                                 "Is it a binary file?", path=path, line=lineno + 1) from exc
+        except (EOFError, OSError) as exc:
+            if isinstance(exc, WorkbenchError):
+                raise
+            raise WorkbenchError(f"{path} is truncated or corrupt after line {lineno}.",
+                                 path=path, line=lineno) from exc
+    if dim is None or not words:
+        raise WorkbenchError(f"{path} holds no vectors.", path=path)
+    if expected is not None and limit is None and len(words) != expected:
+        raise WorkbenchError(
+            f"The header of {path} announces {expected:,} vectors but the file holds "
+            f"{len(words):,}: it may be truncated.", path=path)
+    return _build(words, rows, dim, path)
+
+
+def _build(words: list[str], rows: list[np.ndarray] | np.ndarray, dim: int,
+           path: Path) -> Embeddings:
+    matrix = np.vstack(rows) if len(rows) else np.zeros((0, dim), np.float32)
+    seen: dict[str, int] = {}
+    for i, w in enumerate(words):
+        if w in seen:
+            raise WorkbenchError(f"The word '{w[:40]}' appears twice in {path} "
+                                 f"(vectors {seen[w] + 1} and {i + 1}).", path=path)
+        seen[w] = i
+    return Embeddings(words, matrix, source=str(path))
+
+
+def _read_binary(path: Path, limit: int | None, progress: Progress) -> Embeddings:
+    total = _size(path)
+    with _open_binary(path) as f:
+        header = f.readline(1024)
+        count, dim = _parse_header(header, path)
+        n = count if limit is None else min(count, limit)
+        matrix = np.empty((n, dim), dtype=np.float32)
+        words: list[str] = []
+        vec_bytes = dim * 4
+        buf = b""
+        pos = 0
+        for i in range(n):
+            while True:
+                space = buf.find(b" ", pos)
+                if space >= 0 and len(buf) - space - 1 >= vec_bytes:
+                    break
+                more = f.read(1 << 20)
+                if not more:
+                    raise WorkbenchError(
+                        f"{path} ends after {i:,} of {count:,} vectors: the file is truncated.",
+                        path=path)
+                buf = buf[pos:] + more
+                pos = 0
+            word_bytes = buf[pos:space].lstrip(b"\n")
+            try:
+                word = word_bytes.decode("utf-8")
+            except UnicodeDecodeError:
+                word = word_bytes.decode("utf-8", "replace")
+            matrix[i] = np.frombuffer(buf, dtype="<f4", count=dim, offset=space + 1)
+            if not np.isfinite(matrix[i]).all():
+                raise WorkbenchError(f"Vector {i + 1} ('{word[:40]}') of {path} contains NaN or "
+                                     "infinity.", path=path)
+            words.append(word)
+            pos = space + 1 + vec_bytes
+            if i % _CHECK_EVERY == 0:
+                progress.raise_if_cancelled()
+                progress.report(_raw_position(f) / total, f"Read {i:,} of {n:,} vectors")
+    return _build(words, matrix, dim, path)
+
+
+def save_vectors(emb: Embeddings, path: str | Path, fmt: str = "word2vec", *,
+                 progress: Progress = NULL_PROGRESS) -> Path:
+    """Write ``emb`` to ``path`` in ``fmt`` (see :data:`FORMATS`) and return the path.
+
+    ``projector`` writes a folder ``path`` with ``vectors.tsv`` and ``metadata.tsv``.
+    """
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise WorkbenchError(f"Unknown vector format {fmt!r}; choose one of "
+                             f"{', '.join(FORMATS)}.")
+    for w in emb.words:
+        if not w or any(c in w for c in " \t\n\r"):
+            raise WorkbenchError(f"The word {w!r} cannot be saved: words may not be empty or "
+                                 "contain spaces, tabs or line breaks in these formats.")
+    n = len(emb)
+    if fmt == "projector":
+        path.mkdir(parents=True, exist_ok=True)
+        row_fmt = "\t".join(["%.9g"] * emb.dim) + "\n"
+        with atomic_write(path / "vectors.tsv", "w") as f:
+            for i in range(n):
+                f.write(row_fmt % tuple(emb.vectors[i].tolist()))
+                _tick(i, n, progress)
+        with atomic_write(path / "metadata.tsv", "w") as f:
+            if emb.counts is not None:
+                f.write("word\tcount\n")
+                f.writelines(f"{w}\t{c}\n" for w, c in zip(emb.words, emb.counts.tolist()))
+            else:
+                f.writelines(f"{w}\n" for w in emb.words)
+        return path
+    row_fmt = " ".join(["%.9g"] * emb.dim) + "\n"
+    with atomic_write(path, "wb") as f:
+        if fmt in ("word2vec", "word2vec-bin"):
+            f.write(f"{n} {emb.dim}\n".encode())
+        for i, word in enumerate(emb.words):
+            if fmt == "word2vec-bin":
+                f.write(word.encode("utf-8") + b" " + emb.vectors[i].astype("<f4").tobytes()
+                        + b"\n")
+            else:
+                # 9 significant digits read back to the identical float32.
+                f.write((word + " " + row_fmt % tuple(emb.vectors[i].tolist())).encode("utf-8"))
+            _tick(i, n, progress)
+    progress.report(1.0, f"Saved {n:,} vectors to {path.name}")
+    return path
+
+
+def _tick(i: int, n: int, progress: Progress) -> None:
+    if i % _CHECK_EVERY == 0:
+        progress.raise_if_cancelled()
+        progress.report(i / max(n, 1), f"Wrote {i:,} of {n:,} vectors")
