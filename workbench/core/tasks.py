@@ -44,8 +44,15 @@ class Cancelled(Exception):
     """Raised inside a job when its caller asked it to stop.
 
     Catch it where the job is run and record the run as *cancelled*; it is
-    never shown to the user as an error.
+    never shown to the user as an error.  A job that has something worth
+    keeping when it stops (the vectors of its last finished epoch, a
+    checkpoint path) raises ``Cancelled(result)``; the caller finds it in
+    :attr:`result`.
     """
+
+    def __init__(self, result: Any = None) -> None:
+        super().__init__("cancelled")
+        self.result = result
 
 
 class CancelToken:
@@ -217,7 +224,8 @@ class Outcome:
     Attributes
     ----------
     value
-        The job's return value on success.
+        The job's return value on success; on cancel, what the job kept
+        (``Cancelled.result``), often ``None``.
     error
         The exception on failure (``None`` otherwise).
     traceback
@@ -249,8 +257,8 @@ def run_task(fn: Callable[..., Any], *args: Any, progress: Progress = NULL_PROGR
     start = time.perf_counter()
     try:
         value = fn(*args, progress=progress, **kwargs)
-    except Cancelled:
-        return Outcome("cancelled", seconds=time.perf_counter() - start)
+    except Cancelled as exc:
+        return Outcome("cancelled", value=exc.result, seconds=time.perf_counter() - start)
     except Exception as exc:  # noqa: BLE001 - the outcome carries it to the caller
         return Outcome("failed", error=exc, traceback=traceback.format_exc(),
                        seconds=time.perf_counter() - start)
