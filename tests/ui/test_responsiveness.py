@@ -1,0 +1,61 @@
+"""The window keeps painting while a large corpus is scanned in the background."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from workbench.ui.main_window import MainWindow
+
+#: Longest acceptable gap between two 10 ms heartbeats of the GUI thread.
+MAX_STALL_S = 0.200
+
+
+@pytest.mark.parametrize("workers", ["1", "auto"])
+def test_event_loop_never_stalls_during_a_scan(qtbot: Any,
+                                               make_main_window: Callable[..., MainWindow],
+                                               english_corpus_file: Path, workers: str,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               request: pytest.FixtureRequest) -> None:
+    if workers == "auto":
+        monkeypatch.delenv("WORKBENCH_TOKENIZER_WORKERS", raising=False)
+    else:
+        monkeypatch.setenv("WORKBENCH_TOKENIZER_WORKERS", workers)
+    window = make_main_window()
+    panel = window.corpus_panel
+    panel.open_path(english_corpus_file)
+    # As run_app does once the window is up: objects that live as long as the
+    # app stay out of the full garbage-collection passes, which pause every thread.
+    gc.freeze()
+    request.addfinalizer(gc.unfreeze)
+
+    beats: list[float] = []
+    heartbeat = QTimer(window)
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    heartbeat.start()
+    qtbot.waitUntil(lambda: len(beats) >= 3, timeout=2000)
+    finished_at: list[float] = []
+    panel.runner.finished.connect(lambda _: finished_at.append(time.perf_counter()))
+    with qtbot.waitSignals([panel.runner.done, panel.stats_changed], timeout=120_000):
+        panel.compute()
+    # Keep beating until the new results have been painted.
+    qtbot.waitUntil(lambda: len(beats) > 3 and beats[-1] > finished_at[0] + 0.3, timeout=5000)
+    heartbeat.stop()
+
+    assert panel.stats is not None and panel.stats.tokens > 3_000_000
+    gaps = [(b - a, a) for a, b in itertools.pairwise(beats)]
+    worst, at = max(gaps)
+    during = [g for g, a in gaps if a < finished_at[0]]
+    print(f"\nscan of {english_corpus_file.stat().st_size / 1e6:.0f} MB with workers={workers}: "
+          f"{panel.stats.seconds:.1f} s, {len(beats)} heartbeats, max gap {worst * 1000:.0f} ms "
+          f"({(at - finished_at[0]) * 1000:+.0f} ms from the result), max gap while scanning "
+          f"{max(during) * 1000:.0f} ms")
+    assert worst <= MAX_STALL_S, f"the GUI thread stalled for {worst * 1000:.0f} ms"

@@ -1,0 +1,5 @@
+"""Small reusable widgets."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
