@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
-from workbench.core.tasks import Progress
+from workbench.core.tasks import Cancelled, Progress
 from workbench.ui.tasks import JobRegistry, JobStatusWidget, TaskRunner
 
 
@@ -22,7 +23,7 @@ class Recorder:
         runner.progress_changed.connect(lambda f, m: self.events.append(("progress", (f, m))))
         runner.partial_result_ready.connect(lambda v: self.events.append(("partial", v)))
         runner.finished.connect(lambda v: self.events.append(("finished", v)))
-        runner.cancelled.connect(lambda: self.events.append(("cancelled", None)))
+        runner.cancelled.connect(lambda kept: self.events.append(("cancelled", kept)))
         runner.failed.connect(lambda e, tb: self.events.append(("failed", (e, tb))))
         runner.done.connect(lambda: self.events.append(("done", None)))
 
@@ -213,3 +214,20 @@ def test_registry_shutdown_cancels_and_waits(qtbot: Any) -> None:
     assert registry.shutdown(5.0)
     assert not any(r.threads_alive() for r in runners)
     qtbot.waitUntil(lambda: not registry.running(), timeout=5000)
+
+
+def test_cancelled_job_hands_over_what_it_kept(qtbot: Any, runner: TaskRunner) -> None:
+    rec = Recorder(runner)
+    started = threading.Event()
+
+    def keeps_epoch_one(*, progress: Progress) -> None:
+        started.set()
+        while not progress.cancelled:
+            time.sleep(0.005)
+        raise Cancelled({"epoch": 1})
+
+    runner.start(keeps_epoch_one)
+    wait_until_blocked(started)
+    with qtbot.waitSignal(runner.done, timeout=5000):
+        runner.cancel()
+    assert rec.values("cancelled") == [{"epoch": 1}]

@@ -87,8 +87,9 @@ class TaskRunner(QObject):
         Something the job streamed with ``progress.partial(obj)``.
     finished : Signal(object)
         The job returned this value.
-    cancelled : Signal()
-        The job stopped because it was cancelled.
+    cancelled : Signal(object)
+        The job stopped because it was cancelled; the argument is what it kept
+        (``Cancelled.result``, e.g. the vectors of the last finished epoch), often ``None``.
     failed : Signal(object, str)
         The job raised this exception; the second argument is its traceback.
     done : Signal()
@@ -101,7 +102,7 @@ class TaskRunner(QObject):
     progress_changed = Signal(float, str)
     partial_result_ready = Signal(object)
     finished = Signal(object)
-    cancelled = Signal()
+    cancelled = Signal(object)
     failed = Signal(object, str)
     done = Signal()
     cancel_requested = Signal()
@@ -207,8 +208,8 @@ class TaskRunner(QObject):
         try:
             job.token.raise_if_cancelled()
             value = fn(*args, progress=progress, **kwargs)
-        except Cancelled:
-            status = "cancelled"
+        except Cancelled as exc:
+            status, value = "cancelled", exc.result
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
             status, value, tb = "failed", exc, traceback.format_exc()
             log.debug("job %s of %r failed", job.id, self.name, exc_info=True)
@@ -272,7 +273,7 @@ class TaskRunner(QObject):
         if status == "success":
             self.finished.emit(value)
         elif status == "cancelled":
-            self.cancelled.emit()
+            self.cancelled.emit(value)
         else:
             self.failed.emit(value, tb)
         self.done.emit()

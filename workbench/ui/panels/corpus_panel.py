@@ -739,8 +739,8 @@ class CorpusPanel(QWidget):
             text = " ".join(shown) + (f" (and {more} more warnings)" if more > 0 else "")
             self.message_bar.show_warning(text)
 
-    @Slot()
-    def _on_scan_cancelled(self) -> None:
+    @Slot(object)
+    def _on_scan_cancelled(self, _kept: object = None) -> None:
         self.status_label.setText("Cancelled: the statistics shown are unchanged.")
 
     @Slot(object, str)
