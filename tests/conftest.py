@@ -19,6 +19,8 @@ def _isolated_workspace(tmp_path_factory: pytest.TempPathFactory,
     """Point the default workspace at a fresh temporary folder for every test."""
     root = tmp_path_factory.mktemp("workspace")
     monkeypatch.setenv("WORKBENCH_WORKSPACE", str(root))
+    # Also where the default folder would be if a test removes the variable.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
     return root
 
 

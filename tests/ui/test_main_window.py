@@ -240,3 +240,25 @@ def test_placeholder_preview_builds(qtbot: Any) -> None:
     window = build_preview(lambda: PlaceholderPanel(*EXPLORE))
     qtbot.addWidget(window)
     assert "later release" in window.centralWidget().text()
+
+
+def test_workspace_folder_can_be_chosen_and_is_remembered(
+        make_main_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WORKBENCH_WORKSPACE")
+    window = make_main_window()
+    assert "workspace_folder" in window.actions
+    chosen = tmp_path / "my-workspace"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
+    window.actions["workspace_folder"].trigger()
+    assert window.workspace is not None and window.workspace.root == chosen
+    assert (chosen / "runs.sqlite").is_file()
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert not window.set_workspace_folder(blocker / "ws")
+    assert "cannot be written" in window.corpus_panel.message_bar.text()
+    assert window.workspace.root == chosen  # the previous workspace stays
+    window.save_settings()
+
+    again = make_main_window(settings=window.settings)
+    assert again.workspace is not None and again.workspace.root == chosen

@@ -130,12 +130,49 @@ class MainWindow(QMainWindow):
             from workbench.core.workspace import Workspace
 
             try:
-                self._workspace = Workspace()
+                self._workspace = Workspace(self._chosen_workspace_folder())
             except WorkbenchError as exc:
                 self._workspace = None
                 self.corpus_panel.message_bar.show_warning(
                     f"{exc} Statistics are computed but not cached.")
         return self._workspace
+
+    def _chosen_workspace_folder(self) -> str | None:
+        """The folder chosen with File ▸ Workspace folder…, unless the environment overrides it."""
+        import os
+
+        if os.environ.get("WORKBENCH_WORKSPACE"):
+            return None  # default_workspace_dir() honours the variable
+        value = self.settings.value("workspace/path", "")
+        return str(value) if value else None
+
+    def set_workspace_folder(self, folder: str | Path) -> bool:
+        """Use ``folder`` as the workspace from now on; say so, or say why not.
+
+        Returns whether the folder was accepted; an unwritable folder leaves
+        the current workspace in place and shows the reason in the Corpus panel.
+        """
+        from workbench.core.workspace import Workspace
+
+        try:
+            workspace = Workspace(folder)
+        except WorkbenchError as exc:
+            self.corpus_panel.message_bar.show_error(str(exc))
+            return False
+        self._workspace, self._workspace_ready = workspace, True
+        self.settings.setValue("workspace/path", str(workspace.root))
+        self.statusBar().showMessage(f"Workspace: {workspace.root}", 5000)
+        return True
+
+    @Slot()
+    def _on_workspace_folder_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        current = self.workspace.root if self.workspace is not None else Path.home()
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose the workspace folder (runs, caches, models)", str(current))
+        if folder:
+            self.set_workspace_folder(folder)
 
     # ---------------------------------------------------------------- menus
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None,
@@ -165,6 +202,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         self._action("clear_recent", "&Clear list", self.clear_recent_files,
                      tip="Forget the recently opened corpora")
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(
+            "workspace_folder", "&Workspace folder…", self._on_workspace_folder_triggered,
+            tip="Choose where runs, caches and trained models are kept"))
         file_menu.addSeparator()
         quit_action = self._action("quit", "&Quit", self.close, QKeySequence("Ctrl+Q"),
                                    "Cancel running jobs and quit")
