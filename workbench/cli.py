@@ -22,7 +22,7 @@ from workbench.core.tasks import Cancelled, CallbackProgress, CancelToken
 __all__ = ["COMMANDS", "main", "build_parser"]
 
 #: Top-level subcommands handled here rather than by the GUI.
-COMMANDS = {"corpus"}
+COMMANDS = {"corpus", "train", "eval"}
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbench {workbench.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
+    from workbench.cli_eval import add_eval_command
+    from workbench.cli_static import add_train_command
+
     corpus = commands.add_parser("corpus", help="inspect text corpora")
     corpus_cmds = corpus.add_subparsers(dest="corpus_command", metavar="ACTION")
     corpus_cmds.required = True
@@ -75,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "(default: the app's workspace)")
     out.add_argument("--no-cache", action="store_true",
                      help="neither write the tokenized cache nor record the run")
+    add_train_command(commands)
+    add_eval_command(commands)
     return parser
 
 
@@ -180,6 +185,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "corpus" and args.corpus_command == "stats":
             return _corpus_stats(args)
+        if args.command == "train":
+            from workbench.cli_static import run_train
+
+            return run_train(args)
+        if args.command == "eval":
+            from workbench.cli_eval import run_eval
+
+            return run_eval(args)
         parser.error("unknown command")   # pragma: no cover - argparse rejects it first
     except Cancelled:
         print("cancelled", file=sys.stderr)
