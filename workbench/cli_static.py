@@ -1,0 +1,247 @@
+"""``workbench train word2vec|fasttext CORPUS --out DIR``: static vectors from the shell.
+
+The corpus is tokenized through the corpus core (default tokenizer settings,
+cached in the workspace) unless ``--pretokenized`` says it already holds one
+tokenized sentence per line.  Each finished epoch prints one line (loss,
+time, words/s); the vectors go to ``DIR/vectors.<ext>`` in the chosen format
+and, with ``--save-model``, the full gensim model to ``DIR/model.gensim``.
+Ctrl-C stops training at once and still saves the vectors of the last
+finished epoch.  Exit status: 0 on success, 2 for a problem with the input or
+the arguments (``error: ...`` on stderr), 130 when interrupted.
+
+Wiring (in ``workbench.cli``)::
+
+    from workbench.cli_static import add_train_command, run_train
+    add_train_command(commands)           # commands = parser.add_subparsers(...)
+    ...
+    if args.command == "train":
+        return run_train(args)
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, TextIO
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.tasks import CallbackProgress, Cancelled, CancelToken
+
+__all__ = ["add_train_command", "run_train", "VECTOR_FILES"]
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+EXIT_CANCELLED = 130
+
+#: File name of the saved vectors for each ``--format``.
+VECTOR_FILES = {"word2vec": "vectors.txt", "word2vec-bin": "vectors.bin",
+                "glove": "vectors.glove.txt"}
+
+
+def add_train_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``train word2vec|fasttext`` to ``subparsers`` (from ``add_subparsers``).
+
+    Returns the ``train`` parser; parsed arguments carry ``command="train"``
+    and ``model`` (``"word2vec"`` or ``"fasttext"``).
+    """
+    train = subparsers.add_parser(
+        "train", help="train static word vectors (word2vec, fastText)",
+        description="Train word vectors on a corpus and save them.")
+    models = train.add_subparsers(dest="model", metavar="MODEL")
+    models.required = True
+    for name, helptext in (("word2vec", "word2vec (skip-gram or CBOW)"),
+                           ("fasttext", "fastText (word2vec with character n-grams)")):
+        p = models.add_parser(name, help=helptext,
+                              description=f"Train {helptext} vectors with gensim.")
+        _add_common(p)
+        if name == "fasttext":
+            sub = p.add_argument_group("subwords")
+            sub.add_argument("--min-n", type=int, default=3, help="shortest n-gram (default 3)")
+            sub.add_argument("--max-n", type=int, default=6, help="longest n-gram (default 6)")
+            sub.add_argument("--bucket", type=int, default=2_000_000,
+                             help="n-gram hash buckets (default 2000000)")
+    return train
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", nargs="+", metavar="CORPUS",
+                   help="corpus files or folders (or one tokenized file with --pretokenized)")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="folder for the vectors (created)")
+    p.add_argument("--format", choices=tuple(VECTOR_FILES), default="word2vec",
+                   help="vector file format (default: word2vec text)")
+    p.add_argument("--save-model", action="store_true",
+                   help="also save the full gensim model (DIR/model.gensim), for resuming "
+                        "and fastText vectors of unseen words")
+    p.add_argument("--pretokenized", action="store_true",
+                   help="CORPUS is one file with one tokenized sentence per line, tokens "
+                        "separated by spaces: use it as it is")
+    p.add_argument("--workspace", type=Path, metavar="DIR",
+                   help="workspace for the tokenized cache and the run registry")
+    p.add_argument("--quiet", action="store_true", help="print only the summary")
+    g = p.add_argument_group("model")
+    arch = g.add_mutually_exclusive_group()
+    arch.add_argument("--sg", dest="sg", action="store_true", default=False,
+                      help="skip-gram")
+    arch.add_argument("--cbow", dest="sg", action="store_false", help="CBOW (default)")
+    g.add_argument("--hs", action="store_true", help="hierarchical softmax")
+    g.add_argument("--negative", type=int, default=5,
+                   help="negative samples, 0 for none (default 5)")
+    g.add_argument("--vector-size", "--dim", dest="vector_size", type=int, default=100,
+                   help="dimensions (default 100)")
+    g.add_argument("--window", type=int, default=5, help="context window (default 5)")
+    g.add_argument("--min-count", type=int, default=5,
+                   help="ignore rarer words (default 5)")
+    g.add_argument("--max-vocab", type=int, default=None,
+                   help="keep at most this many words (default: no limit)")
+    g.add_argument("--sample", type=float, default=1e-3,
+                   help="down-sampling threshold (default 0.001)")
+    g.add_argument("--ns-exponent", type=float, default=0.75,
+                   help="negative sampling exponent (default 0.75)")
+    g.add_argument("--no-shrink-windows", dest="shrink_windows", action="store_false",
+                   help="always use the full window")
+    t = p.add_argument_group("training")
+    t.add_argument("--epochs", type=int, default=5, help="passes over the corpus (default 5)")
+    t.add_argument("--alpha", type=float, default=0.025, help="start learning rate")
+    t.add_argument("--min-alpha", type=float, default=0.0001, help="final learning rate")
+    t.add_argument("--workers", type=int, default=None,
+                   help="threads (default: number of CPU cores)")
+    t.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+
+
+def _params(args: argparse.Namespace) -> Any:
+    from workbench.core.static.word2vec import FastTextParams, Word2VecParams
+
+    common: dict[str, Any] = dict(
+        sg=args.sg, hs=args.hs, negative=args.negative, vector_size=args.vector_size,
+        window=args.window, min_count=args.min_count, max_vocab=args.max_vocab,
+        sample=args.sample, ns_exponent=args.ns_exponent, alpha=args.alpha,
+        min_alpha=args.min_alpha, epochs=args.epochs, seed=args.seed,
+        shrink_windows=args.shrink_windows)
+    if args.workers is not None:
+        common["workers"] = args.workers
+    if args.model == "fasttext":
+        return FastTextParams(min_n=args.min_n, max_n=args.max_n, bucket=args.bucket, **common)
+    return Word2VecParams(**common)
+
+
+class _Printer:
+    """Turns the trainer's reports into lines on the terminal."""
+
+    def __init__(self, out: TextIO, err: TextIO, epochs: int, quiet: bool) -> None:
+        self.out = out
+        self.err = err
+        self.epochs = epochs
+        self.quiet = quiet
+        self.tty = hasattr(err, "isatty") and err.isatty()
+
+    def report(self, fraction: float | None, message: str) -> None:
+        if self.tty and not self.quiet:
+            pct = "    " if fraction is None else f"{fraction * 100:3.0f}%"
+            self.err.write(f"\r{pct} {message[:72]:<72}")
+            self.err.flush()
+
+    def partial(self, obj: Any) -> None:
+        from workbench.core.static.result import EpochReport
+
+        if not isinstance(obj, EpochReport) or self.quiet:
+            return
+        if self.tty:
+            self.err.write("\r" + " " * 78 + "\r")
+        loss = "loss n/a (fastText)" if obj.loss is None else f"loss {obj.loss:.4f}"
+        scores = "".join(f"  {k} {v:.4f}" for k, v in obj.evaluation.items())
+        print(f"epoch {obj.epoch + 1}/{self.epochs}  {loss}  {obj.seconds:.1f} s  "
+              f"{obj.words_per_second:,.0f} words/s{scores}", file=self.out, flush=True)
+
+
+def _tokenized_corpus(args: argparse.Namespace, workspace: Any, progress: Any) -> Path:
+    if args.pretokenized:
+        if len(args.corpus) != 1:
+            raise WorkbenchError("--pretokenized takes exactly one tokenized corpus file.")
+        return Path(args.corpus[0])
+    try:
+        from workbench.core.corpus import Corpus, TokenizerSettings, ensure_tokenized
+    except ImportError:  # pragma: no cover - the corpus core is part of the app
+        if len(args.corpus) == 1:
+            return Path(args.corpus[0])
+        raise WorkbenchError("Tokenizing needs the corpus module; pass one tokenized file "
+                             "with --pretokenized.") from None
+    corpus = Corpus.open([Path(p) for p in args.corpus])
+    cache = workspace.cache_dir if workspace is not None else Path(tempfile.mkdtemp())
+    return Path(ensure_tokenized(corpus, TokenizerSettings(), cache, progress=progress))
+
+
+def run_train(args: argparse.Namespace, *, out: TextIO | None = None,
+              err: TextIO | None = None) -> int:
+    """Run ``train word2vec|fasttext`` for parsed ``args``; return the exit status."""
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    token = CancelToken()
+    handler_set = False
+    previous: Any = None
+    if threading.current_thread() is threading.main_thread():
+        def interrupt(_signum: int, _frame: Any) -> None:
+            token.cancel()   # training stops within a fraction of a second
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C kills
+
+        previous = signal.signal(signal.SIGINT, interrupt)
+        handler_set = True
+    try:
+        return _train(args, token, out, err)
+    except (Cancelled, KeyboardInterrupt):
+        print("cancelled", file=err)
+        return EXIT_CANCELLED
+    except WorkbenchError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_ERROR
+    finally:
+        if handler_set:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _train(args: argparse.Namespace, token: CancelToken, out: TextIO, err: TextIO) -> int:
+    from workbench.core.static.formats import save_vectors
+    from workbench.core.static.gensim_models import save_gensim_model
+    from workbench.core.static.word2vec import train_fasttext, train_word2vec
+    from workbench.core.workspace import Workspace
+
+    params = _params(args)
+    printer = _Printer(out, err, params.epochs, args.quiet)
+    progress = CallbackProgress(printer.report, printer.partial, token=token, min_interval=0.2)
+    workspace = Workspace(args.workspace)
+    corpus = _tokenized_corpus(args, workspace, progress)
+    args.out.mkdir(parents=True, exist_ok=True)
+    vectors_path = args.out / VECTOR_FILES[args.format]
+    train = train_fasttext if args.model == "fasttext" else train_word2vec
+    record = dict(params.as_dict(), corpus=[str(p) for p in args.corpus])
+    with workspace.recorded(f"train-{args.model}", record, input_fingerprint=str(corpus)) as run:
+        try:
+            result = train(corpus, params, progress=progress)
+        except Cancelled as exc:
+            kept = exc.result
+            if kept is not None:
+                save_vectors(kept.embeddings, vectors_path, args.format)
+                run.outputs["vectors"] = str(vectors_path)
+                if printer.tty:
+                    err.write("\r" + " " * 78 + "\r")
+                print(f"Interrupted: saved the vectors of epoch {len(kept.epochs)} "
+                      f"({len(kept.embeddings):,} words) to {vectors_path}", file=err)
+            raise
+        save_vectors(result.embeddings, vectors_path, args.format)
+        run.outputs["vectors"] = str(vectors_path)
+        if args.save_model:
+            model_path = save_gensim_model(result.model, args.out / "model.gensim")
+            run.outputs["model"] = str(model_path)
+        last = result.epochs[-1]
+        run.metrics.update(loss=last.loss, seconds=result.seconds,
+                           vocabulary=len(result.embeddings),
+                           words_per_second=last.words_per_second)
+    if printer.tty:
+        err.write("\r" + " " * 78 + "\r")
+    print(f"Saved {len(result.embeddings):,} vectors of {result.embeddings.dim} dimensions to "
+          f"{vectors_path} ({result.seconds:.1f} s)", file=out)
+    return EXIT_OK
