@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
 from workbench.ui.main_window import MainWindow
 
@@ -38,6 +38,16 @@ def _no_dangling_threads() -> Iterator[None]:
     still = [t.name for t in alive if t.is_alive()]
     if still:
         pytest.fail(f"worker threads still running after the test: {still}")
+
+
+def _in_menu(widget: QWidget) -> bool:
+    """Whether ``widget`` is a menu or part of one (a combo box popup inside a menu)."""
+    w: QWidget | None = widget
+    while w is not None:
+        if isinstance(w, QMenu):
+            return True
+        w = w.parentWidget()
+    return False
 
 
 def _flush_deletes() -> None:
@@ -79,11 +89,12 @@ def make_main_window(qtbot: Any, qapp: QApplication) -> Iterator[Callable[..., M
     windows.clear()
     gc.collect()
     _flush_deletes()
-    # pyqtgraph makes its context menus without a parent; they go with its Python
-    # objects (which the test's arguments still reference), and are never shown here.
+    # pyqtgraph makes its context menus (and the combo-box popups in them) without a
+    # parent; they go with its Python objects (which the test's arguments still
+    # reference), and are never shown here.
     leaked = [w for w in qapp.topLevelWidgets()
               if not any(w is b for b in before) and not isinstance(w, QMessageBox)
-              and not (isinstance(w, QMenu) and not w.isVisible())]
+              and not (not w.isVisible() and _in_menu(w))]
     leaked_boxes = [w for w in qapp.topLevelWidgets()
                     if not any(w is b for b in before) and isinstance(w, QMessageBox)]
     for box in leaked_boxes:  # a box the window did not own; close it but report it

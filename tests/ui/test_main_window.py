@@ -26,9 +26,10 @@ def test_tabs_and_placeholders(make_main_window: MakeWindow) -> None:
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Corpus", "Static training", "BERT", "Explore"]
     assert window.tabs.currentWidget() is window.corpus_panel
-    static = window.static_panel.text()
-    assert "Static training arrives in a later release" in static
-    assert all(name in static for name in ("word2vec", "fastText", "GloVe"))
+    methods = [window.static_panel.method_combo.itemText(i)
+               for i in range(window.static_panel.method_combo.count())]
+    assert methods == ["word2vec skip-gram", "word2vec CBOW", "fastText skip-gram",
+                       "fastText CBOW", "GloVe"]
     assert "later release" in window.bert_panel.text()
     assert "later release" in window.explore_panel.text()
 

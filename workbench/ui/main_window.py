@@ -24,7 +24,8 @@ from workbench import __version__
 from workbench.core.errors import WorkbenchError
 from workbench.core.resources import default_corpus_path
 from workbench.ui.panels.corpus_panel import CorpusPanel
-from workbench.ui.panels.placeholder_panel import BERT, EXPLORE, STATIC_TRAINING, PlaceholderPanel
+from workbench.ui.panels.placeholder_panel import BERT, EXPLORE, PlaceholderPanel
+from workbench.ui.panels.static_panel import CorpusChoice, StaticPanel
 from workbench.ui.tasks import JobRegistry, JobStatusWidget
 
 if TYPE_CHECKING:
@@ -92,21 +93,21 @@ class MainWindow(QMainWindow):
         self._shut_down = False
 
         self.corpus_panel = CorpusPanel(lambda: self.workspace, self)
-        self.static_panel = PlaceholderPanel(*STATIC_TRAINING, parent=self)
+        self.static_panel = StaticPanel(self._corpus_choice, lambda: self.workspace, self)
         self.bert_panel = PlaceholderPanel(*BERT, parent=self)
         self.explore_panel = PlaceholderPanel(*EXPLORE, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for panel, title, tip in (
             (self.corpus_panel, "Corpus", "Open a corpus and look at its statistics"),
-            (self.static_panel, "Static training", "word2vec, fastText, GloVe (coming)"),
+            (self.static_panel, "Static training", "Train word2vec, fastText or GloVe"),
             (self.bert_panel, "BERT", "Pretrain and fine-tune BERT (coming)"),
             (self.explore_panel, "Explore", "Neighbours, analogies, maps (coming)"),
         ):
             index = self.tabs.addTab(panel, title)
             self.tabs.setTabToolTip(index, tip)
         self.setCentralWidget(self.tabs)
-        for runner in self.corpus_panel.runners():
+        for runner in self.corpus_panel.runners() + self.static_panel.runners():
             self.jobs.add(runner)
         self.corpus_panel.corpus_opened.connect(self._on_corpus_opened)
         self.corpus_panel.stats_changed.connect(self._on_stats_changed)
@@ -136,6 +137,16 @@ class MainWindow(QMainWindow):
                 self.corpus_panel.message_bar.show_warning(
                     f"{exc} Statistics are computed but not cached.")
         return self._workspace
+
+    def _corpus_choice(self) -> CorpusChoice | None:
+        """The Corpus panel's corpus and settings, for training (``None``: none open)."""
+        panel = self.corpus_panel
+        if not panel.path():
+            return None
+        try:
+            return CorpusChoice(panel.path(), panel.reader_options(), panel.tokenizer_settings())
+        except WorkbenchError:
+            return None
 
     def _chosen_workspace_folder(self) -> str | None:
         """The folder chosen with File ▸ Workspace folder…, unless the environment overrides it."""

@@ -83,6 +83,10 @@ class StaticTrainResult:
         Whether the run stopped early on request.
     seconds
         Total wall time.
+    run_id
+        The run's id in the workspace registry, when it was recorded.
+    outputs
+        Files written for the run (``vectors``, ``model``), by name.
     """
 
     embeddings: Embeddings
@@ -91,3 +95,5 @@ class StaticTrainResult:
     model: Any = None
     cancelled: bool = False
     seconds: float = 0.0
+    run_id: int | None = None
+    outputs: dict[str, str] = field(default_factory=dict)

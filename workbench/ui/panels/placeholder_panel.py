@@ -7,18 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-__all__ = ["BERT", "EXPLORE", "STATIC_TRAINING", "PlaceholderPanel"]
+__all__ = ["BERT", "EXPLORE", "PlaceholderPanel"]
 
-STATIC_TRAINING = (
-    "Static training",
-    "Static training arrives in a later release: word2vec, fastText and GloVe.",
-    (
-        ("Train word2vec (skip-gram or CBOW) and fastText with gensim, and GloVe with "
-         "PyTorch, on the tokenized corpus from the Corpus panel."),
-        "Watch the loss curve live, cancel at any time and resume from the last checkpoint.",
-        "Save the vectors in word2vec text/binary formats and compare runs.",
-    ),
-)
 BERT = (
     "BERT",
     "BERT arrives in a later release: pretraining and fine-tuning small BERT models.",
@@ -87,4 +77,4 @@ if __name__ == "__main__":
 
     from workbench.ui.preview import preview
 
-    sys.exit(preview(lambda: PlaceholderPanel(*STATIC_TRAINING)))
+    sys.exit(preview(lambda: PlaceholderPanel(*BERT)))
