@@ -1,4 +1,9 @@
-"""``workbench train word2vec|fasttext CORPUS --out DIR``: static vectors from the shell.
+"""``workbench train word2vec|fasttext|glove CORPUS --out DIR``: static vectors from the shell.
+
+The run goes through the same job as the app's Static training panel
+(:func:`workbench.core.static.jobs.train_static`): it is recorded in the
+workspace's run registry and its vectors (and gensim model) are saved in the
+run's folder; ``--out`` receives a copy in the chosen format.
 
 The corpus is tokenized through the corpus core (default tokenizer settings,
 cached in the workspace) unless ``--pretokenized`` says it already holds one
@@ -23,7 +28,6 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, TextIO
@@ -43,13 +47,13 @@ VECTOR_FILES = {"word2vec": "vectors.txt", "word2vec-bin": "vectors.bin",
 
 
 def add_train_command(subparsers: Any) -> argparse.ArgumentParser:
-    """Add ``train word2vec|fasttext`` to ``subparsers`` (from ``add_subparsers``).
+    """Add ``train word2vec|fasttext|glove`` to ``subparsers`` (from ``add_subparsers``).
 
     Returns the ``train`` parser; parsed arguments carry ``command="train"``
-    and ``model`` (``"word2vec"`` or ``"fasttext"``).
+    and ``model`` (``"word2vec"``, ``"fasttext"`` or ``"glove"``).
     """
     train = subparsers.add_parser(
-        "train", help="train static word vectors (word2vec, fastText)",
+        "train", help="train static word vectors (word2vec, fastText, GloVe)",
         description="Train word vectors on a corpus and save them.")
     models = train.add_subparsers(dest="model", metavar="MODEL")
     models.required = True
@@ -64,10 +68,35 @@ def add_train_command(subparsers: Any) -> argparse.ArgumentParser:
             sub.add_argument("--max-n", type=int, default=6, help="longest n-gram (default 6)")
             sub.add_argument("--bucket", type=int, default=2_000_000,
                              help="n-gram hash buckets (default 2000000)")
+    glove = models.add_parser("glove", help="GloVe (weighted least squares on co-occurrences)",
+                              description="Train GloVe vectors with PyTorch (CPU or GPU).")
+    _add_io(glove)
+    g = glove.add_argument_group("model")
+    g.add_argument("--vector-size", "--dim", dest="vector_size", type=int, default=100,
+                   help="dimensions (default 100)")
+    g.add_argument("--window", type=int, default=10, help="context window (default 10)")
+    g.add_argument("--asymmetric", dest="symmetric", action="store_false",
+                   help="count left context only")
+    g.add_argument("--min-count", type=int, default=5, help="ignore rarer words (default 5)")
+    g.add_argument("--max-vocab", type=int, default=None,
+                   help="keep at most this many words (default: no limit)")
+    g.add_argument("--x-max", type=float, default=100.0,
+                   help="count at which the weight reaches 1 (default 100)")
+    g.add_argument("--weight-alpha", dest="weight_alpha", type=float, default=0.75,
+                   help="exponent of the weighting function (default 0.75)")
+    t = glove.add_argument_group("training")
+    t.add_argument("--epochs", type=int, default=15, help="passes (default 15)")
+    t.add_argument("--learning-rate", type=float, default=0.05,
+                   help="AdaGrad learning rate (default 0.05)")
+    t.add_argument("--batch-size", type=int, default=32768,
+                   help="co-occurrence cells per step (default 32768)")
+    t.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    t.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default="auto",
+                   help="where to train (default: CUDA when available)")
     return train
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
+def _add_io(p: argparse.ArgumentParser) -> None:
     p.add_argument("corpus", nargs="+", metavar="CORPUS",
                    help="corpus files or folders (or one tokenized file with --pretokenized)")
     p.add_argument("--out", required=True, type=Path, metavar="DIR",
@@ -83,6 +112,10 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workspace", type=Path, metavar="DIR",
                    help="workspace for the tokenized cache and the run registry")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    _add_io(p)
     g = p.add_argument_group("model")
     arch = g.add_mutually_exclusive_group()
     arch.add_argument("--sg", dest="sg", action="store_true", default=False,
@@ -116,6 +149,15 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 def _params(args: argparse.Namespace) -> Any:
     from workbench.core.static.word2vec import FastTextParams, Word2VecParams
 
+    if args.model == "glove":
+        from workbench.core.static.glove import GloveParams
+
+        return GloveParams(
+            vector_size=args.vector_size, window=args.window, symmetric=args.symmetric,
+            min_count=args.min_count, max_vocab=args.max_vocab, x_max=args.x_max,
+            alpha=args.weight_alpha, learning_rate=args.learning_rate, epochs=args.epochs,
+            batch_size=args.batch_size, seed=args.seed, device=args.device)
+
     common: dict[str, Any] = dict(
         sg=args.sg, hs=args.hs, negative=args.negative, vector_size=args.vector_size,
         window=args.window, min_count=args.min_count, max_vocab=args.max_vocab,
@@ -145,6 +187,11 @@ class _Printer:
             self.err.write(f"\r{pct} {message[:72]:<72}")
             self.err.flush()
 
+    def clear(self) -> None:
+        """Remove the progress line (on a terminal)."""
+        if self.tty:
+            self.err.write("\r" + " " * 78 + "\r")
+
     def partial(self, obj: Any) -> None:
         from workbench.core.static.result import EpochReport
 
@@ -158,21 +205,15 @@ class _Printer:
               f"{obj.words_per_second:,.0f} words/s{scores}", file=self.out, flush=True)
 
 
-def _tokenized_corpus(args: argparse.Namespace, workspace: Any, progress: Any) -> Path:
+def _source(args: argparse.Namespace) -> Any:
+    """The training source: a tokenized file (``--pretokenized``) or a corpus to tokenize."""
     if args.pretokenized:
         if len(args.corpus) != 1:
             raise WorkbenchError("--pretokenized takes exactly one tokenized corpus file.")
         return Path(args.corpus[0])
-    try:
-        from workbench.core.corpus import Corpus, TokenizerSettings, ensure_tokenized
-    except ImportError:  # pragma: no cover - the corpus core is part of the app
-        if len(args.corpus) == 1:
-            return Path(args.corpus[0])
-        raise WorkbenchError("Tokenizing needs the corpus module; pass one tokenized file "
-                             "with --pretokenized.") from None
-    corpus = Corpus.open([Path(p) for p in args.corpus])
-    cache = workspace.cache_dir if workspace is not None else Path(tempfile.mkdtemp())
-    return Path(ensure_tokenized(corpus, TokenizerSettings(), cache, progress=progress))
+    from workbench.core.corpus import Corpus
+
+    return Corpus.open([Path(p) for p in args.corpus])
 
 
 def run_train(args: argparse.Namespace, *, out: TextIO | None = None,
@@ -204,44 +245,41 @@ def run_train(args: argparse.Namespace, *, out: TextIO | None = None,
 
 
 def _train(args: argparse.Namespace, token: CancelToken, out: TextIO, err: TextIO) -> int:
-    from workbench.core.static.formats import save_vectors
-    from workbench.core.static.gensim_models import save_gensim_model
-    from workbench.core.static.word2vec import train_fasttext, train_word2vec
+    from workbench.core.static.jobs import StaticTrainRequest, train_static
     from workbench.core.workspace import Workspace
 
     params = _params(args)
     printer = _Printer(out, err, params.epochs, args.quiet)
     progress = CallbackProgress(printer.report, printer.partial, token=token, min_interval=0.2)
     workspace = Workspace(args.workspace)
-    corpus = _tokenized_corpus(args, workspace, progress)
-    args.out.mkdir(parents=True, exist_ok=True)
-    vectors_path = args.out / VECTOR_FILES[args.format]
-    train = train_fasttext if args.model == "fasttext" else train_word2vec
-    record = dict(params.as_dict(), corpus=[str(p) for p in args.corpus])
-    with workspace.recorded(f"train-{args.model}", record, input_fingerprint=str(corpus)) as run:
-        try:
-            result = train(corpus, params, progress=progress)
-        except Cancelled as exc:
-            kept = exc.result
-            if kept is not None:
-                save_vectors(kept.embeddings, vectors_path, args.format)
-                run.outputs["vectors"] = str(vectors_path)
-                if printer.tty:
-                    err.write("\r" + " " * 78 + "\r")
-                print(f"Interrupted: saved the vectors of epoch {len(kept.epochs)} "
-                      f"({len(kept.embeddings):,} words) to {vectors_path}", file=err)
-            raise
-        save_vectors(result.embeddings, vectors_path, args.format)
-        run.outputs["vectors"] = str(vectors_path)
-        if args.save_model:
-            model_path = save_gensim_model(result.model, args.out / "model.gensim")
-            run.outputs["model"] = str(model_path)
-        last = result.epochs[-1]
-        run.metrics.update(loss=last.loss, seconds=result.seconds,
-                           vocabulary=len(result.embeddings),
-                           words_per_second=last.words_per_second)
-    if printer.tty:
-        err.write("\r" + " " * 78 + "\r")
+    request = StaticTrainRequest(args.model, params)
+    try:
+        result = train_static(_source(args), request, workspace=workspace, progress=progress)
+    except Cancelled as exc:
+        kept = exc.result
+        if kept is not None:
+            vectors_path = _export(kept, args)
+            printer.clear()
+            print(f"Interrupted: saved the vectors of epoch {len(kept.epochs)} "
+                  f"({len(kept.embeddings):,} words) to {vectors_path}", file=err)
+        raise
+    vectors_path = _export(result, args)
+    printer.clear()
     print(f"Saved {len(result.embeddings):,} vectors of {result.embeddings.dim} dimensions to "
-          f"{vectors_path} ({result.seconds:.1f} s)", file=out)
+          f"{vectors_path} ({result.seconds:.1f} s; run {result.run_id} in {workspace.root})",
+          file=out)
     return EXIT_OK
+
+
+def _export(result: Any, args: argparse.Namespace) -> Path:
+    """Copy a run's vectors (and, with ``--save-model``, its model) into ``--out``."""
+    from workbench.core.static.formats import save_vectors
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    vectors_path = save_vectors(result.embeddings, args.out / VECTOR_FILES[args.format],
+                                args.format)
+    if args.save_model and result.model is not None:
+        from workbench.core.static.gensim_models import save_gensim_model
+
+        save_gensim_model(result.model, args.out / "model.gensim")
+    return vectors_path

@@ -117,3 +117,32 @@ def test_ctrl_c_cancels_with_130(tmp_path: Path) -> None:
         pytest.skip("the scan finished before the signal arrived")
     assert proc.returncode == 130 and "cancelled" in err
     assert [p for p in (tmp_path / "ws" / "cache").rglob("*") if p.is_file()] == []
+
+
+def test_train_glove_and_eval_from_the_shell(tmp_path: Path) -> None:
+    from workbench.core.static import load_vectors
+    from workbench.core.workspace import Workspace
+
+    corpus = tmp_path / "tok.txt"
+    corpus.write_text("the king rules the land\nthe queen rules the land\n" * 40)
+    out, ws = tmp_path / "out", tmp_path / "ws"
+    done = subprocess.run(
+        [sys.executable, "-m", "workbench", "train", "glove", str(corpus), "--pretokenized",
+         "--out", str(out), "--epochs", "2", "--min-count", "1", "--vector-size", "8",
+         "--workspace", str(ws), "--quiet"],
+        capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Saved 5 vectors of 8 dimensions" in done.stdout
+    emb = load_vectors(out / "vectors.txt")
+    assert set(emb.words) == {"the", "king", "queen", "rules", "land"}
+    (run,) = Workspace(ws).runs.list()
+    assert run.kind == "train_glove" and run.status == "success"
+    assert load_vectors(run.outputs["vectors"]).words == emb.words
+
+    sims = tmp_path / "sims.txt"
+    sims.write_text("king\tqueen\t9.0\nking\tland\t2.0\nqueen\tland\t2.5\n")
+    done = subprocess.run([sys.executable, "-m", "workbench", "eval", "similarity",
+                           str(out / "vectors.txt"), str(sims)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "sims.txt" in done.stdout
