@@ -96,6 +96,7 @@ def run_app(argv: list[str] | None = None) -> int:
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     window.call_after_first_paint(_add_log_file)
+    window.call_after_first_paint(lambda: QTimer.singleShot(1500, _warm_imports))
     # Objects made so far live as long as the app: keep them out of the cyclic
     # garbage collector's full passes, which otherwise pause every thread.
     gc.freeze()
@@ -112,6 +113,13 @@ def run_app(argv: list[str] | None = None) -> int:
     finally:
         uninstall_excepthooks()
     return exit_code[0] or code
+
+
+def _warm_imports() -> None:
+    """Pre-import torch off the GUI thread (see :mod:`workbench.core.warmup`)."""
+    from workbench.core.warmup import warm_imports
+
+    warm_imports()
 
 
 def _arrange_screenshot(app: QApplication, window: object, target: Path, paths: list[str],
