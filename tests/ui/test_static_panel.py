@@ -137,3 +137,35 @@ def test_load_vectors_shows_the_vocabulary(qtbot: Any, panel: StaticPanel,
     with qtbot.waitSignal(panel.load_runner.failed, timeout=10_000):
         panel.load_vectors(bad)
     assert "Line 3 of" in panel.message_bar.text() and "bad.txt" in panel.message_bar.text()
+
+
+def test_train_then_evaluate_and_find_the_run(qtbot: Any, window: MainWindow,
+                                              panel: StaticPanel, tmp_path: Path) -> None:
+    from gensim.test.utils import datapath
+
+    choose(panel, "word2vec CBOW")
+    panel.epochs_spin.setValue(2)
+    with qtbot.waitSignal(panel.runner.done, timeout=120_000):
+        click(qtbot, panel.train_button)
+    view = panel.evaluation_view
+    assert view.embeddings("A") is panel.embeddings  # the trained vectors go to slot A
+
+    panel.right_tabs.setCurrentWidget(view)
+    assert view.add_benchmark_file(datapath("questions-words.txt"))
+    with qtbot.waitSignal(view.runner.done, timeout=60_000):
+        click(qtbot, view.evaluate_button)
+    m = view.table_model
+    rows = [m.index(r, 0).data() for r in range(m.rowCount())]
+    assert rows[-1] == "Total" and "capital-common-countries" in rows
+    assert int(m.index(m.rowCount() - 1, 1).data().replace(",", "")) == 19_544
+
+    panel.right_tabs.setCurrentWidget(panel.runs_view)
+    runs = panel.runs_view.table_model.runs()
+    assert [r.id for r in runs] == [panel.result.run_id] and runs[0].status == "success"
+    panel.runs_view.select_runs([runs[0].id])
+    assert len(panel.runs_view.curves) == 1
+    assert list(panel.runs_view.curves[0].getData()[1]) == runs[0].metrics["epoch_loss"]
+    trained = panel.result.embeddings
+    with qtbot.waitSignal(panel.load_runner.finished, timeout=20_000):
+        panel.runs_view.open_vectors_requested.emit(runs[0].outputs["vectors"])
+    assert panel.embeddings is not trained and panel.embeddings.words == trained.words

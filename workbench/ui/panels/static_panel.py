@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,8 @@ from workbench.core.tasks import NULL_PROGRESS, Progress
 from workbench.ui.notifications import MessageBar, show_unexpected_error
 from workbench.ui.plots.loss_plot import LossPlot
 from workbench.ui.tasks import TaskRunner
+from workbench.ui.widgets.evaluation_view import EvaluationView
+from workbench.ui.widgets.runs_view import RunsView
 
 if TYPE_CHECKING:
     from workbench.core.corpus import ReaderOptions, TokenizerSettings
@@ -116,6 +119,10 @@ class StaticPanel(QWidget):
         Loads vector files.
     loss_plot : LossPlot
         Live loss curves.
+    evaluation_view : EvaluationView
+        Benchmarks for the current vectors (slot A) and a kept set (slot B).
+    runs_view : RunsView
+        The workspace's training runs.
     embeddings : Embeddings or None
         The vectors trained or loaded last (what the Explore panel will show).
     result : StaticTrainResult or None
@@ -237,7 +244,17 @@ class StaticPanel(QWidget):
 
         self.loss_plot = LossPlot(self)
         right = QVBoxLayout()
-        right.addWidget(self.loss_plot, 1)
+        self.evaluation_view = EvaluationView(self)
+        self.runs_view = RunsView(self._workspace, self)
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.addTab(self.loss_plot, "Loss")
+        self.right_tabs.addTab(self.evaluation_view, "Evaluation")
+        self.right_tabs.addTab(self.runs_view, "Runs")
+        self.right_tabs.setTabToolTip(1, "Analogy and similarity benchmarks, two vector sets "
+                                         "side by side")
+        self.right_tabs.setTabToolTip(2, "Earlier training runs: compare their loss curves, "
+                                         "reopen their vectors")
+        right.addWidget(self.right_tabs, 1)
         right.addWidget(self.live_label)
 
         body = QHBoxLayout()
@@ -261,12 +278,15 @@ class StaticPanel(QWidget):
         self.runner.finished.connect(self._on_training_finished)
         self.runner.cancelled.connect(self._on_training_cancelled)
         self.runner.failed.connect(self._on_failed)
+        self.embeddings_changed.connect(self.evaluation_view.set_embeddings_a)
+        self.runs_view.open_vectors_requested.connect(self.load_vectors)
+        self.runner.done.connect(self.runs_view.refresh)
         self.load_runner.finished.connect(self._on_vectors_loaded)
         self.load_runner.failed.connect(self._on_failed)
 
     def runners(self) -> list[TaskRunner]:
         """The panel's task runners (the window registers them with its job list)."""
-        return [self.runner, self.load_runner]
+        return [self.runner, self.load_runner, self.evaluation_view.runner]
 
     # ------------------------------------------------------------- state
     def method(self) -> tuple[str, bool]:
