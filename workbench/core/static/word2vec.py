@@ -15,57 +15,67 @@ by spaces (what ``workbench.core.corpus.ensure_tokenized`` writes).
 How training runs
 -----------------
 gensim trains fastest from a file (its ``corpus_file`` mode: C++ reads the
-file, worker threads never touch the GIL), but a ``Word2Vec(corpus_file=...)``
-call is a black box for an epoch at a time: no progress inside the epoch, no
-way to stop it, and a loss that is wrong in two ways (gensim issues #2617 and
-#2735): ``get_latest_training_loss`` is a float32 running sum that stops
-growing once it is large, and in ``corpus_file`` mode every worker thread
-*overwrites* the model's tally with its own, so with two workers half of the
-loss is lost.
+file, worker threads never take the GIL), but a ``Word2Vec(corpus_file=...)``
+call is a black box for a whole epoch: no progress inside it, no way to stop
+it, and a loss that is wrong in two ways (gensim issues #2617 and #2735):
+``get_latest_training_loss`` is a float32 running sum that rounds every small
+term once it is large (4 % off over a 2 M-word CBOW call), and every worker
+thread *overwrites* the model's tally with its own, so with two workers about
+half the loss is lost (measured: 1.43 instead of 2.79 per word with
+``corpus_file``, 1.52 with the iterable mode, where the threads race too).
 
 This module keeps the ``corpus_file`` fast path and drives it in small steps:
 
 1. One pass over the tokenized file counts the words (for the vocabulary) and
-   copies the lines into *pieces* of about 10,000 words (line-aligned files
-   in a temporary folder, removed afterwards; ``work_dir`` chooses where).
-   The counts give the vocabulary through ``build_vocab_from_freq``, so the
-   file is read once, not twice as by ``Word2Vec(corpus_file=...)``.
+   copies its lines into *pieces* (line-aligned files in a temporary folder,
+   removed afterwards; ``work_dir`` chooses where; they are reused by every
+   epoch).  A piece holds about :data:`PIECE_SECONDS` of one thread's work,
+   estimated from the parameters (skip-gram defaults: 17k words, CBOW: 39k,
+   fastText CBOW: 10k).  The counts give the vocabulary through
+   ``build_vocab_from_freq``, so the file is read once before training, not
+   twice as by ``Word2Vec(corpus_file=...)``.
 2. Each epoch, ``workers`` threads take the pieces in order and run gensim's
-   own compiled ``corpus_file`` epoch routine on one piece at a time
-   (``Word2Vec._do_train_epoch``, the function gensim's threads run), with
-   the learning rate for that piece: the linear schedule from ``alpha`` to
-   ``min_alpha`` over the *whole* run, interpolated inside the piece.
-3. Each call gets a small per-call view of the model, so the float32 loss it
-   accumulates covers one piece only (about 1e5 at most, where float32 is
-   still exact to ~1e-4) and belongs to that thread alone; the main thread
-   adds the pieces up in float64.  Between pieces the main thread reports
-   progress (words, learning rate, words/s, ETA, loss) and checks for cancel.
+   own compiled ``corpus_file`` routine (``Word2Vec._do_train_epoch``, what
+   gensim's threads run) on one piece at a time, with that piece's share of
+   the learning-rate schedule: linear from ``alpha`` to ``min_alpha`` over the
+   *whole* run, interpolated inside the piece.
+3. Each call sees the model through a small view that keeps the per-call
+   values (learning rate, one worker, a loss tally starting at zero) to
+   itself, so calls neither share nor overwrite a tally and each float32 tally
+   stays small (exact to ~0.1 %); the main thread adds them up in float64.
+   Between pieces it reports progress (words, learning rate, words/s, ETA,
+   loss) and checks for cancel, which therefore takes effect as soon as the
+   running pieces end (measured on the 3.8 M-token corpus, 2 s into an epoch:
+   0.13 s for skip-gram, 0.06 s for fastText).  Corpora above ~100 M words get
+   larger pieces (at most :data:`MAX_PIECES`), which lengthens that delay.
+4. At each epoch end the weights are copied (for fastText only the n-gram rows
+   the vocabulary uses), so that a cancel can return the model and vectors of
+   the last finished epoch.
 
-A piece takes 5-60 ms per thread for word2vec and about 0.1-0.3 s for
-fastText on one core, so a cancel takes effect within well under a second on
-a corpus of any size; the pieces are cut larger for corpora above 200 M words
-(at most 20,000 pieces), which lengthens that delay proportionally.
+Measured with ``benchmarks/static_train.py`` on the English NLTK corpora
+(3.77 M tokens), gensim defaults (100 dims, window 5, negative 5, min_count
+5), 5 epochs, 2 workers, same seed, vocabulary pass included, on a 2-core
+machine shared with other jobs (wall times of one configuration varied from
+79 s to 143 s between runs, so each is the best of two, CPU seconds beside)::
 
-Measured on this project's English corpora (3.77 M tokens, 186k sentences,
-defaults: 100 dims, window 5, negative 5, min_count 5, 2 workers, on a 2-core
-machine shared with other jobs, so wall times vary by ±20 % between runs;
-CPU seconds are steadier)::
+                                         skip-gram          CBOW            fastText (CBOW)
+    gensim, Word2Vec(LineSentence(...))  104.8 s (107 CPU)  32.5 s (49 CPU) 80.2 s (146 CPU)
+    gensim, Word2Vec(corpus_file=...)     79.1 s (112 CPU)  22.0 s (39 CPU)
+    this module                           97.3 s (116 CPU)  27.4 s (39 CPU) 80.7 s (150 CPU)
 
-    one epoch, vocabulary included       CBOW            skip-gram
-    gensim, LineSentence (iterable)      13.0 s / 14.6   31.9 s / 33.0  (wall / CPU s)
-    gensim, corpus_file                  11.4 s / 11.8   30.9 s / 27.9
-    this module (pieces of 10k words)     9.8 s / 10.7   27.7 s / 27.1
-
-The iterable path is the slowest (a Python thread feeds the workers and
-competes with them for the GIL and for the cores), and it also gives no clean
-place to stop inside gensim's job queue.  Driving ``corpus_file`` in pieces
-costs nothing measurable (a call takes ~0.1 ms to set up) and saves one of the
-two passes gensim makes over the file before training.  The per-epoch
-learning-rate schedule also differs slightly: gensim's ``corpus_file`` mode
-lets each thread decay alpha over only its share of the epoch (a saw-tooth
-that never reaches ``min_alpha``), this module decays it smoothly over the
-whole run, like the iterable mode.  Quality matches bare gensim with the same
-seed (see ``benchmarks/static_train.py``).
+In CPU time this module costs what gensim's ``corpus_file`` mode costs (within
+±3 %) and less than the iterable mode for CBOW (the iterable mode spends a
+Python thread on feeding the workers, which also competes with them for the
+GIL); for skip-gram all three are within the noise.  The iterable mode
+was also the slowest end to end and would give no clean place to stop inside
+gensim's job queue, so it was not chosen.  One more difference: gensim's
+``corpus_file`` mode decays alpha per thread over only that thread's share of
+an epoch (a saw-tooth that never reaches ``min_alpha`` with two workers); this
+module decays it smoothly over the run, as the iterable mode does.  Quality
+matches bare gensim with the same seed: Google analogies 11.8 vs 12.1 %
+(skip-gram), 9.5 vs 10.0 % (CBOW), 41.8 vs 41.6 % (fastText); WS353 and SimLex
+within 1.2 points of the iterable mode, whose own two runs and ``corpus_file``
+mode differ from it by up to 4.2 points.
 
 Loss
 ----
@@ -799,6 +809,23 @@ def _examples_per_word(params: _GensimParams) -> float:
     return float(params.window + 1) if params.shrink_windows else float(2 * params.window)
 
 
+def _interleaved(n: int, streams: int) -> list[int]:
+    """Piece order that takes turns between ``streams`` contiguous parts of the corpus.
+
+    The pieces trained at the same moment then come from distant parts of the
+    corpus, as in gensim's ``corpus_file`` mode (one region per thread), so the
+    threads update fewer of the same rows at once; the learning rate follows
+    the order of training, not the position in the file.
+    """
+    streams = max(1, min(streams, n))
+    bounds = [round(k * n / streams) for k in range(streams + 1)]
+    parts = [list(range(bounds[k], bounds[k + 1])) for k in range(streams)]
+    order: list[int] = []
+    for j in range(max((len(part) for part in parts), default=0)):
+        order.extend(part[j] for part in parts if j < len(part))
+    return order
+
+
 def _fmt_eta(seconds: float | None) -> str:
     if seconds is None or not math.isfinite(seconds):
         return "?"
@@ -879,6 +906,7 @@ class _Loop:
         self.snapshot = _WeightSnapshot(model, fasttext)
         self.best: tuple[float, int, Embeddings] | None = None
         self.report_every = 0.25
+        self.last_loss_sum = 0.0
         self.name = _describe(kind, params)
 
     # -- helpers ------------------------------------------------------------
@@ -951,7 +979,8 @@ class _Loop:
                 if self._after_epoch(epoch, report):
                     stopped_early = True
                     break
-        model.running_training_loss = (self.reports[-1].loss or 0.0) if self.reports else 0.0
+        # gensim's meaning: the summed loss of the last training call (here: the last epoch).
+        model.running_training_loss = self.last_loss_sum
         model.train_count += 1
         model.add_lifecycle_event(
             "train", msg=f"workbench: {self.name}, epochs {first_epoch + 1}-{last_epoch + 1} "
@@ -974,8 +1003,8 @@ class _Loop:
         p = self.params
         pieces = self.pieces
         base = float(pieces.total_words) * epoch
-        queue = deque(range(len(pieces.paths)))
-        offsets = np.concatenate([[0], np.cumsum(pieces.words)])
+        queue = deque(_interleaved(len(pieces.paths), p.workers))
+        submitted = 0
         in_flight: set[Any] = set()
         epoch_start = time.perf_counter()
         epoch_raw = epoch_eff = 0
@@ -990,8 +1019,9 @@ class _Loop:
                 self.progress.raise_if_cancelled()
                 while queue and len(in_flight) < limit:
                     i = queue.popleft()
-                    a0 = self._alpha(base + offsets[i])
-                    a1 = self._alpha(base + offsets[i + 1])
+                    a0 = self._alpha(base + submitted)
+                    submitted += pieces.words[i]
+                    a1 = self._alpha(base + submitted)
                     in_flight.add(pool.submit(self.trainer.run_piece, pieces.paths[i],
                                               pieces.words[i], a0, a1))
                 finished, in_flight = wait(in_flight, timeout=0.1, return_when=FIRST_COMPLETED)
@@ -1023,6 +1053,7 @@ class _Loop:
         seconds = time.perf_counter() - epoch_start
         report = EpochReport(epoch, self._loss(epoch_loss, epoch_eff), seconds,
                              epoch_raw / max(seconds, 1e-9))
+        self.last_loss_sum = epoch_loss
         return report, epoch_raw
 
     def _step(self, epoch: int, done_words: float, total: int, loss: float, effective: int,
