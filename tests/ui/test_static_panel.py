@@ -169,3 +169,31 @@ def test_train_then_evaluate_and_find_the_run(qtbot: Any, window: MainWindow,
     with qtbot.waitSignal(panel.load_runner.finished, timeout=20_000):
         panel.runs_view.open_vectors_requested.emit(runs[0].outputs["vectors"])
     assert panel.embeddings is not trained and panel.embeddings.words == trained.words
+
+
+def test_save_vectors_in_each_format(qtbot: Any, panel: StaticPanel, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from workbench.core.static import load_vectors
+    from workbench.ui.panels.static_panel import SAVE_FILTERS
+
+    assert not panel.save_button.isEnabled()  # nothing to save yet
+    emb = Embeddings(["king", "queen", "man"], np.eye(3, 2, dtype=np.float32))
+    with qtbot.waitSignal(panel.load_runner.finished, timeout=10_000):
+        panel.load_vectors(save_vectors(emb, tmp_path / "in.txt"))
+    assert panel.save_button.isEnabled()
+
+    for label, fmt in SAVE_FILTERS.items():
+        target = tmp_path / f"out-{fmt}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a, t=target, lab=label, **k: (str(t), lab))
+        with qtbot.waitSignal(panel.save_runner.finished, timeout=10_000):
+            click(qtbot, panel.save_button)
+        assert str(target) in panel.status_label.text()
+        if fmt == "projector":
+            assert (target / "vectors.tsv").read_text().count("\n") == 3
+        else:
+            back = load_vectors(target, fmt)
+            assert back.words == emb.words
+            np.testing.assert_array_equal(back.vectors, emb.vectors)

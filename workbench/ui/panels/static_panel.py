@@ -80,6 +80,22 @@ def _load_job(path: str, *, progress: Progress = NULL_PROGRESS) -> Embeddings:
     return emb
 
 
+#: File-dialog filter -> vector format for "Save vectors as…".
+SAVE_FILTERS = {
+    "word2vec text (*.txt *.vec)": "word2vec",
+    "word2vec binary (*.bin)": "word2vec-bin",
+    "GloVe text, no header (*.txt)": "glove",
+    "TensorFlow Projector folder (vectors.tsv + metadata.tsv) (*)": "projector",
+}
+
+
+def _save_job(emb: Embeddings, path: str, fmt: str, *,
+              progress: Progress = NULL_PROGRESS) -> str:
+    from workbench.core.static.formats import save_vectors
+
+    return str(save_vectors(emb, path, fmt, progress=progress))
+
+
 def _spin(parent: QWidget, low: int, high: int, value: int, tip: str) -> QSpinBox:
     box = QSpinBox(parent)
     box.setRange(low, high)
@@ -211,6 +227,10 @@ class StaticPanel(QWidget):
         self.load_button = QPushButton("Load vectors…", self)
         self.load_button.setToolTip("Open word2vec (text or binary), fastText .vec or GloVe "
                                     "text vectors")
+        self.save_button = QPushButton("Save vectors as…", self)
+        self.save_button.setToolTip("Save the current vectors as word2vec text or binary, "
+                                    "GloVe text, or a TensorFlow Projector folder (Ctrl+S)")
+        self.save_runner = TaskRunner("Save vectors", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.cancel_button)
@@ -228,7 +248,10 @@ class StaticPanel(QWidget):
         left.addWidget(self.params_box)
         left.addLayout(buttons)
         left.addWidget(self.status_label)
-        left.addWidget(self.load_button)
+        files = QHBoxLayout()
+        files.addWidget(self.load_button)
+        files.addWidget(self.save_button)
+        left.addLayout(files)
         left.addWidget(self.vectors_label)
         left.addStretch(1)
         left_box = QWidget(self)
@@ -270,6 +293,11 @@ class StaticPanel(QWidget):
         self.train_button.clicked.connect(self.train)
         self.cancel_button.clicked.connect(self.cancel)
         self.load_button.clicked.connect(self._on_load_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
+        self.save_runner.finished.connect(
+            lambda path: self.status_label.setText(f"Saved the vectors to {path}."))
+        self.save_runner.failed.connect(self._on_failed)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.train)
         self.runner.started.connect(lambda: self._set_busy(True))
         self.runner.done.connect(lambda: self._set_busy(False))
@@ -286,7 +314,7 @@ class StaticPanel(QWidget):
 
     def runners(self) -> list[TaskRunner]:
         """The panel's task runners (the window registers them with its job list)."""
-        return [self.runner, self.load_runner, self.evaluation_view.runner]
+        return [self.runner, self.load_runner, self.save_runner, self.evaluation_view.runner]
 
     # ------------------------------------------------------------- state
     def method(self) -> tuple[str, bool]:
@@ -355,6 +383,7 @@ class StaticPanel(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.params_box.setEnabled(not busy)
         self.load_button.setEnabled(not busy)
+        self.save_button.setEnabled(not busy and self.embeddings is not None)
         self.cancel_button.setEnabled(busy)
         self.refresh_corpus()
         if busy:
@@ -394,6 +423,23 @@ class StaticPanel(QWidget):
         self.message_bar.clear()
         self.load_runner.start(_load_job, str(path))
 
+    def save_vectors(self, path: str | Path, fmt: str) -> None:
+        """Save the current vectors to ``path`` in ``fmt`` in the background."""
+        if self.embeddings is None:
+            self.message_bar.show_error("There are no vectors to save yet: train or load some.")
+            return
+        self.message_bar.clear()
+        self.save_runner.start(_save_job, self.embeddings, str(path), fmt)
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if self.embeddings is None or self.runner.is_running:
+            return
+        path, chosen = QFileDialog.getSaveFileName(self, "Save vectors as", "vectors.txt",
+                                                   ";;".join(SAVE_FILTERS))
+        if path:
+            self.save_vectors(path, SAVE_FILTERS.get(chosen, "word2vec"))
+
     @Slot()
     def _on_load_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -426,6 +472,7 @@ class StaticPanel(QWidget):
 
     def _show_vectors(self, emb: Embeddings, where: str) -> None:
         self.embeddings = emb
+        self.save_button.setEnabled(not self.runner.is_running)
         self.vectors_label.setText(f"{len(emb):,} words × {emb.dim} dimensions {where}")
         self.embeddings_changed.emit(emb)
 
