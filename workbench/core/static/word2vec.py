@@ -28,25 +28,33 @@ This module keeps the ``corpus_file`` fast path and drives it in small steps:
 
 1. One pass over the tokenized file counts the words (for the vocabulary) and
    copies its lines into *pieces* (line-aligned files in a temporary folder,
-   removed afterwards; ``work_dir`` chooses where; they are reused by every
-   epoch).  A piece holds about :data:`PIECE_SECONDS` of one thread's work,
-   estimated from the parameters (skip-gram defaults: 17k words, CBOW: 39k,
-   fastText CBOW: 10k).  The counts give the vocabulary through
-   ``build_vocab_from_freq``, so the file is read once before training, not
-   twice as by ``Word2Vec(corpus_file=...)``.
-2. Each epoch, ``workers`` threads take the pieces in order and run gensim's
-   own compiled ``corpus_file`` routine (``Word2Vec._do_train_epoch``, what
-   gensim's threads run) on one piece at a time, with that piece's share of
-   the learning-rate schedule: linear from ``alpha`` to ``min_alpha`` over the
-   *whole* run, interpolated inside the piece.
+   removed afterwards; ``work_dir`` chooses where; every epoch reuses them).
+   The counts give the vocabulary through ``build_vocab_from_freq``, so the
+   file is read once before training, not twice as by
+   ``Word2Vec(corpus_file=...)``.  A piece holds about :data:`PIECE_SECONDS`
+   of one thread's work, estimated from the parameters, and for word2vec at
+   most as many words as keep one call's float32 loss tally below 2e5
+   (defaults: skip-gram 14k words, CBOW 83k, fastText CBOW 42k).  Pieces are
+   not made smaller than that: each piece boundary is a moment where a worker
+   needs the GIL, and on a loaded machine that handover can stall (fastText
+   with 10k-word pieces ran its epochs ~20 % slower than with 40k-word ones).
+2. Each epoch, ``workers`` threads run gensim's own compiled ``corpus_file``
+   routine (``Word2Vec._do_train_epoch``, what gensim's threads run) on one
+   piece at a time, with that piece's share of the learning-rate schedule:
+   linear from ``alpha`` to ``min_alpha`` over the *whole* run, interpolated
+   inside the piece.  The pieces are taken in turns from ``workers``
+   contiguous parts of the corpus, so concurrent threads train on distant
+   text, as in gensim's ``corpus_file`` mode (this lowered fastText's CPU time
+   by ~10 % against taking them in file order).
 3. Each call sees the model through a small view that keeps the per-call
    values (learning rate, one worker, a loss tally starting at zero) to
    itself, so calls neither share nor overwrite a tally and each float32 tally
-   stays small (exact to ~0.1 %); the main thread adds them up in float64.
+   stays small (exact to ~0.3 %); the main thread adds them up in float64.
    Between pieces it reports progress (words, learning rate, words/s, ETA,
    loss) and checks for cancel, which therefore takes effect as soon as the
-   running pieces end (measured on the 3.8 M-token corpus, 2 s into an epoch:
-   0.13 s for skip-gram, 0.06 s for fastText).  Corpora above ~100 M words get
+   running pieces end (measured on the 3.8 M-token corpus, 2 s into an epoch,
+   in five benchmark runs: 0.03-0.20 s for skip-gram, 0.05-0.23 s for
+   fastText).  Corpora above ~100 M words get
    larger pieces (at most :data:`MAX_PIECES`), which lengthens that delay.
 4. At each epoch end the weights are copied (for fastText only the n-gram rows
    the vocabulary uses), so that a cancel can return the model and vectors of
@@ -55,27 +63,35 @@ This module keeps the ``corpus_file`` fast path and drives it in small steps:
 Measured with ``benchmarks/static_train.py`` on the English NLTK corpora
 (3.77 M tokens), gensim defaults (100 dims, window 5, negative 5, min_count
 5), 5 epochs, 2 workers, same seed, vocabulary pass included, on a 2-core
-machine shared with other jobs (wall times of one configuration varied from
-79 s to 143 s between runs, so each is the best of two, CPU seconds beside)::
+machine shared with other jobs: the same configuration took 79 s to 143 s
+from one run to the next, so each figure is the best of two runs, with the
+process CPU seconds in brackets::
 
-                                         skip-gram          CBOW            fastText (CBOW)
-    gensim, Word2Vec(LineSentence(...))  104.8 s (107 CPU)  32.5 s (49 CPU) 80.2 s (146 CPU)
-    gensim, Word2Vec(corpus_file=...)     79.1 s (112 CPU)  22.0 s (39 CPU)
-    this module                           97.3 s (116 CPU)  27.4 s (39 CPU) 80.7 s (150 CPU)
+                                    skip-gram        CBOW            fastText (CBOW)
+    gensim Word2Vec(LineSentence)   64.8 s (120)     32.6 s (42)     81.5 s (149)
+    gensim Word2Vec(corpus_file=)   79.1 s (112) *   22.0 s (39) *   (not timed)
+    this module                     57.6 s (111)     20.3 s (37)     80.2 s (149)
 
-In CPU time this module costs what gensim's ``corpus_file`` mode costs (within
-±3 %) and less than the iterable mode for CBOW (the iterable mode spends a
-Python thread on feeding the workers, which also competes with them for the
-GIL); for skip-gram all three are within the noise.  The iterable mode
-was also the slowest end to end and would give no clean place to stop inside
-gensim's job queue, so it was not chosen.  One more difference: gensim's
-``corpus_file`` mode decays alpha per thread over only that thread's share of
-an epoch (a saw-tooth that never reaches ``min_alpha`` with two workers); this
-module decays it smoothly over the run, as the iterable mode does.  Quality
-matches bare gensim with the same seed: Google analogies 11.8 vs 12.1 %
-(skip-gram), 9.5 vs 10.0 % (CBOW), 41.8 vs 41.6 % (fastText); WS353 and SimLex
-within 1.2 points of the iterable mode, whose own two runs and ``corpus_file``
-mode differ from it by up to 4.2 points.
+    * from an earlier session of the benchmark, before the last tuning of the pieces
+
+In CPU time this module costs what gensim's ``corpus_file`` mode costs and
+less than the iterable mode (whose Python thread that feeds the workers also
+competes with them for the GIL): 8 % less for skip-gram, 12 % for CBOW, the
+same for fastText.  The iterable mode was also the slowest end to end, and it
+offers no clean place to stop inside gensim's job queue, so it was not used.
+One more difference: gensim's ``corpus_file`` mode decays alpha per thread
+over only that thread's share of an epoch (a saw-tooth that never reaches
+``min_alpha`` with two workers); this module decays it smoothly over the run,
+as the iterable mode does.
+
+Quality against ``Word2Vec(LineSentence(...))`` with the same seed: Google
+analogy accuracy 11.8 vs 11.2 % (skip-gram), 9.5 vs 9.7 % (CBOW), 42.8 vs
+41.4 % (fastText).  WS353 and SimLex Spearman differ by 1-4 points either
+way, which is the spread gensim shows against itself on this corpus: its
+``corpus_file`` and iterable modes differ by 4.2 (WS353) and 3.3 (SimLex)
+points with the same seed, and three iterable runs by up to 2.9.  The loss is
+the same quantity as gensim's: one epoch on the same data gives the per-word
+loss of gensim's single-thread tally within 0.2 % (see the tests).
 
 Loss
 ----
@@ -127,16 +143,19 @@ Evaluator = Callable[[Embeddings], "dict[str, float]"]
 Snapshot = Callable[[int, Embeddings], None]
 
 #: Seconds of one thread's work a piece should take (sets the cancel delay).
-PIECE_SECONDS = 0.25
+PIECE_SECONDS = 0.5
 #: Bounds of the automatic piece size in words (gensim's own batches are 10,000 words).
 PIECE_WORDS_RANGE = (5_000, 100_000)
 #: At most this many piece files; larger corpora get larger pieces.
 MAX_PIECES = 20_000
 #: Rough speed of gensim's inner loops on one core, in multiply-adds per second
-#: (calibrated on skip-gram, 100 dims, window 5, negative 5: ~70k words/s per thread).
-_UNITS_PER_SECOND = 2.5e8
-#: How much slower fastText is than word2vec with the same settings (n-gram sums).
-_FASTTEXT_FACTOR = 4.0
+#: (measured: skip-gram, 100 dims, window 5, negative 5: ~100k words/s per thread).
+_UNITS_PER_SECOND = 4e8
+#: Largest float32 loss tally one call should accumulate (larger sums round off).
+_MAX_TALLY = 2e5
+#: How much slower fastText is than word2vec with the same settings (n-gram sums;
+#: measured ~2.8x for CBOW).
+_FASTTEXT_FACTOR = 3.0
 #: Trainable arrays up to this size are copied at each epoch end so that a cancelled
 #: run can hand back the model exactly as it was after its last finished epoch
 #: (above it, the model keeps the weights it had when the cancel took effect).
@@ -556,7 +575,13 @@ def _piece_size(path: Path, params: _GensimParams, fasttext: bool,
     if fasttext:
         units *= _FASTTEXT_FACTOR
     low, high = PIECE_WORDS_RANGE
-    words = int(min(max(PIECE_SECONDS * _UNITS_PER_SECOND / max(units, 1), low), high))
+    words = PIECE_SECONDS * _UNITS_PER_SECOND / max(units, 1)
+    if not fasttext:
+        # Keep each call's float32 loss tally below ~2e5, where it is exact to ~0.3 %
+        # (about 0.4 per output unit and example at the start of training).
+        examples = _examples_per_word(params)
+        words = min(words, _MAX_TALLY / (examples * outputs * 0.4))
+    words = int(min(max(words, low), high))
     size = path.stat().st_size * (4 if path.suffix.lower() == ".gz" else 1)
     estimated_words = size / 6  # ~6 bytes per token with its space in English text
     return max(words, int(math.ceil(estimated_words / MAX_PIECES)))
