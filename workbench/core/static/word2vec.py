@@ -42,10 +42,11 @@ This module keeps the ``corpus_file`` fast path and drives it in small steps:
    routine (``Word2Vec._do_train_epoch``, what gensim's threads run) on one
    piece at a time, with that piece's share of the learning-rate schedule:
    linear from ``alpha`` to ``min_alpha`` over the *whole* run, interpolated
-   inside the piece.  The pieces are taken in turns from ``workers``
-   contiguous parts of the corpus, so concurrent threads train on distant
-   text, as in gensim's ``corpus_file`` mode (this lowered fastText's CPU time
-   by ~10 % against taking them in file order).
+   inside the piece.  The pieces go in file order, as the batches of gensim's
+   iterable mode do.  (Taking them in turns from two distant halves of the
+   corpus, as gensim's ``corpus_file`` threads read it, saved a little CPU
+   but moved the scores the way ``corpus_file`` mode moves them: fastText
+   SimLex 2.6 points below the iterable mode with three seeds.)
 3. Each call sees the model through a small view that keeps the per-call
    values (learning rate, one worker, a loss tally starting at zero) to
    itself, so calls neither share nor overwrite a tally and each float32 tally
@@ -63,35 +64,38 @@ This module keeps the ``corpus_file`` fast path and drives it in small steps:
 Measured with ``benchmarks/static_train.py`` on the English NLTK corpora
 (3.77 M tokens), gensim defaults (100 dims, window 5, negative 5, min_count
 5), 5 epochs, 2 workers, same seed, vocabulary pass included, on a 2-core
-machine shared with other jobs: the same configuration took 79 s to 143 s
-from one run to the next, so each figure is the best of two runs, with the
+machine shared with other jobs (gensim's skip-gram took 57 s to 143 s
+in different runs), so each figure is the best of two runs, with the
 process CPU seconds in brackets::
 
                                     skip-gram        CBOW            fastText (CBOW)
-    gensim Word2Vec(LineSentence)   64.8 s (120)     32.6 s (42)     81.5 s (149)
+    gensim Word2Vec(LineSentence)   57.5 s (107)     27.9 s (44)     78.3 s (144)
     gensim Word2Vec(corpus_file=)   79.1 s (112) *   22.0 s (39) *   (not timed)
-    this module                     57.6 s (111)     20.3 s (37)     80.2 s (149)
+    this module                     49.1 s (95)      20.2 s (37)     74.4 s (140)
 
-    * from an earlier session of the benchmark, before the last tuning of the pieces
+    * from an earlier benchmark session (the load differed: compare CPU seconds)
 
 In CPU time this module costs what gensim's ``corpus_file`` mode costs and
 less than the iterable mode (whose Python thread that feeds the workers also
-competes with them for the GIL): 8 % less for skip-gram, 12 % for CBOW, the
-same for fastText.  The iterable mode was also the slowest end to end, and it
+competes with them for the GIL): 11 % less for skip-gram, 16 % for CBOW, 3 %
+for fastText.  The iterable mode was also the slowest end to end, and it
 offers no clean place to stop inside gensim's job queue, so it was not used.
 One more difference: gensim's ``corpus_file`` mode decays alpha per thread
 over only that thread's share of an epoch (a saw-tooth that never reaches
 ``min_alpha`` with two workers); this module decays it smoothly over the run,
 as the iterable mode does.
 
-Quality against ``Word2Vec(LineSentence(...))`` with the same seed: Google
-analogy accuracy 11.8 vs 11.2 % (skip-gram), 9.5 vs 9.7 % (CBOW), 42.8 vs
-41.4 % (fastText).  WS353 and SimLex Spearman differ by 1-4 points either
-way, which is the spread gensim shows against itself on this corpus: its
-``corpus_file`` and iterable modes differ by 4.2 (WS353) and 3.3 (SimLex)
-points with the same seed, and three iterable runs by up to 2.9.  The loss is
-the same quantity as gensim's: one epoch on the same data gives the per-word
-loss of gensim's single-thread tally within 0.2 % (see the tests).
+Quality against ``Word2Vec(LineSentence(...))`` with the same seed (Google
+analogy accuracy %, WS353 and SimLex Spearman x100): skip-gram 11.1 / 33.8 /
+25.3 vs 11.2 / 34.8 / 24.4; CBOW 9.6 / 31.5 / 17.6 vs 9.3 / 32.7 / 15.8;
+fastText 42.3 / 15.8 / 15.2 vs 41.7 / 15.0 / 14.5 (seeds 2 and 3: within 0.7
+of gensim except WS353 +0.9 for seed 2).  The word-similarity scores move by
+1-3 points between runs of gensim itself on this corpus (its ``corpus_file``
+and iterable modes differ by 4.2 WS353 and 3.3 SimLex points with the same
+seed, three iterable runs by up to 2.9), so the 1.8-point SimLex gap of CBOW
+is within that noise.  The loss is the same quantity as gensim's: one epoch
+on the same data gives the per-word loss of gensim's single-thread tally
+within 0.2 % (see the tests).
 
 Loss
 ----
@@ -834,23 +838,6 @@ def _examples_per_word(params: _GensimParams) -> float:
     return float(params.window + 1) if params.shrink_windows else float(2 * params.window)
 
 
-def _interleaved(n: int, streams: int) -> list[int]:
-    """Piece order that takes turns between ``streams`` contiguous parts of the corpus.
-
-    The pieces trained at the same moment then come from distant parts of the
-    corpus, as in gensim's ``corpus_file`` mode (one region per thread), so the
-    threads update fewer of the same rows at once; the learning rate follows
-    the order of training, not the position in the file.
-    """
-    streams = max(1, min(streams, n))
-    bounds = [round(k * n / streams) for k in range(streams + 1)]
-    parts = [list(range(bounds[k], bounds[k + 1])) for k in range(streams)]
-    order: list[int] = []
-    for j in range(max((len(part) for part in parts), default=0)):
-        order.extend(part[j] for part in parts if j < len(part))
-    return order
-
-
 def _fmt_eta(seconds: float | None) -> str:
     if seconds is None or not math.isfinite(seconds):
         return "?"
@@ -1028,7 +1015,7 @@ class _Loop:
         p = self.params
         pieces = self.pieces
         base = float(pieces.total_words) * epoch
-        queue = deque(_interleaved(len(pieces.paths), p.workers))
+        queue = deque(range(len(pieces.paths)))
         submitted = 0
         in_flight: set[Any] = set()
         epoch_start = time.perf_counter()
