@@ -22,7 +22,15 @@ from workbench.core.tasks import Cancelled, CallbackProgress, CancelToken
 __all__ = ["COMMANDS", "main", "build_parser"]
 
 #: Top-level subcommands handled here rather than by the GUI.
-COMMANDS = {"corpus", "train", "eval"}
+# Subcommands defined in their own modules: command -> (module, adder, runner).  The
+# adder registers the subparser(s) on ``commands``; the runner takes the parsed
+# arguments and returns the exit status.  A module may add several commands
+# (``cli_explore`` adds ``neighbours`` and ``project``).
+_SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
+    "train": ("workbench.cli_static", "add_train_command", "run_train"),
+    "eval": ("workbench.cli_eval", "add_eval_command", "run_eval"),
+}
+COMMANDS = {"corpus", *_SUBCOMMANDS}
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -38,9 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbench {workbench.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    from workbench.cli_eval import add_eval_command
-    from workbench.cli_static import add_train_command
-
     corpus = commands.add_parser("corpus", help="inspect text corpora")
     corpus_cmds = corpus.add_subparsers(dest="corpus_command", metavar="ACTION")
     corpus_cmds.required = True
@@ -78,8 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
                           "(default: the app's workspace)")
     out.add_argument("--no-cache", action="store_true",
                      help="neither write the tokenized cache nor record the run")
-    add_train_command(commands)
-    add_eval_command(commands)
+    import importlib
+
+    added: set[tuple[str, str]] = set()
+    for module_name, adder, _runner in _SUBCOMMANDS.values():
+        if (module_name, adder) not in added:
+            added.add((module_name, adder))
+            getattr(importlib.import_module(module_name), adder)(commands)
     return parser
 
 
@@ -185,14 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "corpus" and args.corpus_command == "stats":
             return _corpus_stats(args)
-        if args.command == "train":
-            from workbench.cli_static import run_train
+        if args.command in _SUBCOMMANDS:
+            import importlib
 
-            return run_train(args)
-        if args.command == "eval":
-            from workbench.cli_eval import run_eval
-
-            return run_eval(args)
+            module_name, _adder, runner = _SUBCOMMANDS[args.command]
+            return int(getattr(importlib.import_module(module_name), runner)(args))
         parser.error("unknown command")   # pragma: no cover - argparse rejects it first
     except Cancelled:
         print("cancelled", file=sys.stderr)
