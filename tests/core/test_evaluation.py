@@ -193,7 +193,8 @@ def test_analogy_accuracy_equals_gensim(emb: Embeddings, google: AnalogySet,
                                         restrict_vocab: int) -> None:
     kv = _keyed_vectors(emb)
     score, sections = kv.evaluate_word_analogies(str(GOOGLE), restrict_vocab=restrict_vocab)
-    ours = evaluate_analogies(emb, google, "3cosadd", restrict_vocab=restrict_vocab)
+    ours = evaluate_analogies(emb, google, "3cosadd", restrict_vocab=restrict_vocab,
+                              keep_failures=True)
     assert ours.questions == 19_544
     total = sections[-1]
     assert (ours.total.correct, ours.total.answered) == (
@@ -206,6 +207,12 @@ def test_analogy_accuracy_equals_gensim(emb: Embeddings, google: AnalogySet,
         s = by_name.get(cat.name, {"correct": [], "incorrect": []})
         assert (cat.correct, cat.answered) == (len(s["correct"]),
                                                len(s["correct"]) + len(s["incorrect"]))
+        # The kept failures are exactly gensim's incorrect questions (it upper-cases them).
+        mine = sorted((f.a.upper(), f.b.upper(), f.c.upper(), f.expected[0].upper())
+                      for f in ours.failures if f.category == cat.name)
+        assert mine == sorted(tuple(q) for q in s["incorrect"])
+    assert len(ours.failures) == ours.total.answered - ours.total.correct > 0
+    assert all(f.got.lower() not in {x.lower() for x in f.expected} for f in ours.failures)
 
 
 def test_solve_analogy_equals_gensim_most_similar(emb: Embeddings) -> None:

@@ -37,7 +37,8 @@ from workbench.core.tasks import NULL_PROGRESS, Progress
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-__all__ = ["METHODS", "CategoryScore", "AnalogyResult", "evaluate_analogies", "solve_analogy"]
+__all__ = ["METHODS", "CategoryScore", "AnalogyFailure", "AnalogyResult", "evaluate_analogies",
+           "solve_analogy"]
 
 METHODS = ("3cosadd", "3cosmul")
 _SCORE_CELLS = 1 << 23  # float32 cells of one batch's score matrix (32 MB)
@@ -81,6 +82,30 @@ class CategoryScore:
 
 
 @dataclass(frozen=True)
+class AnalogyFailure:
+    """An answered question whose best answer was wrong.
+
+    Attributes
+    ----------
+    category
+        The question's category.
+    a, b, c
+        The words used (``b`` is the first alternative found in the vocabulary).
+    expected
+        The accepted answers.
+    got
+        The model's best answer.
+    """
+
+    category: str
+    a: str
+    b: str
+    c: str
+    expected: tuple[str, ...]
+    got: str
+
+
+@dataclass(frozen=True)
 class AnalogyResult:
     """The outcome of :func:`evaluate_analogies`.
 
@@ -102,6 +127,9 @@ class AnalogyResult:
         Lines of the benchmark file that could not be read.
     seconds
         Wall time.
+    failures
+        The wrongly answered questions, in benchmark order, when
+        :func:`evaluate_analogies` was asked to keep them (empty otherwise).
     """
 
     benchmark: str
@@ -112,6 +140,7 @@ class AnalogyResult:
     lowercase: bool
     skipped_lines: int = 0
     seconds: float = 0.0
+    failures: tuple[AnalogyFailure, ...] = ()
 
     @property
     def accuracy(self) -> float:
@@ -182,6 +211,7 @@ def _scores(cand: NDArray[np.float32], ua: NDArray[np.float32], ub: NDArray[np.f
 def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
                        method: str = "3cosadd", restrict_vocab: int | None = None,
                        lowercase: bool = True, *, epsilon: float = 1e-3,
+                       keep_failures: bool = False,
                        progress: Progress = NULL_PROGRESS) -> AnalogyResult:
     """Answer every analogy question of a benchmark and score the answers.
 
@@ -200,6 +230,9 @@ def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
         Match words case-insensitively (gensim's ``case_insensitive``).
     epsilon
         3CosMul's denominator offset.
+    keep_failures
+        Keep every wrongly answered question in :attr:`AnalogyResult.failures`
+        (for browsing a model's mistakes per category).
     progress
         Receives the fraction of questions answered; cancelling raises
         :class:`~workbench.core.tasks.Cancelled` within one batch.
@@ -224,6 +257,8 @@ def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
     qc: list[int] = []
     answers: list[tuple[int, ...]] = []
     qcat: list[int] = []
+    qobj: list[tuple[str, str, str, tuple[str, ...]]] = []
+    failures: list[AnalogyFailure] = []
     counts = np.zeros(len(questions.categories), dtype=np.int64)
     first_row = look.first_row
     keys_of: dict[str, int | None] = {}
@@ -250,6 +285,8 @@ def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
             qc.append(kc)
             answers.append(keys)
             qcat.append(ci)
+            if keep_failures:
+                qobj.append((q.a, next(w for w in q.b if key(w) is not None), q.c, q.d))
     total = len(qa)
     A, B, C = (first_row[np.asarray(x, dtype=np.int64)] for x in (qa, qb, qc))  # key -> row
     answered = np.bincount(np.asarray(qcat, dtype=np.int64), minlength=len(counts))
@@ -275,12 +312,17 @@ def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
                     extra = dup.get(int(row_key[r]))
                     if extra:
                         scores[qi, extra] = -np.inf
-        pred_keys = row_key[np.argmax(scores, axis=1)]
+        pred_rows = np.argmax(scores, axis=1)
+        pred_keys = row_key[pred_rows]
         for qi in range(e - s):
             ans = answers[s + qi]
             pk = pred_keys[qi]
             if pk == ans[0] or (len(ans) > 1 and pk in ans):
                 correct[qcat[s + qi]] += 1
+            elif keep_failures:
+                qa_, qb_, qc_, qd_ = qobj[s + qi]
+                failures.append(AnalogyFailure(questions.categories[qcat[s + qi]].name, qa_,
+                                               qb_, qc_, qd_, emb.words[int(pred_rows[qi])]))
         progress.report(e / total, f"Answered {e:,} of {total:,} questions")
 
     cats = tuple(CategoryScore(cat.name, int(counts[i]), int(answered[i]), int(correct[i]))
@@ -290,7 +332,7 @@ def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
     return AnalogyResult(benchmark=questions.name, method=method, categories=cats, total=tot,
                          restrict_vocab=look.n, lowercase=lowercase,
                          skipped_lines=questions.skipped_lines,
-                         seconds=time.perf_counter() - start)
+                         seconds=time.perf_counter() - start, failures=tuple(failures))
 
 
 def solve_analogy(emb: Embeddings, a: str, b: str, c: str, k: int = 10,
