@@ -1,0 +1,54 @@
+"""Checks for user-set parameters, with messages that name the parameter.
+
+Every request dataclass (training parameters, model sizes, tokenizer
+settings) validates its fields with these, so a bad value reaches the user
+as one sentence (``window must be at least 1; got 0.``) from whichever
+panel or command set it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from workbench.core.errors import ParameterError
+
+__all__ = ["check_bool", "check_float", "check_int"]
+
+
+def check_int(name: str, value: Any, low: int, high: int | None = None) -> None:
+    """Raise :class:`ParameterError` unless ``value`` is a whole number in ``[low, high]``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ParameterError(f"{name} must be a whole number, not {value!r}.")
+    if value < low or (high is not None and value > high):
+        bound = f"at least {low:,}" if high is None else f"between {low:,} and {high:,}"
+        raise ParameterError(f"{name} must be {bound}; got {value:,}.")
+
+
+def check_float(name: str, value: Any, low: float | None = None, high: float | None = None,
+                *, low_open: bool = False, high_open: bool = False) -> None:
+    """Raise :class:`ParameterError` unless ``value`` is a finite number within the bounds.
+
+    ``low_open``/``high_open`` make a bound exclusive.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
+        raise ParameterError(f"{name} must be a number, not {value!r}.")
+    if not math.isfinite(value):
+        raise ParameterError(f"{name} must be a finite number; got {value!r}.")
+    too_low = low is not None and (value <= low if low_open else value < low)
+    too_high = high is not None and (value >= high if high_open else value > high)
+    if too_low or too_high:
+        parts = []
+        if low is not None:
+            parts.append(f"{'above' if low_open else 'at least'} {low:g}")
+        if high is not None:
+            parts.append(f"{'below' if high_open else 'at most'} {high:g}")
+        raise ParameterError(f"{name} must be {' and '.join(parts)}; got {value:g}.")
+
+
+def check_bool(name: str, value: Any) -> None:
+    """Raise :class:`ParameterError` unless ``value`` is true/false (or 0/1)."""
+    if not isinstance(value, (bool, np.bool_)) and value not in (0, 1):
+        raise ParameterError(f"{name} must be true or false, not {value!r}.")
