@@ -9,17 +9,21 @@ message goes to stderr as ``error: ...``), 130 when interrupted with Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Sequence, TextIO
 
 import workbench
 from workbench.core.errors import WorkbenchError
-from workbench.core.tasks import Cancelled, CallbackProgress, CancelToken
+from workbench.core.tasks import CallbackProgress, Cancelled, CancelToken
 
-__all__ = ["COMMANDS", "main", "build_parser"]
+__all__ = ["COMMANDS", "EXIT_CANCELLED", "EXIT_ERROR", "EXIT_OK", "build_parser", "main",
+           "run_guarded", "sigint_cancels", "stderr_progress"]
 
 #: Top-level subcommands handled here rather than by the GUI.
 # Subcommands defined in their own modules: command -> (module, adder, runner).  The
@@ -93,19 +97,83 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _stderr_progress(token: CancelToken) -> CallbackProgress:
-    """A progress line on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return CallbackProgress(token=token)
+# --------------------------------------------------------------------------- shared helpers
+# Every command module (cli_static, cli_eval, ...) reports progress, handles Ctrl-C and
+# maps outcomes to exit codes through these three helpers.
+
+
+def stderr_progress(token: CancelToken, stream: TextIO | None = None,
+                    on_partial: Callable[[Any], None] | None = None) -> CallbackProgress:
+    """A progress that draws one updating line on ``stream`` (stderr), only on a terminal.
+
+    Parameters
+    ----------
+    token
+        The token that :func:`sigint_cancels` cancels.
+    stream
+        Where the line goes (default: ``sys.stderr``); nothing is drawn when
+        it is not a terminal.
+    on_partial
+        Receives the job's partial results (epoch lines, ...).
+    """
+    out = sys.stderr if stream is None else stream
+    if not (hasattr(out, "isatty") and out.isatty()):
+        return CallbackProgress(on_partial=on_partial, token=token)
 
     def show(fraction: float | None, message: str) -> None:
         pct = "    " if fraction is None else f"{fraction * 100:3.0f}%"
-        sys.stderr.write(f"\r{pct} {message[:70]:<70}")
+        out.write(f"\r{pct} {message[:70]:<70}")
         if fraction is not None and fraction >= 1.0:
-            sys.stderr.write("\r" + " " * 76 + "\r")
-        sys.stderr.flush()
+            out.write("\r" + " " * 76 + "\r")
+        out.flush()
 
-    return CallbackProgress(show, token=token, min_interval=0.2)
+    return CallbackProgress(show, on_partial, token=token, min_interval=0.2)
+
+
+#: The name command modules used before :func:`stderr_progress` was public.
+_stderr_progress = stderr_progress
+
+
+@contextlib.contextmanager
+def sigint_cancels(token: CancelToken) -> Iterator[None]:
+    """Inside the block, Ctrl-C cancels ``token`` (the job stops cooperatively).
+
+    A second Ctrl-C raises ``KeyboardInterrupt`` at once.  The previous
+    handler is restored afterwards.  Off the main thread (tests, embedding)
+    signals cannot be handled, and the block runs unchanged.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: Any) -> None:
+        token.cancel()
+        signal.signal(signal.SIGINT, signal.default_int_handler)   # a second Ctrl-C kills
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_guarded(job: Callable[[], int], err: TextIO | None = None) -> int:
+    """Run ``job`` and turn its outcome into an exit status.
+
+    ``job``'s status on success; :data:`EXIT_CANCELLED` (130, ``cancelled``
+    on ``err``) when it was cancelled or interrupted; :data:`EXIT_ERROR` (2,
+    ``error: <sentence>`` on ``err``) for a :class:`WorkbenchError`.  Other
+    exceptions (bugs) propagate with their traceback.
+    """
+    stream = sys.stderr if err is None else err
+    try:
+        return int(job())
+    except (Cancelled, KeyboardInterrupt):
+        print("cancelled", file=stream)
+        return EXIT_CANCELLED
+    except WorkbenchError as exc:
+        print(f"error: {exc}", file=stream)
+        return EXIT_ERROR
 
 
 def _corpus_stats(args: argparse.Namespace) -> int:
@@ -125,17 +193,9 @@ def _corpus_stats(args: argparse.Namespace) -> int:
     workspace = None if args.no_cache else Workspace(args.workspace)
 
     token = CancelToken()
-    progress = _stderr_progress(token)
-
-    def interrupt(_signum: int, _frame: Any) -> None:
-        token.cancel()                       # cooperative: the scan stops at its next block
-        signal.signal(signal.SIGINT, signal.default_int_handler)   # a second Ctrl-C kills
-
-    previous = signal.signal(signal.SIGINT, interrupt)
-    try:
+    progress = stderr_progress(token)
+    with sigint_cancels(token):              # cooperative: the scan stops at its next block
         stats = scan_corpus(corpus, settings, workspace=workspace, progress=progress)
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
     if args.vocab_out is not None:
         stats.write_vocab_tsv(args.vocab_out, min_count=args.min_count)

@@ -24,18 +24,22 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import signal
 import sys
 from typing import Any, TextIO
 
+from workbench.cli import (
+    EXIT_CANCELLED,
+    EXIT_ERROR,
+    EXIT_OK,
+    run_guarded,
+    sigint_cancels,
+    stderr_progress,
+)
 from workbench.core.errors import WorkbenchError
-from workbench.core.tasks import Cancelled, CallbackProgress, CancelToken
+from workbench.core.tasks import CancelToken
 
-__all__ = ["add_eval_command", "run_eval", "DEFAULT_BENCHMARKS"]
-
-EXIT_OK = 0
-EXIT_ERROR = 2
-EXIT_CANCELLED = 130
+__all__ = ["DEFAULT_BENCHMARKS", "EXIT_CANCELLED", "EXIT_ERROR", "EXIT_OK", "add_eval_command",
+           "run_eval"]
 
 #: Benchmarks used when none is named.
 DEFAULT_BENCHMARKS = {"analogy": ["google"], "similarity": ["ws353", "simlex999"]}
@@ -57,7 +61,8 @@ def add_eval_command(subparsers: Any) -> argparse.ArgumentParser:
         p = tasks.add_parser(task, help=helptext, description=helptext[0].upper() + helptext[1:]
                              + f". Default benchmarks: {', '.join(DEFAULT_BENCHMARKS[task])}.")
         p.add_argument("vectors", metavar="VECTORS", nargs="?",
-                       help="word vectors (word2vec text/binary or GloVe text)")
+                       help="word vectors (word2vec text/binary, GloVe text or a fastText "
+                            ".bin model)")
         p.add_argument("benchmarks", metavar="BENCHMARK", nargs="*",
                        help="benchmark files/folders or built-in names")
         if task == "analogy":
@@ -75,20 +80,6 @@ def add_eval_command(subparsers: Any) -> argparse.ArgumentParser:
         p.set_defaults(command="eval")
     ev.set_defaults(command="eval")
     return ev
-
-
-def _progress(token: CancelToken, stream: TextIO) -> CallbackProgress:
-    if not stream.isatty():
-        return CallbackProgress(token=token)
-
-    def show(fraction: float | None, message: str) -> None:
-        pct = "    " if fraction is None else f"{fraction * 100:3.0f}%"
-        stream.write(f"\r{pct} {message[:70]:<70}")
-        if fraction is not None and fraction >= 1.0:
-            stream.write("\r" + " " * 76 + "\r")
-        stream.flush()
-
-    return CallbackProgress(show, token=token, min_interval=0.2)
 
 
 def _pct(x: float) -> str:
@@ -168,17 +159,8 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                for p in paths]
 
     token = CancelToken()
-    progress = _progress(token, err)
-
-    def interrupt(_signum: int, _frame: Any) -> None:
-        token.cancel()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-
-    try:
-        previous = signal.signal(signal.SIGINT, interrupt)
-    except ValueError:          # not the main thread (tests, embedding)
-        previous = None
-    try:
+    progress = stderr_progress(token, err)
+    with sigint_cancels(token):
         emb = load_vectors(args.vectors, limit=args.limit, progress=scaled(progress, 0, 0.3))
         results = []
         n = len(benches)
@@ -192,9 +174,6 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 results.append(evaluate_similarity(
                     emb, bench, restrict_vocab=args.restrict_vocab,
                     lowercase=not args.case_sensitive, progress=sub))
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
 
     if args.json:
         payload = {"task": task, "vectors": str(args.vectors), "words": len(emb),
@@ -221,11 +200,4 @@ def run_eval(args: argparse.Namespace, *, out: TextIO | None = None,
     """
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
-    try:
-        return _evaluate(args, out, err)
-    except (Cancelled, KeyboardInterrupt):
-        print("cancelled", file=err)
-        return EXIT_CANCELLED
-    except WorkbenchError as exc:
-        print(f"error: {exc}", file=err)
-        return EXIT_ERROR
+    return run_guarded(lambda: _evaluate(args, out, err), err)

@@ -8,8 +8,11 @@ run's folder; ``--out`` receives a copy in the chosen format.
 The corpus is tokenized through the corpus core (default tokenizer settings,
 cached in the workspace) unless ``--pretokenized`` says it already holds one
 tokenized sentence per line.  Each finished epoch prints one line (loss,
-time, words/s); the vectors go to ``DIR/vectors.<ext>`` in the chosen format
-and, with ``--save-model``, the full gensim model to ``DIR/model.gensim``.
+time, words/s, and with ``--evaluate BENCHMARK`` the benchmark's score);
+``--patience N`` stops when the score (or, without ``--evaluate``, the loss)
+has not improved for N epochs and keeps the best epoch.  The vectors go to
+``DIR/vectors.<ext>`` in the chosen format and, with ``--save-model``, the
+full gensim model to ``DIR/model.gensim``.
 Ctrl-C stops training at once and still saves the vectors of the last
 finished epoch.  Exit status: 0 on success, 2 for a problem with the input or
 the arguments (``error: ...`` on stderr), 130 when interrupted.
@@ -26,20 +29,16 @@ Wiring (in ``workbench.cli``)::
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
 from pathlib import Path
 from typing import Any, TextIO
 
+from workbench.cli import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK, run_guarded, sigint_cancels
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import CallbackProgress, Cancelled, CancelToken
 
-__all__ = ["add_train_command", "run_train", "VECTOR_FILES"]
-
-EXIT_OK = 0
-EXIT_ERROR = 2
-EXIT_CANCELLED = 130
+__all__ = ["EXIT_CANCELLED", "EXIT_ERROR", "EXIT_OK", "VECTOR_FILES", "add_train_command",
+           "run_train"]
 
 #: File name of the saved vectors for each ``--format``.
 VECTOR_FILES = {"word2vec": "vectors.txt", "word2vec-bin": "vectors.bin",
@@ -93,6 +92,8 @@ def add_train_command(subparsers: Any) -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     t.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default="auto",
                    help="where to train (default: CUDA when available)")
+    t.add_argument("--threads", type=int, default=None,
+                   help="torch CPU threads (default: one per core)")
     return train
 
 
@@ -112,6 +113,16 @@ def _add_io(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workspace", type=Path, metavar="DIR",
                    help="workspace for the tokenized cache and the run registry")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
+    e = p.add_argument_group("each epoch")
+    e.add_argument("--evaluate", metavar="BENCHMARK", default=None,
+                   help="score the vectors after each epoch on a benchmark (a built-in name "
+                        "such as ws353, simlex999, google, or a file)")
+    e.add_argument("--eval-restrict-vocab", type=int, default=30_000, metavar="N",
+                   help="look up only the N most frequent words when evaluating "
+                        "(default 30000)")
+    e.add_argument("--patience", type=int, default=None, metavar="N",
+                   help="stop when the score (without --evaluate: the loss) has not improved "
+                        "for N epochs and keep the best epoch")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -156,7 +167,8 @@ def _params(args: argparse.Namespace) -> Any:
             vector_size=args.vector_size, window=args.window, symmetric=args.symmetric,
             min_count=args.min_count, max_vocab=args.max_vocab, x_max=args.x_max,
             alpha=args.weight_alpha, learning_rate=args.learning_rate, epochs=args.epochs,
-            batch_size=args.batch_size, seed=args.seed, device=args.device)
+            batch_size=args.batch_size, seed=args.seed, device=args.device,
+            threads=args.threads)
 
     common: dict[str, Any] = dict(
         sg=args.sg, hs=args.hs, negative=args.negative, vector_size=args.vector_size,
@@ -222,26 +234,8 @@ def run_train(args: argparse.Namespace, *, out: TextIO | None = None,
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
     token = CancelToken()
-    handler_set = False
-    previous: Any = None
-    if threading.current_thread() is threading.main_thread():
-        def interrupt(_signum: int, _frame: Any) -> None:
-            token.cancel()   # training stops within a fraction of a second
-            signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C kills
-
-        previous = signal.signal(signal.SIGINT, interrupt)
-        handler_set = True
-    try:
-        return _train(args, token, out, err)
-    except (Cancelled, KeyboardInterrupt):
-        print("cancelled", file=err)
-        return EXIT_CANCELLED
-    except WorkbenchError as exc:
-        print(f"error: {exc}", file=err)
-        return EXIT_ERROR
-    finally:
-        if handler_set:
-            signal.signal(signal.SIGINT, previous)
+    with sigint_cancels(token):   # Ctrl-C: training stops within a fraction of a second
+        return run_guarded(lambda: _train(args, token, out, err), err)
 
 
 def _train(args: argparse.Namespace, token: CancelToken, out: TextIO, err: TextIO) -> int:
@@ -252,7 +246,13 @@ def _train(args: argparse.Namespace, token: CancelToken, out: TextIO, err: TextI
     printer = _Printer(out, err, params.epochs, args.quiet)
     progress = CallbackProgress(printer.report, printer.partial, token=token, min_interval=0.2)
     workspace = Workspace(args.workspace)
-    request = StaticTrainRequest(args.model, params)
+    evaluation = None
+    if args.evaluate:
+        from workbench.core.static.jobs import EpochEvaluation
+
+        evaluation = EpochEvaluation(args.evaluate, restrict_vocab=args.eval_restrict_vocab)
+    request = StaticTrainRequest(args.model, params, evaluation=evaluation,
+                                 patience=args.patience)
     try:
         result = train_static(_source(args), request, workspace=workspace, progress=progress)
     except Cancelled as exc:
@@ -265,6 +265,9 @@ def _train(args: argparse.Namespace, token: CancelToken, out: TextIO, err: TextI
         raise
     vectors_path = _export(result, args)
     printer.clear()
+    if result.params.get("stopped_early"):
+        print(f"Stopped early after epoch {len(result.epochs)}: kept the vectors of epoch "
+              f"{int(result.params['best_epoch']) + 1}", file=out)
     print(f"Saved {len(result.embeddings):,} vectors of {result.embeddings.dim} dimensions to "
           f"{vectors_path} ({result.seconds:.1f} s; run {result.run_id} in {workspace.root})",
           file=out)

@@ -133,3 +133,79 @@ def test_embeddings_basics() -> None:
     e.vectors[2, 0] = np.nan
     with pytest.raises(WorkbenchError, match="'c' .*row 3"):
         e.check_finite()
+
+
+# --------------------------------------------------------------------------- fastText .bin
+
+@pytest.fixture(scope="module")
+def fasttext_model() -> object:
+    """A tiny fastText model trained by gensim itself (the reference for the reader)."""
+    from gensim.models import FastText
+
+    rng = np.random.default_rng(1)
+    vocab = ["king", "queen", "kingdom", "prince", "princess", "castle", "river", "running",
+             "runner", "ran", "état", "北京"]
+    sentences = [list(rng.choice(vocab, size=8)) for _ in range(200)]
+    return FastText(sentences, vector_size=12, window=3, min_count=1, epochs=2, bucket=3000,
+                    min_n=2, max_n=4, workers=1, seed=3)
+
+
+def test_fasttext_bin_round_trip_with_unseen_words(fasttext_model: object,
+                                                   tmp_path: Path) -> None:
+    from gensim.models.fasttext import save_facebook_model
+
+    from workbench.core.static import SubwordEmbeddings
+
+    model = fasttext_model
+    path = tmp_path / "model.bin"
+    save_facebook_model(model, str(path))
+    assert detect_format(path) == "fasttext-bin"
+    p = RecordingProgress()
+    emb = load_vectors(path, progress=p)
+    assert isinstance(emb, SubwordEmbeddings) and p.reports[-1][0] == 1.0
+    wv = model.wv  # type: ignore[attr-defined]
+    assert emb.words == list(wv.index_to_key)
+    np.testing.assert_allclose(emb.vectors, wv.vectors, rtol=1e-6, atol=1e-7)
+    assert emb.counts is not None
+    assert emb.counts.tolist() == [wv.get_vecattr(w, "count") for w in emb.words]
+    for word in ("kingdoms", "runners", "princes", "états"):   # never seen, n-grams known
+        assert word not in emb
+        np.testing.assert_allclose(emb.oov_vector(word), wv.get_vector(word), rtol=1e-6,
+                                   atol=1e-7)
+    np.testing.assert_array_equal(emb.oov_vector("king"), emb.vector("king"))
+    # limit keeps the most frequent words but still composes every other one
+    first = load_vectors(path, limit=3)
+    assert first.words == emb.words[:3]
+    np.testing.assert_allclose(first.oov_vector(emb.words[5]), emb.vector(emb.words[5]),
+                               rtol=1e-5, atol=1e-6)
+    # a subset is plain vectors
+    assert not isinstance(emb.subset(["king"]), SubwordEmbeddings)
+    # compressed .bin.gz reads the same
+    gz = tmp_path / "model.bin.gz"
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    assert detect_format(gz) == "fasttext-bin"
+    np.testing.assert_array_equal(load_vectors(gz).vectors, emb.vectors)
+
+
+def test_damaged_fasttext_bin_and_pickles_are_sentences(fasttext_model: object,
+                                                        tmp_path: Path) -> None:
+    from gensim.models.fasttext import save_facebook_model
+
+    path = tmp_path / "model.bin"
+    save_facebook_model(fasttext_model, str(path))
+    data = path.read_bytes()
+    cut = tmp_path / "cut.bin"
+    cut.write_bytes(data[: len(data) // 3])
+    with pytest.raises(WorkbenchError, match=r"cut\.bin cannot be read as a fastText \.bin "
+                                             r"model: it is truncated or damaged"):
+        load_vectors(cut)
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x01\x02\x03\x04" * 100)
+    with pytest.raises(WorkbenchError, match="neither a word2vec binary file.*nor a fastText"):
+        load_vectors(junk)
+    # A gensim model (a pickle) is recognised and refused: it needs the guarded loader.
+    pickled = tmp_path / "model.gensim"
+    fasttext_model.save(str(pickled))  # type: ignore[attr-defined]
+    assert detect_format(pickled) == "gensim-model"
+    with pytest.raises(WorkbenchError, match="gensim model saved as a Python pickle"):
+        load_vectors(pickled)

@@ -34,7 +34,10 @@ def _one_torch_thread() -> Iterator[None]:
 
     before = torch.get_num_threads()
     torch.set_num_threads(1)
+    default_threads = glove._default_threads
+    glove._default_threads = lambda: 1   # GloveParams(threads=None) means "one per core"
     yield
+    glove._default_threads = default_threads
     torch.set_num_threads(before)
 
 
@@ -265,7 +268,7 @@ def test_cancel_mid_epoch_keeps_the_last_finished_epoch(slice_file: Path) -> Non
     assert isinstance(kept, StaticTrainResult) and kept.cancelled
     assert [e.epoch for e in kept.epochs] == [0]
     # Epoch 1 of a longer run is exactly a one-epoch run with the same seed.
-    one = train_glove(slice_file, GloveParams(**{**params.to_dict(), "epochs": 1}))
+    one = train_glove(slice_file, GloveParams(**{**params.as_dict(), "epochs": 1}))
     np.testing.assert_array_equal(kept.embeddings.vectors, one.embeddings.vectors)
     assert kept.embeddings.words == one.embeddings.words
     # It stopped within a batch of the request, long before the end of epoch 2.
@@ -333,8 +336,98 @@ def test_cuda_training_matches_cpu_quality(slice_file: Path) -> None:
 
     if not torch.cuda.is_available():
         pytest.skip("no CUDA GPU")
-    params = GloveParams(**{**PARAMS.to_dict(), "device": "cuda"})
+    params = GloveParams(**{**PARAMS.as_dict(), "device": "cuda"})
     result = train_glove(slice_file, params)
     assert result.params["device_used"] == "cuda"
     losses = [e.loss for e in result.epochs]
     assert losses[-1] < 0.7 * losses[0]
+
+
+# --------------------------------------------------------------------------- threads, evaluation
+
+def _tiny_corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.txt"
+    rng = random.Random(0)
+    words = [f"w{i}" for i in range(40)]
+    path.write_text("\n".join(" ".join(rng.choices(words, k=12)) for _ in range(300)) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_threads_are_set_for_the_run_and_restored(tmp_path: Path) -> None:
+    import torch
+
+    corpus = _tiny_corpus(tmp_path)
+    seen: list[int] = []
+    before = torch.get_num_threads()
+    want = 3 if before != 3 else 2
+    result = train_glove(corpus, GloveParams(vector_size=4, window=2, min_count=1, epochs=2,
+                                             device="cpu", threads=want),
+                         on_epoch=lambda epoch, emb: seen.append(torch.get_num_threads()))
+    assert seen == [want, want]
+    assert torch.get_num_threads() == before
+    assert result.params["threads"] == want
+    # None: one thread per core (made 1 by this module's fixture), recorded as used.
+    result = train_glove(corpus, GloveParams(vector_size=4, window=2, min_count=1, epochs=1,
+                                             device="cpu"),
+                         on_epoch=lambda epoch, emb: seen.append(torch.get_num_threads()))
+    assert seen[-1] == 1 and result.params["threads"] == 1
+    assert torch.get_num_threads() == before
+    with pytest.raises(ParameterError, match="threads"):
+        GloveParams(threads=0)
+
+
+def test_a_failing_run_restores_the_thread_count(tmp_path: Path) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+
+    def boom(epoch: int, emb: Any) -> None:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        train_glove(_tiny_corpus(tmp_path), GloveParams(
+            vector_size=4, window=2, min_count=1, epochs=2, device="cpu", threads=before + 1),
+            on_epoch=boom)
+    assert torch.get_num_threads() == before
+
+
+def test_evaluate_and_early_stopping_keep_the_best_epoch(tmp_path: Path) -> None:
+    corpus = _tiny_corpus(tmp_path)
+    scores = iter([0.1, 0.4, 0.3, 0.2, 0.9, 0.9])
+    snapshots: dict[int, np.ndarray] = {}
+    params = GloveParams(vector_size=4, window=2, min_count=1, epochs=6, device="cpu", seed=2)
+    progress = RecordingProgress()
+    result = train_glove(corpus, params, progress=progress,
+                         evaluate=lambda emb: {"fake": next(scores)}, patience=2,
+                         on_epoch=lambda e, emb: snapshots.update({e: emb.vectors.copy()}))
+    assert [e.evaluation for e in result.epochs] == [{"fake": 0.1}, {"fake": 0.4},
+                                                     {"fake": 0.3}, {"fake": 0.2}]
+    assert [e.evaluation for e in progress.partials if isinstance(e, EpochReport)] == \
+        [e.evaluation for e in result.epochs]
+    assert result.params["stopped_early"] and result.params["best_epoch"] == 1
+    assert result.params["epochs_done"] == 4
+    np.testing.assert_array_equal(result.embeddings.vectors, snapshots[1])
+    # Without early stopping the run is the same as before, epoch by epoch.
+    full = train_glove(corpus, GloveParams(**{**params.as_dict(), "epochs": 2}))
+    np.testing.assert_array_equal(full.embeddings.vectors, snapshots[1])
+
+
+def test_cancel_during_the_evaluation_keeps_the_epoch(tmp_path: Path) -> None:
+    def evaluate(emb: Any) -> dict[str, float]:
+        raise Cancelled()
+
+    with pytest.raises(Cancelled) as info:
+        train_glove(_tiny_corpus(tmp_path), GloveParams(vector_size=4, window=2, min_count=1,
+                                                        epochs=3, device="cpu"),
+                    evaluate=evaluate)
+    kept = info.value.result
+    assert kept is not None and kept.cancelled and [e.epoch for e in kept.epochs] == [0]
+
+
+def test_bad_patience_is_refused_before_work(tmp_path: Path) -> None:
+    progress = RecordingProgress()
+    with pytest.raises(ParameterError, match="patience"):
+        train_glove(_tiny_corpus(tmp_path), GloveParams(min_count=1), patience=0,
+                    progress=progress)
+    assert not progress.partials

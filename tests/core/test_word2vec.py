@@ -385,6 +385,81 @@ def test_cli_tokenizes_a_raw_corpus_through_the_corpus_core(shared_data: Path,
     assert any((tmp_path / "ws" / "cache").rglob("*")), "the tokenized corpus is cached"
 
 
+def test_cli_evaluates_each_epoch_and_sets_glove_threads(corpus: Path, tmp_path: Path) -> None:
+    from workbench.cli_static import add_train_command, run_train
+    from workbench.core.workspace import Workspace
+
+    parser = argparse.ArgumentParser(prog="workbench")
+    add_train_command(parser.add_subparsers(dest="command"))
+    ws = tmp_path / "ws"
+    args = parser.parse_args(["train", "word2vec", str(corpus), "--pretokenized", "--out",
+                              str(tmp_path / "out"), "--dim", "8", "--epochs", "2",
+                              "--workers", "1", "--evaluate", "ws353", "--patience", "3",
+                              "--workspace", str(ws)])
+    out, err = io.StringIO(), io.StringIO()
+    assert run_train(args, out=out, err=err) == 0, err.getvalue()
+    lines = out.getvalue().splitlines()
+    assert all("ws353 Spearman" in line for line in lines[:2]), lines
+    (run,) = Workspace(ws).runs.list()
+    assert run.params["patience"] == 3 and run.params["evaluation"]["benchmark"] == "ws353"
+    scores = [e["ws353 Spearman"] for e in run.metrics["evaluation"]]
+    assert lines[1].endswith(f"ws353 Spearman {scores[1]:.4f}")
+
+    tiny = tmp_path / "tok.txt"
+    tiny.write_text("the cat sat on the mat\nthe dog sat on the log\n" * 30)
+    args = parser.parse_args(["train", "glove", str(tiny), "--pretokenized", "--out",
+                              str(tmp_path / "g"), "--dim", "4", "--epochs", "1",
+                              "--min-count", "1", "--window", "2", "--threads", "1",
+                              "--device", "cpu", "--workspace", str(ws)])
+    assert run_train(args, out=io.StringIO(), err=err) == 0, err.getvalue()
+    assert Workspace(ws).runs.list()[0].params["threads"] == 1
+    bad = parser.parse_args(["train", "fasttext", str(tiny), "--pretokenized", "--out",
+                             str(tmp_path / "f"), "--patience", "2", "--workspace", str(ws)])
+    err = io.StringIO()
+    assert run_train(bad, out=io.StringIO(), err=err) == 2
+    assert "error: Early stopping of fastText needs an evaluation" in err.getvalue()
+
+
+def test_cli_helpers_turn_ctrl_c_into_a_cancel_and_outcomes_into_exit_codes() -> None:
+    import os
+    import signal
+
+    from workbench.cli import (
+        EXIT_CANCELLED,
+        EXIT_ERROR,
+        _stderr_progress,
+        run_guarded,
+        sigint_cancels,
+        stderr_progress,
+    )
+    from workbench.core.tasks import CancelToken
+
+    assert _stderr_progress is stderr_progress  # the name other command modules import
+    token = CancelToken()
+    before = signal.getsignal(signal.SIGINT)
+    with sigint_cancels(token):
+        os.kill(os.getpid(), signal.SIGINT)
+        deadline = time.monotonic() + 5
+        while not token.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert token.cancelled and signal.getsignal(signal.SIGINT) is before
+    err = io.StringIO()
+
+    def cancelled() -> int:
+        raise Cancelled()
+
+    def bad() -> int:
+        raise ParameterError("window must be at least 1; got 0.")
+
+    assert run_guarded(cancelled, err) == EXIT_CANCELLED and err.getvalue() == "cancelled\n"
+    err = io.StringIO()
+    assert run_guarded(bad, err) == EXIT_ERROR
+    assert err.getvalue() == "error: window must be at least 1; got 0.\n"
+    assert run_guarded(lambda: 0, err) == 0
+    p = stderr_progress(token, io.StringIO(), on_partial=lambda x: None)
+    assert p.cancelled  # it watches the token it was given
+
+
 @pytest.mark.slow
 def test_quality_matches_bare_gensim(shared_data: Path, tmp_path: Path) -> None:
     """Same data, same seed: our vectors score like ``Word2Vec(LineSentence(path))``'s.
@@ -412,3 +487,45 @@ def test_quality_matches_bare_gensim(shared_data: Path, tmp_path: Path) -> None:
         a = ours.evaluate_word_pairs(datapath(name))[1].statistic
         b = theirs.evaluate_word_pairs(datapath(name))[1].statistic
         assert abs(a - b) < 0.05, (name, a, b)
+
+
+def test_cancel_during_the_evaluation_keeps_the_finished_epoch(corpus: Path) -> None:
+    calls: list[int] = []
+
+    def evaluate(emb: Embeddings) -> dict[str, float]:
+        calls.append(len(emb))
+        if len(calls) == 2:
+            raise Cancelled()
+        return {"fake": 0.5}
+
+    with pytest.raises(Cancelled) as info:
+        train_word2vec(corpus, Word2VecParams(**SMALL, epochs=4), evaluate=evaluate)
+    kept = info.value.result
+    assert kept is not None and kept.cancelled
+    assert [e.epoch for e in kept.epochs] == [0, 1]
+    assert kept.epochs[0].evaluation == {"fake": 0.5} and kept.epochs[1].evaluation == {}
+    assert kept.embeddings.source.endswith("epoch 2")
+    assert kept.model.workbench_state["epochs_done"] == 2
+
+
+def test_early_stopping_rules() -> None:
+    from workbench.core.static.result import EarlyStopping
+
+    def report(epoch: int, loss: float | None = None, **scores: float) -> EpochReport:
+        return EpochReport(epoch, loss, 1.0, 1.0, dict(scores))
+
+    stop = EarlyStopping(patience=2)
+    assert [stop.update(report(e, loss=x), e) for e, x in enumerate([3.0, 2.0, 2.5, 2.1])] \
+        == [False, False, False, True]
+    assert stop.best == (-2.0, 1, 1)
+    nan = EarlyStopping(patience=1)  # a NaN score (no benchmark word known) never improves
+    assert not nan.update(report(0, s=float("nan")), "a")
+    assert not nan.update(report(1, s=0.1), "b") and nan.best[1] == 1
+    assert nan.update(report(2, s=float("nan")), "c")
+    watch = EarlyStopping(patience=1, monitor="b")
+    assert not watch.update(report(0, a=0.9, b=0.1), 0)
+    assert watch.update(report(1, a=0.1, b=0.1), 1)  # b did not improve, a does not count
+    with pytest.raises(ParameterError, match="monitor='b' is not among"):
+        watch.update(report(2, a=0.5), 2)
+    silent = EarlyStopping(patience=1)  # fastText without scores: nothing to watch
+    assert not any(silent.update(report(e), e) for e in range(5))

@@ -27,10 +27,16 @@ def runs(tmp_path: Path) -> Runs:
     ws = Workspace(tmp_path / "ws")
     vectors = tmp_path / "w2v.vec"
     vectors.write_text("2 2\na 0.1 0.2\nb 0.3 0.4\n", encoding="utf-8")
-    w2v = ws.runs.start("train_word2vec", {"method": "word2vec", "epochs": 3})
+    model = tmp_path / "model.gensim"
+    model.write_bytes(b"stand-in")
+    w2v = ws.runs.start("train_word2vec", {"method": "word2vec", "epochs": 3,
+                                           "evaluation": {"benchmark": "ws353"}, "patience": 2})
     ws.runs.finish(w2v, "success", {"epoch_loss": [3.0, 2.0, 1.5], "epochs_done": 3,
-                                    "vocab_size": 1234, "seconds": 4.5},
-                   {"vectors": vectors})
+                                    "vocab_size": 1234, "seconds": 4.5,
+                                    "evaluation": [{"ws353 Spearman": None},
+                                                   {"ws353 Spearman": 0.25},
+                                                   {"ws353 Spearman": 0.125}]},
+                   {"vectors": vectors, "model": model})
     other = ws.runs.start("corpus_stats", {})  # not a training run: not listed
     ws.runs.finish(other, "success")
     ft = ws.runs.start("train_fasttext", {"method": "fasttext", "epochs": 5})
@@ -72,9 +78,14 @@ def test_lists_training_runs_newest_first(view: RunsView, runs: Runs) -> None:
     assert column(view, 4) == ["3 of 4", "2 of 5", "3"]
     assert column(view, 5) == ["–", "1,000", "1,234"]
     assert column(view, 6) == ["0.5", "–", "1.5"]
-    seconds = column(view, 7)
+    assert column(view, 7) == ["–", "–", "0.25"]   # the best score, not the last
+    tip = view.table_model.index(2, 7).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "ws353 Spearman: best 0.25 after epoch 2, last 0.125"
+    assert "not evaluated" in view.table_model.index(0, 7).data(Qt.ItemDataRole.ToolTipRole)
+    assert "evaluated on: ws353" in view.table_model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole)
+    seconds = column(view, 8)
     assert seconds[1:] == ["2.0", "4.5"] and float(seconds[0]) < 5  # wall time when unrecorded
-    assert column(view, 8)[2] == str(runs.vectors)
+    assert column(view, 9)[2] == str(runs.vectors)
     assert "out of memory" in view.table_model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert view.count_label.text() == "3 training runs"
     assert "Select runs" in view.note_label.text()
@@ -120,7 +131,7 @@ def test_open_vectors(qtbot: Any, view: RunsView, runs: Runs) -> None:
     view.refresh()                           # the selection survives a refresh
     assert [r.id for r in view.selected_runs()] == [runs.word2vec]
     assert not view.open_button.isEnabled()
-    assert "(the file is gone)" in view.table_model.index(2, 8).data(
+    assert "(the file is gone)" in view.table_model.index(2, 9).data(
         Qt.ItemDataRole.ToolTipRole)
 
 
@@ -138,5 +149,27 @@ def test_refresh_picks_up_new_runs_and_no_workspace(qtbot: Any, runs: Runs) -> N
     view.refresh()
     assert column(view, 0)[0] == str(new) and column(view, 2)[0] == "running"
     for widget in (view.table, view.refresh_button, view.open_button, view.plot,
-                   view.note_label):
+                   view.note_label, view.continue_button, view.more_epochs_spin):
         assert widget.toolTip()
+
+
+def test_continue_training_is_offered_for_word2vec_and_fasttext_with_a_model(
+        qtbot: Any, view: RunsView, runs: Runs) -> None:
+    assert not view.continue_button.isEnabled()          # nothing selected
+    click_row(qtbot, view, 0)                            # GloVe: no training state
+    assert not view.continue_button.isEnabled()
+    assert "only word2vec and fastText" in view.continue_button.toolTip()
+    click_row(qtbot, view, 1)                            # fastText without a saved model
+    assert not view.continue_button.isEnabled()
+    assert "no saved model" in view.continue_button.toolTip()
+    click_row(qtbot, view, 2)                            # word2vec with its model
+    assert view.continue_button.isEnabled()
+    view.more_epochs_spin.setValue(3)
+    with qtbot.waitSignal(view.continue_requested, timeout=2000) as signal:
+        qtbot.mouseClick(view.continue_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [runs.word2vec, 3]
+    view.set_training(True)                              # the owner is busy training
+    assert not view.continue_button.isEnabled()
+    assert "Wait" in view.continue_button.toolTip()
+    view.set_training(False)
+    assert view.continue_button.isEnabled()

@@ -7,7 +7,23 @@
 ``glove``          text like ``word2vec`` without the header line
 ``projector``      a folder with ``vectors.tsv`` + ``metadata.tsv`` for the
                    TensorFlow Embedding Projector (write only)
+``fasttext-bin``   Facebook fastText's native ``.bin`` model (read only,
+                   recognised by its magic number): vectors *and* the
+                   character n-gram table, so unseen words get vectors
 =================  =========================================================
+
+A fastText ``.bin`` file loads as :class:`SubwordEmbeddings`, an
+:class:`Embeddings` whose :meth:`SubwordEmbeddings.oov_vector` gives a vector
+for any word (the mean of its character n-gram vectors for words outside
+the vocabulary, gensim's rule).  That is the one way
+to reach the OOV ability: ``isinstance(emb, SubwordEmbeddings)`` or
+``hasattr(emb, "oov_vector")`` tells callers it is there.  The file is read
+with gensim's ``load_facebook_vectors``, which parses the binary layout (no
+pickle involved).  Full gensim models (``model.save``) are Python pickles;
+:func:`detect_format` reports them as ``gensim-model`` and
+:func:`load_vectors` refuses them: they go through
+:func:`workbench.core.static.gensim_models.load_gensim_model`, which guards
+against files from outside the workspace.
 
 Text files may be gzip/bz2/xz-compressed (by extension).  Readers stream the
 file, report progress, honour cancellation and raise :class:`WorkbenchError`
@@ -24,19 +40,30 @@ import gzip
 import io
 import lzma
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
 from workbench.core.embeddings import Embeddings
 from workbench.core.errors import WorkbenchError
-from workbench.core.tasks import NULL_PROGRESS, Progress
+from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress
 from workbench.core.workspace import atomic_write
 
-__all__ = ["FORMATS", "detect_format", "load_vectors", "save_vectors"]
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
+__all__ = ["FORMATS", "READ_FORMATS", "SubwordEmbeddings", "detect_format", "load_fasttext_bin",
+           "load_vectors", "save_vectors"]
+
+#: Formats :func:`save_vectors` writes.
 FORMATS = ("word2vec", "word2vec-bin", "glove", "projector")
+#: Formats :func:`load_vectors` reads.
+READ_FORMATS = ("word2vec", "word2vec-bin", "glove", "fasttext-bin")
+#: First four bytes of a fastText ``.bin`` model (int32 793712314, little-endian).
+FASTTEXT_MAGIC = (793712314).to_bytes(4, "little")
 _OPENERS: dict[str, Callable[..., IO[Any]]] = {
     ".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 _CHECK_EVERY = 2000
@@ -51,15 +78,66 @@ def _open_binary(path: Path) -> IO[bytes]:
             from exc
 
 
+@dataclass(eq=False)
+class SubwordEmbeddings(Embeddings):
+    """:class:`Embeddings` that also have vectors for words outside the vocabulary.
+
+    Made by :func:`load_fasttext_bin` (and for gensim fastText models).  The
+    ``words``/``vectors`` are the model's vocabulary and full-word vectors, as
+    for any :class:`Embeddings`; :meth:`oov_vector` composes a vector for any
+    other word from its character n-grams.  :meth:`subset` returns plain
+    :class:`Embeddings` (the n-gram table is not carried along).
+
+    Parameters
+    ----------
+    subwords
+        gensim's ``FastTextKeyedVectors`` holding the n-gram table.
+    """
+
+    subwords: Any = field(default=None, repr=False)
+
+    def oov_vector(self, word: str) -> NDArray[np.float32]:
+        """The vector of ``word``, also when it is not in the vocabulary.
+
+        In-vocabulary words get their vector; other words the mean of their
+        character n-gram vectors (gensim's and fastText's rule).
+
+        Raises
+        ------
+        WorkbenchError
+            When the model has no n-gram table (``bucket=0``).
+        """
+        if word in self:
+            return np.array(self.vector(word), dtype=np.float32, copy=True)
+        from workbench.core.static.word2vec import fasttext_oov_vector
+
+        if self.subwords is None:
+            raise WorkbenchError(f"'{word}' is not in the vocabulary and these vectors carry "
+                                 "no character n-grams.")
+        return fasttext_oov_vector(self.subwords, word)
+
+
 def detect_format(path: str | Path) -> str:
-    """Guess the format of a vector file from its name and first bytes."""
+    """Guess the format of a vector file from its name and first bytes.
+
+    Returns one of :data:`READ_FORMATS`, or ``"gensim-model"`` for a pickled
+    gensim model (which :func:`load_vectors` does not open).
+    """
     path = Path(path)
     if path.is_dir():
         raise WorkbenchError(f"{path} is a folder, not a vector file.", path=path)
     with _open_binary(path) as f:
-        head = f.read(4096)
+        try:
+            head = f.read(4096)
+        except (OSError, EOFError) as exc:
+            raise WorkbenchError(f"{path} cannot be read: it is corrupt or not what its name "
+                                 f"says ({exc}).", path=path) from exc
     if not head:
         raise WorkbenchError(f"{path} is empty.", path=path)
+    if head[:4] == FASTTEXT_MAGIC:
+        return "fasttext-bin"
+    if len(head) > 2 and head[0] == 0x80 and 2 <= head[1] <= 5:
+        return "gensim-model"  # a pickle (protocol 2-5), as gensim's model.save writes
     first = head.split(b"\n", 1)[0].split()
     has_header = len(first) == 2 and all(p.isdigit() for p in first)
     if has_header:
@@ -72,9 +150,9 @@ def detect_format(path: str | Path) -> str:
         return "word2vec-bin" if binary else "word2vec"
     if path.suffix.lower() == ".bin":
         raise WorkbenchError(
-            f"{path} is not a word2vec binary file (its first line should be "
-            "'<number of words> <dimensions>'). fastText .bin models are not supported yet; "
-            "load the .vec file saved beside it.", path=path)
+            f"{path} is neither a word2vec binary file (its first line should be "
+            "'<number of words> <dimensions>') nor a fastText .bin model (it does not start "
+            "with fastText's magic number).", path=path)
     return "glove"
 
 
@@ -87,11 +165,17 @@ def load_vectors(path: str | Path, fmt: str = "auto", *, limit: int | None = Non
     path
         The file.
     fmt
-        One of ``word2vec``, ``word2vec-bin``, ``glove`` or ``auto`` (guess).
+        One of :data:`READ_FORMATS` or ``auto`` (guess with :func:`detect_format`).
     limit
         Read only the first ``limit`` vectors (files are usually frequency-sorted).
     progress
         Receives the fraction of the file read; cancelling stops the read.
+
+    Returns
+    -------
+    Embeddings
+        For ``fasttext-bin`` a :class:`SubwordEmbeddings` (vectors for unseen
+        words through :meth:`SubwordEmbeddings.oov_vector`).
     """
     path = Path(path)
     if not path.exists():
@@ -102,11 +186,107 @@ def load_vectors(path: str | Path, fmt: str = "auto", *, limit: int | None = Non
         emb = _read_binary(path, limit, progress)
     elif fmt in ("word2vec", "glove"):
         emb = _read_text(path, fmt == "word2vec", limit, progress)
+    elif fmt == "fasttext-bin":
+        emb = load_fasttext_bin(path, limit=limit, progress=progress)
+    elif fmt == "gensim-model":
+        raise WorkbenchError(
+            f"{path} is a gensim model saved as a Python pickle, not a vector file. Open it "
+            "as a model (the Static panel asks before opening one from outside the "
+            "workspace, because a pickle can run code).", path=path)
     else:
         raise WorkbenchError(f"Unknown vector format {fmt!r}; choose one of "
-                             "word2vec, word2vec-bin, glove.")
+                             f"{', '.join(READ_FORMATS)}.")
     progress.report(1.0, f"Read {len(emb):,} vectors of {emb.dim} dimensions")
     return emb
+
+
+def load_fasttext_bin(path: str | Path, *, limit: int | None = None,
+                      progress: Progress = NULL_PROGRESS) -> SubwordEmbeddings:
+    """Read a fastText ``.bin`` model (Facebook's native binary format).
+
+    Parameters
+    ----------
+    path
+        The ``.bin`` file (``.gz``/``.bz2`` allowed).  Supervised (classifier)
+        models are refused.
+    limit
+        Keep only the first ``limit`` words (most frequent first) in
+        ``words``/``vectors``; :meth:`SubwordEmbeddings.oov_vector` still
+        covers every word.
+    progress
+        gensim reads the file in one call: progress is reported before and
+        after it and cancellation is checked afterwards.
+
+    Returns
+    -------
+    SubwordEmbeddings
+        The vocabulary (most frequent first) with counts, the full-word vectors
+        and the n-gram table for unseen words.
+
+    Raises
+    ------
+    WorkbenchError
+        When the file is not an unsupervised fastText model or is truncated.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise WorkbenchError(f"{path} does not exist.", path=path)
+    from gensim.models.fasttext import load_facebook_vectors
+
+    try:
+        if path.suffix.lower() in _OPENERS:
+            # gensim's reader needs a real file (numpy.fromfile): decompress to one first.
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="workbench-fasttext-") as folder:
+                plain = Path(folder) / path.stem
+                _decompress(path, plain, progress)
+                progress.report(None, f"Reading the fastText model {path.name}…")
+                wv = load_facebook_vectors(str(plain))
+        else:
+            progress.report(None, f"Reading the fastText model {path.name}…")
+            wv = load_facebook_vectors(str(path))
+    except (WorkbenchError, Cancelled):
+        raise
+    except NotImplementedError as exc:
+        raise WorkbenchError(f"{path} cannot be loaded: {exc}. Only unsupervised fastText "
+                             "models (word vectors) are supported.", path=path) from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in struct, numpy, ...
+        raise WorkbenchError(f"{path} cannot be read as a fastText .bin model: it is "
+                             f"truncated or damaged ({type(exc).__name__}: {exc}).",
+                             path=path) from exc
+    progress.raise_if_cancelled()
+    n = len(wv) if limit is None else min(len(wv), int(limit))
+    words = list(wv.index_to_key[:n])
+    counts = wv.expandos.get("count") if hasattr(wv, "expandos") else None
+    vectors = np.array(wv.vectors[:n], dtype=np.float32, copy=True)
+    if not np.isfinite(vectors).all():
+        row = int(np.argmax(~np.isfinite(vectors).all(axis=1)))
+        raise WorkbenchError(f"The vector of '{words[row][:40]}' in {path} contains NaN or "
+                             "infinity.", path=path)
+    emb = SubwordEmbeddings(
+        words, vectors, None if counts is None else np.asarray(counts[:n], dtype=np.int64),
+        str(path), subwords=wv)
+    progress.report(1.0, f"Read {len(emb):,} vectors of {emb.dim} dimensions "
+                         "(and their character n-grams)")
+    return emb
+
+
+def _decompress(path: Path, target: Path, progress: Progress) -> None:
+    """Copy the decompressed content of ``path`` to ``target``, reporting and cancellable."""
+    total = _size(path)
+    with _open_binary(path) as src, open(target, "wb") as out:
+        while True:
+            try:
+                block = src.read(1 << 22)
+            except (OSError, EOFError) as exc:
+                raise WorkbenchError(f"{path} is truncated or not a valid "
+                                     f"{path.suffix} file ({exc}).", path=path) from exc
+            if not block:
+                break
+            out.write(block)
+            progress.raise_if_cancelled()
+            progress.report(0.5 * _raw_position(src) / total, f"Decompressing {path.name}")
 
 
 def _size(path: Path) -> int:

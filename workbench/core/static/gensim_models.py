@@ -12,12 +12,21 @@ passes ``allow_outside=True`` (the UI asks the user first).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.workspace import atomic_write
 
-__all__ = ["UnsafePickleError", "save_gensim_model", "load_gensim_model", "is_inside"]
+if TYPE_CHECKING:
+    from workbench.core.embeddings import Embeddings
+
+__all__ = [
+    "UnsafePickleError",
+    "gensim_model_embeddings",
+    "is_inside",
+    "load_gensim_model",
+    "save_gensim_model",
+]
 
 
 class UnsafePickleError(WorkbenchError):
@@ -61,7 +70,7 @@ def save_gensim_model(model: Any, path: str | Path) -> Path:
     return path
 
 
-def load_gensim_model(path: str | Path, *, workspace_root: str | Path,
+def load_gensim_model(path: str | Path, *, workspace_root: str | Path | None,
                       allow_outside: bool = False) -> Any:
     """Load a model saved by :func:`save_gensim_model` (or by gensim's ``model.save``).
 
@@ -70,7 +79,8 @@ def load_gensim_model(path: str | Path, *, workspace_root: str | Path,
     path
         The model file.
     workspace_root
-        The workspace folder; files inside it are trusted.
+        The workspace folder; files inside it are trusted.  ``None``: no
+        folder is trusted (every file needs ``allow_outside``).
     allow_outside
         Load a file from outside the workspace too.  Only after the user agreed:
         unpickling a file can run code hidden in it.
@@ -85,11 +95,13 @@ def load_gensim_model(path: str | Path, *, workspace_root: str | Path,
     path = Path(path)
     if not path.is_file():
         raise WorkbenchError(f"{path} does not exist.", path=path)
-    if not allow_outside and not is_inside(path, workspace_root):
+    if not allow_outside and (workspace_root is None or not is_inside(path, workspace_root)):
+        where = "no workspace is open" if workspace_root is None else \
+            f"it is outside the workspace ({Path(workspace_root)})"
         raise UnsafePickleError(
-            f"{path} is outside the workspace ({Path(workspace_root)}). A gensim model is a "
-            "Python pickle, and loading one can run any code its author put in it; load it "
-            "only if you trust where it came from.", path=path)
+            f"{path} was not opened: {where}. A gensim model is a Python pickle, and loading "
+            "one can run any code its author put in it; load it only if you trust where it "
+            "came from.", path=path)
     from gensim.models import Word2Vec
 
     try:
@@ -98,3 +110,21 @@ def load_gensim_model(path: str | Path, *, workspace_root: str | Path,
         raise WorkbenchError(f"{path} cannot be read as a gensim word2vec or fastText model "
                              f"({type(exc).__name__}: {exc}).", path=path) from exc
     return model
+
+
+def gensim_model_embeddings(model: Any, source: str = "") -> Embeddings:
+    """The vectors of a gensim model (vocabulary order, with counts).
+
+    A fastText model gives :class:`~workbench.core.static.formats.SubwordEmbeddings`
+    (vectors for unseen words from the model's n-gram table), a word2vec model
+    plain :class:`~workbench.core.embeddings.Embeddings`.  The n-gram table is
+    shared with the model, not copied: train the model further and the
+    unseen-word vectors change with it.
+    """
+    from workbench.core.static.formats import SubwordEmbeddings
+    from workbench.core.static.word2vec import model_embeddings
+
+    emb = model_embeddings(model, source)
+    if not hasattr(model.wv, "buckets_word"):
+        return emb
+    return SubwordEmbeddings(emb.words, emb.vectors, emb.counts, emb.source, subwords=model.wv)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.embeddings import Embeddings
+from workbench.core.errors import ParameterError
 
-__all__ = ["EpochReport", "StepReport", "StaticTrainResult"]
+__all__ = ["EarlyStopping", "EpochReport", "StaticTrainResult", "StepReport"]
 
 
 @dataclass(frozen=True)
@@ -97,3 +99,54 @@ class StaticTrainResult:
     seconds: float = 0.0
     run_id: int | None = None
     outputs: dict[str, str] = field(default_factory=dict)
+
+
+class EarlyStopping:
+    """Watches one value per epoch and says when it stopped improving (every trainer uses it).
+
+    The value is the evaluation score ``monitor`` (default: the first score
+    the epoch has; higher is better) or, for epochs without scores, minus the
+    epoch loss (lower loss is better).  A score that is NaN (no benchmark
+    word in the vocabulary) never counts as an improvement.
+
+    Parameters
+    ----------
+    patience
+        Stop after this many epochs without a new best value.
+    monitor
+        The evaluation score to watch.
+
+    Attributes
+    ----------
+    best : tuple of (value, epoch, kept) or None
+        The best value so far, its 0-based epoch and what the caller kept with it.
+    """
+
+    def __init__(self, patience: int, monitor: str | None = None) -> None:
+        self.patience = int(patience)
+        self.monitor = monitor
+        self.best: tuple[float, int, Any] | None = None
+
+    def value(self, report: EpochReport) -> float | None:
+        """The watched value of ``report`` (``None`` when it has neither score nor loss)."""
+        scores = report.evaluation
+        if scores:
+            key = self.monitor or next(iter(scores))
+            if key not in scores:
+                raise ParameterError(f"monitor={key!r} is not among the evaluation scores "
+                                     f"({', '.join(scores)}).")
+            value = float(scores[key])
+            return -math.inf if math.isnan(value) else value
+        if report.loss is not None:
+            return -float(report.loss)
+        return None
+
+    def update(self, report: EpochReport, keep: Any) -> bool:
+        """Record the epoch of ``report`` (with ``keep``); return whether to stop now."""
+        value = self.value(report)
+        if value is None:
+            return False
+        if self.best is None or value > self.best[0]:
+            self.best = (value, report.epoch, keep)
+            return False
+        return report.epoch - self.best[1] >= self.patience

@@ -119,28 +119,37 @@ import tempfile
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from workbench.core.embeddings import Embeddings
 from workbench.core.errors import CorpusError, ParameterError, WorkbenchError
-from workbench.core.static.result import EpochReport, StaticTrainResult, StepReport
+from workbench.core.params import check_bool as _check_bool
+from workbench.core.params import check_float as _check_float
+from workbench.core.params import check_int as _check_int
+from workbench.core.static.result import (
+    EarlyStopping,
+    EpochReport,
+    StaticTrainResult,
+    StepReport,
+)
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress, scaled
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 __all__ = [
-    "Word2VecParams",
     "FastTextParams",
-    "train_word2vec",
-    "train_fasttext",
-    "resume_training",
+    "Word2VecParams",
     "fasttext_oov_vector",
     "model_embeddings",
+    "resume_training",
+    "train_fasttext",
+    "train_word2vec",
 ]
 
 Evaluator = Callable[[Embeddings], "dict[str, float]"]
@@ -177,36 +186,6 @@ _STATE_ATTR = "workbench_state"
 
 def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
-
-
-def _check_int(name: str, value: Any, low: int, high: int | None = None) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ParameterError(f"{name} must be a whole number, not {value!r}.")
-    if value < low or (high is not None and value > high):
-        bound = f"at least {low:,}" if high is None else f"between {low:,} and {high:,}"
-        raise ParameterError(f"{name} must be {bound}; got {value:,}.")
-
-
-def _check_float(name: str, value: Any, low: float | None = None, high: float | None = None,
-                 *, low_open: bool = False, high_open: bool = False) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-        raise ParameterError(f"{name} must be a number, not {value!r}.")
-    if not math.isfinite(value):
-        raise ParameterError(f"{name} must be a finite number; got {value!r}.")
-    too_low = low is not None and (value <= low if low_open else value < low)
-    too_high = high is not None and (value >= high if high_open else value > high)
-    if too_low or too_high:
-        parts = []
-        if low is not None:
-            parts.append(f"{'above' if low_open else 'at least'} {low:g}")
-        if high is not None:
-            parts.append(f"{'below' if high_open else 'at most'} {high:g}")
-        raise ParameterError(f"{name} must be {' and '.join(parts)}; got {value:g}.")
-
-
-def _check_bool(name: str, value: Any) -> None:
-    if not isinstance(value, (bool, np.bool_)) and value not in (0, 1):
-        raise ParameterError(f"{name} must be true or false, not {value!r}.")
 
 
 @dataclass(frozen=True)
@@ -460,6 +439,7 @@ def resume_training(
     work_dir: str | Path | None = None,
     piece_words: int | None = None,
     report_interval: float = 0.25,
+    workers: int | None = None,
 ) -> StaticTrainResult:
     """Continue a run trained (and possibly cancelled) by this module.
 
@@ -478,6 +458,8 @@ def resume_training(
         one.
     progress, evaluate, patience, monitor, on_epoch, work_dir, piece_words, report_interval
         As for :func:`train_word2vec`.
+    workers
+        Worker threads (default: as many as the run used).
     """
     state = getattr(model, _STATE_ATTR, None)
     if not isinstance(state, dict) or "params" not in state:
@@ -492,6 +474,8 @@ def resume_training(
         raise ParameterError(f"The model has already been trained for {done} epochs; ask for "
                              f"more than {done} epochs to continue.")
     values["epochs"] = total
+    if workers is not None:
+        values["workers"] = workers
     params = cls(**values)
     return _run(kind, corpus_file, params, model, progress=progress, evaluate=evaluate,
                 patience=patience, monitor=monitor, on_epoch=on_epoch, work_dir=work_dir,
@@ -916,7 +900,7 @@ class _Loop:
         self.reports: list[EpochReport] = []
         self.kept: Embeddings | None = None          # vectors of the last finished epoch
         self.snapshot = _WeightSnapshot(model, fasttext)
-        self.best: tuple[float, int, Embeddings] | None = None
+        self.stopper = None if patience is None else EarlyStopping(patience, monitor)
         self.report_every = 0.25
         self.last_loss_sum = 0.0
         self.name = _describe(kind, params)
@@ -1000,9 +984,10 @@ class _Loop:
         params = self._params_dict(last_epoch + 1)
         embeddings = self.kept
         assert embeddings is not None
-        if stopped_early and self.best is not None:
-            params.update(stopped_early=True, best_epoch=self.best[1])
-            embeddings = self.best[2]
+        best = self.stopper.best if self.stopper is not None else None
+        if stopped_early and best is not None:
+            params.update(stopped_early=True, best_epoch=best[1])
+            embeddings = best[2]
         self.progress.report(1.0, f"Trained {self.name} for {last_epoch + 1} epochs in "
                                   f"{time.perf_counter() - self.started:.1f} s")
         return StaticTrainResult(embeddings, list(self.reports), params, model,
@@ -1089,37 +1074,22 @@ class _Loop:
         self.snapshot.epoch_end(model)
         self.kept = model_embeddings(model, self._source(epoch))
         self._mark_state(epoch + 1)
-        scores: dict[str, float] = {}
         if self.evaluate is not None:
             done = (epoch + 1) / self.params.epochs
             self.progress.report(_PREPARE_SHARE + (1 - _PREPARE_SHARE) * done,
                                  f"Evaluating epoch {epoch + 1}")
-            scores = {str(k): float(v) for k, v in dict(self.evaluate(self.kept)).items()}
+            try:
+                scores = {str(k): float(v) for k, v in dict(self.evaluate(self.kept)).items()}
+            except Cancelled:
+                # The epoch itself finished: keep it (without its scores).
+                self.reports.append(report)
+                raise self._cancelled(epoch + 1) from None
             report = EpochReport(report.epoch, report.loss, report.seconds,
                                  report.words_per_second, scores)
         self.reports.append(report)
         self.progress.partial(report)
         if self.on_epoch is not None:
             self.on_epoch(epoch, self.kept)
-        if self.patience is None:
+        if self.stopper is None:
             return False
-        return self._no_improvement(epoch, report, scores)
-
-    def _no_improvement(self, epoch: int, report: EpochReport, scores: dict[str, float]) -> bool:
-        if scores:
-            key = self.monitor or next(iter(scores))
-            if key not in scores:
-                raise ParameterError(f"monitor={key!r} is not among the evaluation scores "
-                                     f"({', '.join(scores)}).")
-            value = scores[key]
-        elif report.loss is not None:
-            value = -report.loss
-        else:
-            return False
-        assert self.kept is not None
-        if self.best is None or value > self.best[0]:
-            self.best = (value, epoch, self.kept)
-            return False
-        assert self.patience is not None
-        return epoch - self.best[1] >= self.patience
-
+        return self.stopper.update(report, self.kept)

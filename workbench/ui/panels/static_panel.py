@@ -1,7 +1,19 @@
-"""The Static training panel: train word2vec, fastText or GloVe and watch them learn."""
+"""The Static training panel: train word2vec, fastText or GloVe and watch them learn.
+
+Besides training, the panel evaluates the vectors after each epoch on a
+built-in benchmark (a score curve under the loss curve) and stops early when
+that score (or the loss) stops improving; it continues a finished
+word2vec/fastText run for more epochs (its own last run, or any run picked in
+the Runs tab); and it loads vector files (word2vec text/binary, GloVe text,
+fastText ``.bin`` models with vectors for unseen words) and gensim models.  A
+gensim model is a Python pickle: one from outside the workspace is opened
+only after the user says so in a warning box ("Open anyway" / "Cancel").
+"""
 
 from __future__ import annotations
 
+import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -9,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -16,9 +29,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,19 +42,23 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
 from workbench.ui.notifications import MessageBar, show_unexpected_error
-from workbench.ui.plots.loss_plot import LossPlot
+from workbench.ui.plots.loss_plot import LossPlot, ScorePlot
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.evaluation_view import EvaluationView
-from workbench.ui.widgets.runs_view import RunsView
+from workbench.ui.widgets.runs_view import RunsView, epoch_scores
 
 if TYPE_CHECKING:
     from workbench.core.corpus import ReaderOptions, TokenizerSettings
     from workbench.core.embeddings import Embeddings
-    from workbench.core.static.jobs import StaticTrainRequest
+    from workbench.core.static.jobs import (
+        EpochEvaluation,
+        StaticResumeRequest,
+        StaticTrainRequest,
+    )
     from workbench.core.static.result import StaticTrainResult
     from workbench.core.workspace import Workspace
 
-__all__ = ["CorpusChoice", "StaticPanel"]
+__all__ = ["LOAD_FILTERS", "CorpusChoice", "LoadedModel", "StaticPanel"]
 
 #: (label, method, sg) for the method combo box.
 _METHODS = (
@@ -72,12 +91,62 @@ def _train_job(choice: CorpusChoice, request: StaticTrainRequest,
                         progress=progress)
 
 
-def _load_job(path: str, *, progress: Progress = NULL_PROGRESS) -> Embeddings:
-    from workbench.core.static.formats import load_vectors
+def _continue_job(request: StaticResumeRequest, workspace: Workspace, *,
+                  progress: Progress = NULL_PROGRESS) -> StaticTrainResult:
+    """Worker-thread job: train a recorded run for more epochs."""
+    from workbench.core.static.jobs import resume_static
 
-    emb = load_vectors(path, progress=progress)
+    return resume_static(request, workspace=workspace, progress=progress)
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A gensim model opened with "Load vectors…": its vectors and the model itself."""
+
+    embeddings: Embeddings
+    model: Any
+    path: str
+
+
+def _load_job(path: str, workspace_root: str | None = None, allow_outside: bool = False, *,
+              progress: Progress = NULL_PROGRESS) -> Embeddings | LoadedModel:
+    """Worker-thread job: read a vector file, a fastText ``.bin`` or a gensim model.
+
+    A gensim model (a pickle) from outside ``workspace_root`` raises
+    :class:`~workbench.core.static.gensim_models.UnsafePickleError` unless
+    ``allow_outside`` (the user agreed).
+    """
+    from workbench.core.static.formats import detect_format, load_vectors
+
+    fmt = detect_format(path)
+    if fmt == "gensim-model":
+        from workbench.core.static.gensim_models import (
+            gensim_model_embeddings,
+            load_gensim_model,
+        )
+
+        progress.report(None, f"Opening the gensim model {Path(path).name}…")
+        model = load_gensim_model(path, workspace_root=workspace_root,
+                                  allow_outside=allow_outside)
+        emb = gensim_model_embeddings(model, str(path))
+        emb.check_finite()
+        return LoadedModel(emb, model, str(path))
+    emb = load_vectors(path, fmt, progress=progress)
     emb.check_finite()
     return emb
+
+
+#: File-dialog filters of "Load vectors…".
+LOAD_FILTERS = (
+    "Word vectors and models (*.txt *.vec *.bin *.gz *.bz2 *.xz *.model *.gensim)",
+    "word2vec / GloVe text (*.txt *.vec *.txt.gz *.vec.gz)",
+    "word2vec binary or fastText .bin model (*.bin *.bin.gz)",
+    "gensim model, a Python pickle (*.model *.gensim)",
+    "All files (*)",
+)
+
+#: Analogy benchmarks cheap enough to run after every epoch (similarity sets all are).
+_EPOCH_ANALOGIES = ("google", "msr")
 
 
 #: File-dialog filter -> vector format for "Save vectors as…".
@@ -135,12 +204,27 @@ class StaticPanel(QWidget):
         Loads vector files.
     loss_plot : LossPlot
         Live loss curves.
+    score_plot : ScorePlot
+        The evaluation score after each epoch (under the loss curve; shown
+        when the run evaluates).
     evaluation_view : EvaluationView
         Benchmarks for the current vectors (slot A) and a kept set (slot B).
     runs_view : RunsView
-        The workspace's training runs.
+        The workspace's training runs; its "Continue training" comes here.
+    evaluate_check, epoch_benchmark_combo, patience_spin
+        "Evaluate after each epoch" on a built-in benchmark, and "stop early
+        after N epochs without improvement" (0 = off).
+    continue_button, more_epochs_spin
+        Train the last run for more epochs.
+    consent_box : QMessageBox or None
+        The open "Open anyway / Cancel" question about a pickle from outside
+        the workspace.
     embeddings : Embeddings or None
-        The vectors trained or loaded last (what the Explore panel will show).
+        The vectors trained or loaded last (what the Explore panel will show);
+        :class:`~workbench.core.static.formats.SubwordEmbeddings` for fastText
+        models, with vectors for unseen words.
+    loaded_model : object or None
+        The gensim model opened last with "Load vectors…".
     result : StaticTrainResult or None
         The last training result (also after a cancel that kept an epoch).
     message_bar : MessageBar
@@ -158,8 +242,15 @@ class StaticPanel(QWidget):
         self._corpus_choice = corpus_choice
         self._workspace = workspace
         self.embeddings: Embeddings | None = None
+        self.loaded_model: Any = None
         self.result: StaticTrainResult | None = None
+        self.consent_box: QMessageBox | None = None
+        self._consent_open: QPushButton | None = None
+        self._consent_path = ""
+        self._loading: tuple[str, bool] = ("", False)
         self._epochs_planned = 1
+        self._continuing: int | None = None  # the run being continued
+        self._patience: int | None = None
         self.runner = TaskRunner("Static training", self)
         self.load_runner = TaskRunner("Load vectors", self)
         self._build()
@@ -196,7 +287,9 @@ class StaticPanel(QWidget):
         self.negative_spin = _spin(p, 1, 100, 5, "Negative samples per positive example")
         self.alpha_spin = _dspin(p, 0.0001, 1.0, 0.025, 4, "Starting learning rate (word2vec "
                                  "and fastText decay it linearly; GloVe uses AdaGrad)")
-        self.workers_spin = _spin(p, 1, 256, 2, "Worker threads (word2vec, fastText)")
+        self.workers_spin = _spin(p, 1, 256, min(os.cpu_count() or 1, 256),
+                                  "Worker threads (word2vec, fastText); torch CPU threads "
+                                  "(GloVe on the CPU). Default: one per core")
         self.seed_spin = _spin(p, 0, 2**31 - 1, 1, "Random seed")
         self.min_n_spin = _spin(p, 1, 20, 3, "Shortest character n-gram (fastText)")
         self.max_n_spin = _spin(p, 1, 20, 6, "Longest character n-gram (fastText)")
@@ -219,6 +312,31 @@ class StaticPanel(QWidget):
         self.form.addRow("Max n-gram:", self.max_n_spin)
         self.form.addRow("x_max:", self.x_max_spin)
 
+        self.evaluate_check = QCheckBox("Evaluate after each epoch", self)
+        self.evaluate_check.setToolTip("Score the vectors on a benchmark after every epoch "
+                                       "and draw the score under the loss curve (only the "
+                                       "30,000 most frequent words are looked up)")
+        self.epoch_benchmark_combo = QComboBox(self)
+        self.epoch_benchmark_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.epoch_benchmark_combo.setMinimumContentsLength(14)
+        self.epoch_benchmark_combo.setToolTip("The benchmark scored after each epoch: "
+                                              "similarity sets (Spearman) are cheap; analogy "
+                                              "sets (accuracy) take longer")
+        self._fill_epoch_benchmarks()
+        self.patience_spin = _spin(p, 0, 1000, 0, "Stop when the score (without evaluation: "
+                                   "the loss) has not improved for this many epochs, and keep "
+                                   "the vectors of the best epoch. 0 = off")
+        self.patience_spin.setSpecialValueText("off")
+        self.patience_spin.setSuffix(" epochs")
+        self.epoch_box = QGroupBox("After each epoch", self)
+        epoch_form = QFormLayout(self.epoch_box)
+        epoch_form.addRow(self.evaluate_check)
+        epoch_form.addRow("Benchmark:", self.epoch_benchmark_combo)
+        stop_label = QLabel("Stop early after N epochs\nwithout improvement:", self)
+        stop_label.setToolTip(self.patience_spin.toolTip())
+        epoch_form.addRow(stop_label, self.patience_spin)
+
         self.train_button = QPushButton("Train", self)
         self.train_button.setToolTip("Train on the Corpus panel's corpus (Ctrl+Enter)")
         self.cancel_button = QPushButton("Cancel", self)
@@ -234,6 +352,13 @@ class StaticPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.cancel_button)
+        self.continue_button = QPushButton("Continue training", self)
+        self.more_epochs_spin = _spin(p, 1, 1000, 5, "Epochs to add to the last run")
+        self.more_epochs_spin.setPrefix("+")
+        self.more_epochs_spin.setSuffix(" epochs")
+        more = QHBoxLayout()
+        more.addWidget(self.continue_button, 1)
+        more.addWidget(self.more_epochs_spin)
 
         self.status_label = QLabel("", self)
         self.status_label.setWordWrap(True)
@@ -246,7 +371,9 @@ class StaticPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.corpus_label)
         left.addWidget(self.params_box)
+        left.addWidget(self.epoch_box)
         left.addLayout(buttons)
+        left.addLayout(more)
         left.addWidget(self.status_label)
         files = QHBoxLayout()
         files.addWidget(self.load_button)
@@ -266,11 +393,19 @@ class StaticPanel(QWidget):
         left_scroll.setMinimumWidth(300)
 
         self.loss_plot = LossPlot(self)
+        self.score_plot = ScorePlot(self)
+        self.score_plot.setVisible(False)
+        self.loss_tab = QSplitter(Qt.Orientation.Vertical, self)
+        self.loss_tab.addWidget(self.loss_plot)
+        self.loss_tab.addWidget(self.score_plot)
+        self.loss_tab.setChildrenCollapsible(False)
+        self.loss_tab.setStretchFactor(0, 3)
+        self.loss_tab.setStretchFactor(1, 2)
         right = QVBoxLayout()
         self.evaluation_view = EvaluationView(self)
         self.runs_view = RunsView(self._workspace, self)
         self.right_tabs = QTabWidget(self)
-        self.right_tabs.addTab(self.loss_plot, "Loss")
+        self.right_tabs.addTab(self.loss_tab, "Loss")
         self.right_tabs.addTab(self.evaluation_view, "Evaluation")
         self.right_tabs.addTab(self.runs_view, "Runs")
         self.right_tabs.setTabToolTip(1, "Analogy and similarity benchmarks, two vector sets "
@@ -293,14 +428,17 @@ class StaticPanel(QWidget):
         self.train_button.clicked.connect(self.train)
         self.cancel_button.clicked.connect(self.cancel)
         self.load_button.clicked.connect(self._on_load_clicked)
+        self.continue_button.clicked.connect(self._on_continue_clicked)
+        self.evaluate_check.toggled.connect(self._on_evaluate_toggled)
+        self.runs_view.continue_requested.connect(self.continue_training)
         self.save_button.clicked.connect(self._on_save_clicked)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
         self.save_runner.finished.connect(
             lambda path: self.status_label.setText(f"Saved the vectors to {path}."))
         self.save_runner.failed.connect(self._on_failed)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.train)
-        self.runner.started.connect(lambda: self._set_busy(True))
-        self.runner.done.connect(lambda: self._set_busy(False))
+        self.runner.started.connect(self._on_training_started)
+        self.runner.done.connect(self._on_training_done)
         self.runner.progress_changed.connect(self._on_progress_changed)
         self.runner.partial_result_ready.connect(self._on_partial_result)
         self.runner.finished.connect(self._on_training_finished)
@@ -310,7 +448,7 @@ class StaticPanel(QWidget):
         self.runs_view.open_vectors_requested.connect(self.load_vectors)
         self.runner.done.connect(self.runs_view.refresh)
         self.load_runner.finished.connect(self._on_vectors_loaded)
-        self.load_runner.failed.connect(self._on_failed)
+        self.load_runner.failed.connect(self._on_load_failed)
 
     def runners(self) -> list[TaskRunner]:
         """The panel's task runners (the window registers them with its job list)."""
@@ -328,7 +466,6 @@ class StaticPanel(QWidget):
         hs = bool(self.objective_combo.currentData())
         for widget, visible in ((self.objective_combo, gensim),
                                 (self.negative_spin, gensim and not hs),
-                                (self.workers_spin, gensim),
                                 (self.min_n_spin, method == "fasttext"),
                                 (self.max_n_spin, method == "fasttext"),
                                 (self.x_max_spin, method == "glove")):
@@ -339,11 +476,50 @@ class StaticPanel(QWidget):
             self.window_spin.setValue(5)
         self.alpha_spin.setValue(0.05 if method == "glove" else 0.025)
 
+    def _fill_epoch_benchmarks(self) -> None:
+        from workbench.core.evaluation import builtin_benchmarks
+
+        combo = self.epoch_benchmark_combo
+        combo.clear()
+        found = [b for b in builtin_benchmarks() if b.language == "en"
+                 and (b.kind == "similarity" or b.name in _EPOCH_ANALOGIES)]
+        found.sort(key=lambda b: (b.kind != "similarity", b.name != "ws353", b.name))
+        for b in found:
+            what = "Spearman" if b.kind == "similarity" else "accuracy"
+            combo.addItem(f"{b.name} ({what})", (b.name, b.kind))
+            combo.setItemData(combo.count() - 1, f"{b.description}\n{b.path}",
+                              Qt.ItemDataRole.ToolTipRole)
+        if not found:
+            combo.addItem("no built-in benchmark found", None)
+
+    @Slot(bool)
+    def _on_evaluate_toggled(self, on: bool) -> None:
+        self.epoch_benchmark_combo.setEnabled(on)
+
+    def epoch_evaluation(self) -> EpochEvaluation | None:
+        """The per-epoch evaluation the widgets ask for (``None`` when unchecked)."""
+        from workbench.core.errors import ParameterError
+        from workbench.core.static.jobs import EpochEvaluation
+
+        if not self.evaluate_check.isChecked():
+            return None
+        chosen = self.epoch_benchmark_combo.currentData()
+        if chosen is None:
+            raise ParameterError("No built-in benchmark was found on this machine, so the "
+                                 "vectors cannot be evaluated after each epoch.")
+        name, kind = chosen
+        return EpochEvaluation(name, kind)
+
+    def patience(self) -> int | None:
+        """Early-stopping patience (``None`` when off)."""
+        return self.patience_spin.value() or None
+
     def request(self) -> StaticTrainRequest:
         """The training request the widgets describe (``ParameterError`` when invalid)."""
         from workbench.core.static.jobs import StaticTrainRequest
 
         method, sg = self.method()
+        extras = {"evaluation": self.epoch_evaluation(), "patience": self.patience()}
         common = dict(vector_size=self.vector_size_spin.value(),
                       window=self.window_spin.value(), min_count=self.min_count_spin.value(),
                       epochs=self.epochs_spin.value(), seed=self.seed_spin.value())
@@ -352,7 +528,7 @@ class StaticPanel(QWidget):
 
             return StaticTrainRequest(method, GloveParams(
                 learning_rate=self.alpha_spin.value(), x_max=self.x_max_spin.value(),
-                **common))
+                threads=self.workers_spin.value(), **common), **extras)
         hs = bool(self.objective_combo.currentData())
         gensim = dict(sg=sg, hs=hs, negative=0 if hs else self.negative_spin.value(),
                       alpha=self.alpha_spin.value(), workers=self.workers_spin.value(),
@@ -361,10 +537,11 @@ class StaticPanel(QWidget):
             from workbench.core.static.word2vec import FastTextParams
 
             return StaticTrainRequest(method, FastTextParams(
-                min_n=self.min_n_spin.value(), max_n=self.max_n_spin.value(), **gensim))
+                min_n=self.min_n_spin.value(), max_n=self.max_n_spin.value(), **gensim),
+                **extras)
         from workbench.core.static.word2vec import Word2VecParams
 
-        return StaticTrainRequest(method, Word2VecParams(**gensim))
+        return StaticTrainRequest(method, Word2VecParams(**gensim), **extras)
 
     def refresh_corpus(self) -> None:
         """Show which corpus Train will use."""
@@ -382,12 +559,35 @@ class StaticPanel(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.params_box.setEnabled(not busy)
+        self.epoch_box.setEnabled(not busy)
+        self.epoch_benchmark_combo.setEnabled(self.evaluate_check.isChecked())
         self.load_button.setEnabled(not busy)
         self.save_button.setEnabled(not busy and self.embeddings is not None)
         self.cancel_button.setEnabled(busy)
+        self.runs_view.set_training(busy)
         self.refresh_corpus()
         if busy:
             self.train_button.setEnabled(False)
+        self._update_continue_button()
+
+    def _continuable_run(self) -> int | None:
+        """The run "Continue training" acts on: the last result's, if it can be continued."""
+        from workbench.core.static.jobs import RESUMABLE
+
+        r = self.result
+        if r is None or r.run_id is None or not r.outputs.get("model"):
+            return None
+        method = r.params.get("model", r.params.get("algorithm"))
+        return r.run_id if method in RESUMABLE else None
+
+    def _update_continue_button(self) -> None:
+        run_id = self._continuable_run()
+        ok = run_id is not None and not self.runner.is_running
+        self.continue_button.setEnabled(ok)
+        self.continue_button.setToolTip(
+            f"Train run #{run_id} for more epochs from its saved model (recorded as a new "
+            "run; the loss curve continues)" if run_id is not None else
+            "Train a word2vec or fastText run first (or pick one in the Runs tab)")
 
     # ----------------------------------------------------------- actions
     @Slot()
@@ -406,22 +606,97 @@ class StaticPanel(QWidget):
             return
         self.message_bar.clear()
         self.loss_plot.clear_data()
+        self._prepare_score_plot(request.evaluation)
         self._epochs_planned = request.params.epochs
+        self._continuing = None
+        self._patience = request.patience
         self.live_label.setText("")
         note = (" gensim computes no training loss for fastText, so no curve is drawn."
                 if request.method == "fasttext" else "")
         self.status_label.setText(f"Starting {self.method_combo.currentText()}…{note}")
         self.runner.start(_train_job, choice, request, self._workspace())
 
+    def _prepare_score_plot(self, evaluation: EpochEvaluation | None) -> None:
+        self.score_plot.clear_data()
+        self.score_plot.setVisible(evaluation is not None)
+        if evaluation is not None:
+            total = sum(self.loss_tab.sizes()) or 500
+            self.loss_tab.setSizes([total * 3 // 5, total - total * 3 // 5])
+            self.score_plot.set_metric(evaluation.score_name(
+                evaluation.kind or "similarity"))
+
+    @Slot()
+    def _on_continue_clicked(self) -> None:
+        run_id = self._continuable_run()
+        if run_id is not None:
+            self.continue_training(run_id, self.more_epochs_spin.value())
+
+    @Slot(int, int)
+    def continue_training(self, run_id: int, more_epochs: int) -> None:
+        """Train recorded run ``run_id`` for ``more_epochs`` more epochs (word2vec, fastText).
+
+        The curves show the run's recorded epochs first and continue from
+        there; the per-epoch evaluation and early stopping settings apply to
+        the new epochs.
+        """
+        from workbench.core.static.jobs import StaticResumeRequest
+
+        if self.runner.is_running:
+            self.message_bar.show_error("Wait for the current training to end (or cancel it) "
+                                        "before continuing a run.")
+            return
+        workspace = self._workspace()
+        if workspace is None:
+            self.message_bar.show_error("Open a workspace first: runs are continued from the "
+                                        "models saved in it.")
+            return
+        try:
+            run = workspace.runs.get(run_id)
+            request = StaticResumeRequest(run_id, more_epochs, self.epoch_evaluation(),
+                                          self.patience())
+        except KeyError:
+            self.message_bar.show_error(f"There is no run #{run_id} in {workspace.root}.")
+            return
+        except WorkbenchError as exc:
+            self.message_bar.show_error(str(exc))
+            return
+        self.message_bar.clear()
+        self.loss_plot.clear_data()
+        self._prepare_score_plot(request.evaluation)
+        done = run.metrics.get("epochs_done")
+        done = int(done) if isinstance(done, int) else len(run.metrics.get("epoch_loss") or [])
+        for epoch, loss in enumerate(run.metrics.get("epoch_loss") or []):
+            if isinstance(loss, (int, float)) and math.isfinite(loss):
+                self.loss_plot.add_epoch(epoch + 1, float(loss))
+        name, scores = epoch_scores(run)
+        if request.evaluation is not None and name == self.score_plot.metric:
+            for epoch, value in enumerate(scores):
+                self.score_plot.add_score(epoch + 1, math.nan if value is None else value)
+        self._epochs_planned = done + more_epochs
+        self._continuing = run_id
+        self._patience = request.patience
+        self.live_label.setText("")
+        self.status_label.setText(f"Continuing run #{run_id} ({run.kind.removeprefix('train_')})"
+                                  f" from epoch {done} for {more_epochs} more epochs…")
+        self.right_tabs.setCurrentWidget(self.loss_tab)
+        self.runner.start(_continue_job, request, workspace)
+
     @Slot()
     def cancel(self) -> None:
         """Stop training (the last finished epoch is kept)."""
         self.runner.cancel()
 
-    def load_vectors(self, path: str | Path) -> None:
-        """Load a vector file in the background."""
+    def load_vectors(self, path: str | Path, *, allow_outside: bool = False) -> None:
+        """Load vectors, a fastText ``.bin`` or a gensim model in the background.
+
+        A gensim model from outside the workspace is opened only with
+        ``allow_outside``; without it the panel asks the user first.
+        """
         self.message_bar.clear()
-        self.load_runner.start(_load_job, str(path))
+        workspace = self._workspace()
+        root = str(workspace.root) if workspace is not None else None
+        self._loading = (str(path), allow_outside)
+        self.load_runner.start(_load_job, str(path), root, allow_outside)
 
     def save_vectors(self, path: str | Path, fmt: str) -> None:
         """Save the current vectors to ``path`` in ``fmt`` in the background."""
@@ -442,11 +717,51 @@ class StaticPanel(QWidget):
 
     @Slot()
     def _on_load_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Load word vectors", "",
-            "Word vectors (*.txt *.vec *.bin *.gz *.bz2 *.xz);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Load word vectors", "",
+                                              ";;".join(LOAD_FILTERS))
         if path:
             self.load_vectors(path)
+
+    def ask_pickle_consent(self, path: str) -> QMessageBox:
+        """Ask (without blocking) whether to open the gensim model ``path`` from outside.
+
+        "Open anyway" loads it with ``allow_outside=True``; "Cancel" (the
+        default, also Esc) leaves everything as it was.
+        """
+        if self.consent_box is not None:
+            self.consent_box.close()
+        name = Path(path).name
+        box = QMessageBox(self)
+        box.setObjectName("PickleConsentBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Open a file that can run code?")
+        box.setText(f"“{name}” is a gensim model saved as a Python pickle, and it is not in "
+                    "the workspace.")
+        box.setInformativeText("Opening a pickle can run any code hidden in it. Open it only "
+                               "if you trust where it came from.")
+        box.setDetailedText(str(path))
+        self._consent_open = box.addButton("Open anyway", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_consent_finished)
+        self.consent_box = box
+        self._consent_path = str(path)
+        box.open()  # window-modal, returns at once
+        return box
+
+    @Slot(int)
+    def _on_consent_finished(self, _result: int) -> None:
+        box, path = self.consent_box, self._consent_path
+        self.consent_box = None
+        if box is None:
+            return
+        if box.clickedButton() is self._consent_open:
+            self.load_vectors(path, allow_outside=True)
+        else:
+            self.message_bar.show_info(f"{Path(path).name} was not opened: it is a pickle from "
+                                       "outside the workspace.")
 
     # ------------------------------------------------------- job results
     @Slot(float, str)
@@ -467,8 +782,17 @@ class StaticPanel(QWidget):
                 f"Epoch {report.epoch + 1} of {self._epochs_planned} · learning rate "
                 f"{report.learning_rate:.5f} · {report.words_per_second:,.0f} words/s · "
                 f"time left {eta}")
-        elif isinstance(report, EpochReport) and report.loss is not None:
-            self.loss_plot.add_epoch(report.epoch + 1, report.loss)
+        elif isinstance(report, EpochReport):
+            if report.loss is not None:
+                self.loss_plot.add_epoch(report.epoch + 1, report.loss)
+            if report.evaluation:
+                name, value = next(iter(report.evaluation.items()))
+                if not self.score_plot.metric:
+                    self.score_plot.set_metric(name)
+                self.score_plot.add_score(report.epoch + 1, value)
+                shown = "–" if not math.isfinite(value) else f"{value:.4f}"
+                self.live_label.setText(f"Epoch {report.epoch + 1} of {self._epochs_planned}: "
+                                        f"{name} {shown}")
 
     def _show_vectors(self, emb: Embeddings, where: str) -> None:
         self.embeddings = emb
@@ -476,13 +800,46 @@ class StaticPanel(QWidget):
         self.vectors_label.setText(f"{len(emb):,} words × {emb.dim} dimensions {where}")
         self.embeddings_changed.emit(emb)
 
+    @Slot()
+    def _on_training_started(self) -> None:
+        self._set_busy(True)
+
+    @Slot()
+    def _on_training_done(self) -> None:
+        self._set_busy(False)
+
+    def _mark_best(self, result: StaticTrainResult) -> str:
+        """Mark the epoch early stopping kept; return a sentence about it ("" if none)."""
+        if not result.params.get("stopped_early"):
+            return ""
+        best = int(result.params.get("best_epoch", 0))
+        report = next((e for e in result.epochs if e.epoch == best), None)
+        if report is not None and report.evaluation:
+            value = next(iter(report.evaluation.values()))
+            if math.isfinite(value):
+                self.score_plot.mark_best(best + 1, value)
+        elif report is not None and report.loss is not None:
+            self.loss_plot.mark_best(best + 1, report.loss)
+        last = result.epochs[-1].epoch + 1 if result.epochs else best + 1
+        patience = f" for {self._patience} epochs" if self._patience else ""
+        return (f" Stopped early after epoch {last}: no improvement{patience}; the vectors "
+                f"of epoch {best + 1} are kept.")
+
     @Slot(object)
     def _on_training_finished(self, result: StaticTrainResult) -> None:
         self.result = result
         saved = result.outputs.get("vectors")
         self._show_vectors(result.embeddings, f"(saved to {saved})" if saved else "")
-        self.status_label.setText(
-            f"Done: {len(result.epochs)} epochs in {result.seconds:,.1f} s.")
+        early = self._mark_best(result)
+        if self._continuing is not None:
+            done = result.epochs[-1].epoch + 1 if result.epochs else 0
+            self.status_label.setText(
+                f"Done: run #{result.run_id} continued run #{self._continuing} to {done} "
+                f"epochs ({len(result.epochs)} more in {result.seconds:,.1f} s).{early}")
+        else:
+            self.status_label.setText(
+                f"Done: {len(result.epochs)} epochs in {result.seconds:,.1f} s.{early}")
+        self._update_continue_button()
 
     @Slot(object)
     def _on_training_cancelled(self, kept: StaticTrainResult | None) -> None:
@@ -493,11 +850,35 @@ class StaticPanel(QWidget):
         self.result = kept
         saved = kept.outputs.get("vectors")
         self._show_vectors(kept.embeddings, f"(saved to {saved})" if saved else "")
-        self.status_label.setText(f"Cancelled: the vectors of epoch {len(kept.epochs)} are kept.")
+        last = kept.epochs[-1].epoch + 1 if kept.epochs else len(kept.epochs)
+        self.status_label.setText(f"Cancelled: the vectors of epoch {last} are kept.")
+        self._update_continue_button()
 
     @Slot(object)
-    def _on_vectors_loaded(self, emb: Embeddings) -> None:
-        self._show_vectors(emb, f"loaded from {Path(emb.source).name}")
+    def _on_vectors_loaded(self, loaded: Embeddings | LoadedModel) -> None:
+        from workbench.core.static.formats import SubwordEmbeddings
+
+        if isinstance(loaded, LoadedModel):
+            self.loaded_model = loaded.model
+            emb = loaded.embeddings
+            kind = "fastText" if isinstance(emb, SubwordEmbeddings) else "word2vec"
+            where = f"loaded from the gensim {kind} model {Path(loaded.path).name}"
+        else:
+            emb = loaded
+            where = f"loaded from {Path(emb.source).name}"
+        if isinstance(emb, SubwordEmbeddings):
+            where += " (with vectors for unseen words)"
+        self._show_vectors(emb, where)
+
+    @Slot(object, str)
+    def _on_load_failed(self, error: BaseException, details: str) -> None:
+        from workbench.core.static.gensim_models import UnsafePickleError
+
+        path, allowed = self._loading
+        if isinstance(error, UnsafePickleError) and not allowed:
+            self.ask_pickle_consent(path)
+            return
+        self._on_failed(error, details)
 
     @Slot(object, str)
     def _on_failed(self, error: BaseException, details: str) -> None:

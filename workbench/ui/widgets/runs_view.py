@@ -1,9 +1,11 @@
-"""The workspace's training runs: a table, their loss curves side by side, and "Open vectors".
+"""The workspace's training runs: a table, their loss curves side by side, "Open vectors".
 
 :class:`RunsView` lists the runs whose kind starts with ``train_`` (newest
 first) from the workspace's run registry.  Selecting runs draws their
 per-epoch loss (``metrics["epoch_loss"]``) in one plot so runs can be
-compared; "Open vectors" asks the owner to load the selected run's vectors.
+compared; "Open vectors" asks the owner to load the selected run's vectors
+and "Continue training" asks it to train a word2vec/fastText run for more
+epochs from the model saved with it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -44,10 +47,14 @@ from workbench.ui.widgets.word_table import WordTableView
 if TYPE_CHECKING:
     from workbench.core.workspace import RunRecord, Workspace
 
-__all__ = ["MAX_CURVES", "PALETTE", "RunsTableModel", "RunsView", "training_runs"]
+__all__ = ["MAX_CURVES", "PALETTE", "RunsTableModel", "RunsView", "epoch_scores",
+           "training_runs"]
 
 #: Kinds of training runs start with this.
 TRAINING_PREFIX = "train_"
+
+#: Methods whose runs can be continued (they save a resumable gensim model).
+RESUMABLE = ("word2vec", "fasttext")
 
 #: At most this many curves are drawn at once.
 MAX_CURVES = 8
@@ -94,8 +101,34 @@ def _losses(run: RunRecord) -> list[float | None]:
     return out
 
 
+def epoch_scores(run: RunRecord) -> tuple[str, list[float | None]]:
+    """The run's per-epoch evaluation: ``(score name, one value or None per epoch)``.
+
+    The score is the first one recorded (the one early stopping watches);
+    ``("", [])`` when the run evaluated nothing.
+    """
+    raw = run.metrics.get("evaluation")
+    epochs = raw if isinstance(raw, list) else []
+    name = next((str(k) for e in epochs if isinstance(e, dict) for k in e), "")
+    if not name:
+        return "", []
+    values: list[float | None] = []
+    for e in epochs:
+        value = e.get(name) if isinstance(e, dict) else None
+        try:
+            x = float(value) if value is not None else math.nan
+        except (TypeError, ValueError):
+            x = math.nan
+        values.append(x if math.isfinite(x) else None)
+    return name, values
+
+
 def _vectors_path(run: RunRecord) -> str:
     return str(run.outputs.get("vectors") or "")
+
+
+def _model_path(run: RunRecord) -> str:
+    return str(run.outputs.get("model") or "")
 
 
 def _params_tip(run: RunRecord) -> str:
@@ -103,7 +136,14 @@ def _params_tip(run: RunRecord) -> str:
     keys = ("corpus", "vector_size", "window", "min_count", "epochs", "sg", "hs", "negative",
             "alpha", "learning_rate", "min_n", "max_n", "x_max", "seed")
     lines = [f"Run #{run.id}: {_method(run)}"]
+    if "resumed_from" in p:
+        lines.append(f"Continues run #{p['resumed_from']} from epoch {p.get('resumed_at_epoch')}")
     lines += [f"{k}: {p[k]}" for k in keys if k in p]
+    evaluation = p.get("evaluation")
+    if isinstance(evaluation, dict) and evaluation.get("benchmark"):
+        lines.append(f"evaluated on: {evaluation['benchmark']}")
+    if "patience" in p:
+        lines.append(f"early stopping patience: {p['patience']}")
     if run.message:
         lines.append(f"Message: {run.message}")
     return "\n".join(lines)
@@ -113,7 +153,7 @@ class RunsTableModel(QAbstractTableModel):
     """One row per training run: id, method, status, start, epochs, vocabulary, loss, time, path."""
 
     HEADERS = ("Run", "Method", "Status", "Started", "Epochs", "Vocabulary", "Last loss",
-               "Seconds", "Vectors")
+               "Best score", "Seconds", "Vectors")
     TOOLTIPS = (
         "The run's number in the workspace (hover for its parameters)",
         "word2vec, fastText or GloVe",
@@ -122,6 +162,7 @@ class RunsTableModel(QAbstractTableModel):
         "Epochs finished (of those planned)",
         "Words in the trained vocabulary",
         "Training loss of the last epoch that recorded one",
+        "Best per-epoch evaluation score (hover for the benchmark and the epoch)",
         "Wall time of the run",
         "The saved vector file",
     )
@@ -184,6 +225,10 @@ class RunsTableModel(QAbstractTableModel):
             last = next((x for x in reversed(_losses(run)) if x is not None), None)
             return "–" if last is None else f"{last:.5g}"
         if col == 7:
+            _, scores = epoch_scores(run)
+            known = [x for x in scores if x is not None]
+            return f"{max(known):.4g}" if known else "–"
+        if col == 8:
             seconds = m.get("seconds", run.seconds)
             return f"{seconds:,.1f}" if isinstance(seconds, (int, float)) else "–"
         return _vectors_path(run)
@@ -203,7 +248,9 @@ class RunsTableModel(QAbstractTableModel):
                 return f"{tip}: {run.message}" if run.message else tip
             if col == 3:
                 return datetime.fromtimestamp(run.started).strftime("%Y-%m-%d %H:%M:%S")
-            if col == 8:
+            if col == 7:
+                return _score_tip(run)
+            if col == 9:
                 path = _vectors_path(run)
                 if not path:
                     return "This run saved no vectors"
@@ -212,10 +259,10 @@ class RunsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 2 and run.status in _STATUS_COLOURS:
                 return QColor(_STATUS_COLOURS[run.status])
-            if col == 8 and not self._present[index.row()]:
+            if col == 9 and not self._present[index.row()]:
                 return QColor("#9e9e9e")
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4, 5, 6, 7):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 4, 5, 6, 7, 8):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -227,6 +274,24 @@ class RunsTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.TOOLTIPS[section]
         return None
+
+
+def _score_tip(run: RunRecord) -> str:
+    name, scores = epoch_scores(run)
+    if not name:
+        return "This run was not evaluated after its epochs"
+    known = [(x, e) for e, x in enumerate(scores) if x is not None]
+    if not known:
+        return f"{name}: no epoch had a score (no benchmark word in the vocabulary)"
+    best, epoch = max(known)
+    last = scores[-1]
+    tip = f"{name}: best {best:.4g} after epoch {epoch + 1}"
+    if last is not None:
+        tip += f", last {last:.4g}"
+    if run.metrics.get("stopped_early"):
+        kept = int(run.metrics.get("best_epoch", 0)) + 1
+        tip += f"\nStopped early; the vectors of epoch {kept} were kept"
+    return tip
 
 
 class _RunsTable(WordTableView):
@@ -267,13 +332,20 @@ class RunsView(QWidget):
         Notes on the plot (runs without loss, runs left out).
     open_button : QPushButton
         Emits :attr:`open_vectors_requested` for the selected run.
+    continue_button : QPushButton
+        Emits :attr:`continue_requested` for the selected word2vec/fastText run.
+    more_epochs_spin : QSpinBox
+        How many epochs "Continue training" adds.
     message_bar : MessageBar
         Problems reading the registry.
     open_vectors_requested : Signal(str)
         The user asked to load this vector file.
+    continue_requested : Signal(int, int)
+        The user asked to train run ``run_id`` for ``epochs`` more epochs.
     """
 
     open_vectors_requested = Signal(str)
+    continue_requested = Signal(int, int)
 
     def __init__(self, workspace: Callable[[], Workspace | None],
                  parent: QWidget | None = None) -> None:
@@ -281,6 +353,7 @@ class RunsView(QWidget):
         self.setObjectName("RunsView")
         self._workspace = workspace
         self.curves: list[pg.PlotDataItem] = []
+        self._training = False
         self._build()
         self._connect()
         self._on_selection_changed()
@@ -298,6 +371,13 @@ class RunsView(QWidget):
         self.refresh_button.setToolTip("Read the workspace's run list again")
         self.open_button = QPushButton("Open vectors", self)
         self.open_button.setToolTip("Load the vectors of the selected run")
+        self.continue_button = QPushButton("Continue training", self)
+        self.more_epochs_spin = QSpinBox(self)
+        self.more_epochs_spin.setRange(1, 1000)
+        self.more_epochs_spin.setValue(5)
+        self.more_epochs_spin.setPrefix("+")
+        self.more_epochs_spin.setSuffix(" epochs")
+        self.more_epochs_spin.setToolTip("Epochs to add when continuing the selected run")
         self.count_label = QLabel("", self)
         self.count_label.setWordWrap(True)
         self.count_label.setToolTip("Training runs recorded in the workspace")
@@ -320,11 +400,16 @@ class RunsView(QWidget):
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.open_button)
+        more = QHBoxLayout()  # a row of its own: the view stays narrow
+        more.addStretch(1)
+        more.addWidget(self.continue_button)
+        more.addWidget(self.more_epochs_spin)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(buttons)
+        top_layout.addLayout(more)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -347,6 +432,7 @@ class RunsView(QWidget):
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.refresh_button.clicked.connect(self.refresh)
         self.open_button.clicked.connect(self.open_vectors)
+        self.continue_button.clicked.connect(self.continue_training)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self.refresh()
@@ -464,9 +550,44 @@ class RunsView(QWidget):
             item.enableAutoRange()
 
     # ------------------------------------------------------------ vectors
+    def set_training(self, training: bool) -> None:
+        """Tell the view whether the owner is training (no "Continue training" meanwhile)."""
+        self._training = training
+        self._update_open_button()
+
+    def can_continue(self, run: RunRecord | None) -> tuple[bool, str]:
+        """Whether ``run`` can be trained further, and why (the button's tooltip)."""
+        if run is None:
+            return False, "Select a word2vec or fastText run to train it for more epochs"
+        if _method(run) not in RESUMABLE:
+            return False, (f"Run #{run.id} trained {_method(run)}: only word2vec and fastText "
+                           "runs can be continued")
+        if run.status == "running":
+            return False, f"Run #{run.id} has not ended"
+        model = _model_path(run)
+        if not model or not Path(model).is_file():
+            return False, f"Run #{run.id} has no saved model to continue from"
+        if self._training:
+            return False, "Wait for the current training to end"
+        return True, (f"Train run #{run.id} for more epochs from its saved model (recorded "
+                      "as a new run; the learning rate decays again over the added epochs)")
+
+    @Slot()
+    def continue_training(self) -> None:
+        """Ask for the current run to be trained for :attr:`more_epochs_spin` more epochs."""
+        run = self.current_run()
+        ok, why = self.can_continue(run)
+        if not ok or run is None:
+            self.message_bar.show_error(why)
+            return
+        self.continue_requested.emit(run.id, self.more_epochs_spin.value())
+
     @Slot()
     def _update_open_button(self, *_: object) -> None:
         run = self.current_run()
+        ok, why = self.can_continue(run)
+        self.continue_button.setEnabled(ok)
+        self.continue_button.setToolTip(why)
         if run is None:
             self.open_button.setEnabled(False)
             self.open_button.setToolTip("Select a run to load its vectors")
