@@ -23,21 +23,24 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import Cancelled
 
 __all__ = [
-    "default_workspace_dir",
-    "atomic_write",
+    "RUN_STATUSES",
+    "RunHandle",
     "RunRecord",
     "RunRegistry",
     "Workspace",
-    "RUN_STATUSES",
-    "RunHandle",
+    "atomic_write",
+    "default_workspace_dir",
+    "fsync_dir",
+    "fsync_tree",
 ]
 
 RUN_STATUSES = ("running", "success", "cancelled", "failed")
@@ -99,7 +102,7 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
         raise
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make a rename durable (POSIX); a no-op where folders cannot be opened."""
     if os.name != "posix":
         return
@@ -109,6 +112,25 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+_fsync_dir = fsync_dir
+
+
+def fsync_tree(folder: Path) -> None:
+    """Flush every file under ``folder`` (and the folder itself) to disk.
+
+    Used before renaming a finished folder (a checkpoint) into place.
+    """
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with contextlib.suppress(OSError):
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+    fsync_dir(folder)
 
 
 @dataclass
