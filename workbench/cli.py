@@ -33,6 +33,8 @@ __all__ = ["COMMANDS", "EXIT_CANCELLED", "EXIT_ERROR", "EXIT_OK", "build_parser"
 _SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "train": ("workbench.cli_static", "add_train_command", "run_train"),
     "eval": ("workbench.cli_eval", "add_eval_command", "run_eval"),
+    "neighbours": ("workbench.cli_explore", "add_explore_commands", "run_neighbours"),
+    "project": ("workbench.cli_explore", "add_explore_commands", "run_project"),
     "bert": ("workbench.cli_bert", "add_bert_command", "run_bert"),
 }
 COMMANDS = {"corpus", *_SUBCOMMANDS}
