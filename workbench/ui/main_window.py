@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget, QWidg
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
 from workbench.core.resources import default_corpus_path
+from workbench.ui.panels.bert_panel import BertPanel
 from workbench.ui.panels.corpus_panel import CorpusPanel
-from workbench.ui.panels.placeholder_panel import BERT, EXPLORE, PlaceholderPanel
+from workbench.ui.panels.explore_panel import ExplorePanel
 from workbench.ui.panels.static_panel import CorpusChoice, StaticPanel
 from workbench.ui.tasks import JobRegistry, JobStatusWidget
 
@@ -94,21 +95,24 @@ class MainWindow(QMainWindow):
 
         self.corpus_panel = CorpusPanel(lambda: self.workspace, self)
         self.static_panel = StaticPanel(self._corpus_choice, lambda: self.workspace, self)
-        self.bert_panel = PlaceholderPanel(*BERT, parent=self)
-        self.explore_panel = PlaceholderPanel(*EXPLORE, parent=self)
+        self.bert_panel = BertPanel(self._corpus_choice, lambda: self.workspace, self)
+        self.explore_panel = ExplorePanel(lambda: self.workspace, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for panel, title, tip in (
             (self.corpus_panel, "Corpus", "Open a corpus and look at its statistics"),
             (self.static_panel, "Static training", "Train word2vec, fastText or GloVe"),
-            (self.bert_panel, "BERT", "Pretrain and fine-tune BERT (coming)"),
-            (self.explore_panel, "Explore", "Neighbours, analogies, maps (coming)"),
+            (self.bert_panel, "BERT", "Pretrain and fine-tune BERT models"),
+            (self.explore_panel, "Explore", "Neighbours, analogies, word maps"),
         ):
             index = self.tabs.addTab(panel, title)
             self.tabs.setTabToolTip(index, tip)
         self.setCentralWidget(self.tabs)
-        for runner in self.corpus_panel.runners() + self.static_panel.runners():
+        for runner in (self.corpus_panel.runners() + self.static_panel.runners()
+                       + self.bert_panel.runners() + self.explore_panel.runners()):
             self.jobs.add(runner)
+        self.static_panel.embeddings_changed.connect(self.explore_panel.set_embeddings)
+        self.static_panel.embeddings_changed.connect(self.bert_panel.set_static_embeddings)
         self.corpus_panel.corpus_opened.connect(self._on_corpus_opened)
         self.corpus_panel.stats_changed.connect(self._on_stats_changed)
 
@@ -388,17 +392,17 @@ class MainWindow(QMainWindow):
             self.actions[f"view_{names[index]}"].setChecked(True)
 
     # ------------------------------------------------------- drag and drop
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802, D102
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _local_paths(event.mimeData().urls() if event.mimeData().hasUrls() else []):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802, D102
+    def dragMoveEvent(self, event: Any) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802, D102
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = _local_paths(event.mimeData().urls() if event.mimeData().hasUrls() else [])
         if not paths:
             event.ignore()
@@ -441,7 +445,7 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         return self.jobs.shutdown(timeout)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802, D102
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.shutdown()
         event.accept()
@@ -455,7 +459,7 @@ class _FirstPaintWatcher(QObject):
         super().__init__(parent)
         self._callback = callback
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802, D102
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
             self._callback()

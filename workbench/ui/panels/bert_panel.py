@@ -1,0 +1,1240 @@
+"""The BERT panel: pretrain a BERT on the Corpus panel's corpus, then fine-tune it.
+
+Two pages:
+
+* **Pretrain** (:class:`PretrainPage`): tokenizer (train WordPiece on the corpus,
+  or a folder), model size (presets, custom, or continue from a model folder)
+  with a live parameter count and memory estimate, masking and training
+  settings, optional initialisation of the word embeddings from the current
+  static vectors; Start/Cancel, "Export config…" with the ``torchrun`` launch
+  command, live curves (:class:`~workbench.ui.plots.bert_curves.TrainingCurves`)
+  and a compare view of the recorded runs
+  (:class:`~workbench.ui.widgets.pretrain_runs_view.PretrainRunsView`).
+* **Fine-tune** (:class:`FinetunePage`): task, files, model folder (default: the
+  last pretraining run's final model), a live loss curve, the metrics, a
+  confusion-matrix heatmap and a wrong-predictions browser.
+
+All heavy work (tokenizer training, model building, training) runs in the
+pages' :class:`~workbench.ui.tasks.TaskRunner` worker threads; torch and
+transformers are imported only there (and by the device check, at first show).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.tasks import NULL_PROGRESS, Progress
+from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.plots.bert_curves import ConfusionHeatmap, TrainingCurves
+from workbench.ui.tasks import TaskRunner
+from workbench.ui.widgets.pretrain_runs_view import PretrainRunsView
+
+if TYPE_CHECKING:
+    from workbench.core.bert.finetune import FinetuneRequest, FinetuneResult
+    from workbench.core.bert.models import ModelSize
+    from workbench.core.bert.pretrain import PretrainRequest, PretrainResult
+    from workbench.core.embeddings import Embeddings
+    from workbench.core.workspace import Workspace
+    from workbench.ui.panels.static_panel import CorpusChoice
+
+__all__ = ["BertPanel", "FinetunePage", "PretrainPage", "static_vectors_file"]
+
+#: ``kind`` of pretraining runs (the same as ``workbench.core.bert.pretrain.RUN_KIND``,
+#: repeated here so that building the panel imports no BERT core module).
+PRETRAIN_KIND = "bert_pretrain"
+_SIZES = ("tiny", "mini", "small", "medium", "base", "large")
+_CUSTOM = "custom"
+_CONTINUE = "continue"
+#: (label, task) of the fine-tuning task combo.
+FINETUNE_TASKS = (
+    ("Sequence classification", "classification"),
+    ("Sentence pair classification", "pair-classification"),
+    ("Token tagging (CoNLL)", "tagging"),
+    ("Extractive question answering (SQuAD)", "qa"),
+)
+#: Metrics shown in the fine-tuning results table, in this order.
+_FINETUNE_METRICS = (
+    ("accuracy", "Accuracy"), ("macro_f1", "Macro-F1"), ("entity_f1", "Entity F1"),
+    ("entity_precision", "Entity precision"), ("entity_recall", "Entity recall"),
+    ("word_accuracy", "Word accuracy"), ("exact_match", "Exact match"), ("f1", "F1"),
+    ("train_loss", "Training loss"), ("n_train", "Training examples"),
+    ("n_eval", "Evaluation examples"), ("train_steps", "Steps"), ("seconds", "Seconds"),
+)
+
+
+# --------------------------------------------------------------------------- jobs
+def static_vectors_file(emb: Embeddings, folder: str | Path) -> Path:
+    """Write ``emb`` as word2vec text under ``folder`` (named by content) and return the path.
+
+    The same vectors map to the same file, so repeated runs write it once.
+    """
+    from workbench.core.static.formats import save_vectors
+
+    digest = hashlib.sha1()
+    digest.update("\n".join(emb.words).encode("utf-8"))
+    digest.update(np.ascontiguousarray(emb.vectors, dtype=np.float32).tobytes())
+    path = Path(folder) / f"static-{digest.hexdigest()[:16]}.txt"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save_vectors(emb, path, "word2vec")
+    return path
+
+
+def _static_folder(workspace: Workspace | None) -> Path:
+    if workspace is not None:
+        return workspace.cache_dir / "bert-static-init"
+    return Path(tempfile.gettempdir()) / "workbench-bert-static-init"
+
+
+def _pretrain_job(request: PretrainRequest, workspace: Workspace | None,
+                  static: Embeddings | None, *,
+                  progress: Progress = NULL_PROGRESS) -> PretrainResult:
+    """Worker-thread job: write the static vectors if asked, then pretrain (and record)."""
+    from workbench.core.bert.pretrain import pretrain
+
+    if static is not None:
+        progress.report(None, "Writing the static vectors for initialisation…")
+        request = replace(request, static_vectors=str(static_vectors_file(
+            static, _static_folder(workspace))))
+    return pretrain(request, workspace, progress)
+
+
+def _finetune_job(request: FinetuneRequest, workspace: Workspace | None, *,
+                  progress: Progress = NULL_PROGRESS) -> FinetuneResult:
+    """Worker-thread job: fine-tune, evaluate, save and record."""
+    from workbench.core.bert.finetune import finetune
+
+    return finetune(request, workspace, progress)
+
+
+def _detect_devices(*, progress: Progress = NULL_PROGRESS) -> tuple[str, ...]:
+    """The training devices PyTorch has here (``cpu`` always; ``cuda``, ``mps`` if present)."""
+    import torch
+
+    found = ["cpu"]
+    if torch.cuda.is_available():
+        found.append("cuda")
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        found.append("mps")
+    return tuple(found)
+
+
+def tokenizer_vocab_size(folder: str | Path) -> int | None:
+    """Tokens of the tokenizer in ``folder`` (``tokenizer.json`` or ``vocab.txt``), if readable.
+
+    Read without loading the tokenizer: the vocabulary plus added tokens that
+    are not in it (what ``len(tokenizer)`` gives).
+    """
+    folder = Path(folder)
+    tj = folder / "tokenizer.json"
+    try:
+        if tj.is_file():
+            data = json.loads(tj.read_text(encoding="utf-8"))
+            vocab = data.get("model", {}).get("vocab") or {}
+            ids = set(vocab.values()) if isinstance(vocab, dict) else set(range(len(vocab)))
+            ids.update(t["id"] for t in data.get("added_tokens") or [] if "id" in t)
+            return len(ids) or None
+        vt = folder / "vocab.txt"
+        if vt.is_file():
+            with open(vt, encoding="utf-8") as f:
+                return sum(1 for _ in f) or None
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- helpers
+def _spin(parent: QWidget, low: int, high: int, value: int, tip: str,
+          special: str = "") -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setToolTip(tip)
+    box.setGroupSeparatorShown(True)
+    if special:
+        box.setSpecialValueText(special)
+    return box
+
+
+def _dspin(parent: QWidget, low: float, high: float, value: float, decimals: int,
+           tip: str, step: float | None = None) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step if step is not None else 10 ** -(decimals - 1))
+    box.setValue(value)
+    box.setToolTip(tip)
+    return box
+
+
+def _path_row(parent: QWidget, placeholder: str, tip: str,
+              browse: Callable[[], None]) -> tuple[QWidget, QLineEdit, QPushButton]:
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText(placeholder)
+    edit.setToolTip(tip)
+    button = QPushButton("…", parent)
+    button.setToolTip("Browse")
+    button.setMaximumWidth(32)
+    button.clicked.connect(browse)
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    layout.addWidget(button)
+    return row, edit, button
+
+
+def _scroll(parent: QWidget, inner: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMaximumWidth(420)
+    area.setMinimumWidth(280)
+    return area
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return "–" if not math.isfinite(value) else f"{value:.4f}"
+    return str(value)
+
+
+def _failed(page: Any, error: BaseException, details: str) -> None:
+    if isinstance(error, WorkbenchError):
+        page.message_bar.show_error(str(error))
+        page.status_label.setText("")
+    else:
+        page.status_label.setText("The job failed.")
+        show_unexpected_error(page, error, details)
+
+
+# --------------------------------------------------------------------------- pretraining
+class PretrainPage(QWidget):
+    """Pretrain a BERT on the Corpus panel's corpus, with live curves, cancel and compare.
+
+    Parameters
+    ----------
+    corpus_choice
+        Returns the Corpus panel's corpus, or ``None`` when none is open.
+    workspace
+        Returns the workspace runs are recorded in.
+
+    Attributes
+    ----------
+    runner : TaskRunner
+        Runs pretraining.
+    device_runner : TaskRunner
+        Asks PyTorch which devices it has (once, at first show, unless torch is
+        already imported).
+    curves : TrainingCurves
+        Live curves of the running job.
+    runs_view : PretrainRunsView
+        Recorded pretraining runs, checked ones overlaid.
+    size_label : QLabel
+        Parameter count and training-memory estimate of the chosen model.
+    result : PretrainResult or None
+        The last finished (or cancelled, with a checkpoint) run.
+    checkpoint_path : str
+        The checkpoint a cancelled run kept ("" if none).
+    """
+
+    model_trained = Signal(str)
+
+    def __init__(self, corpus_choice: Callable[[], CorpusChoice | None],
+                 workspace: Callable[[], Workspace | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BertPretrainPage")
+        self._corpus_choice = corpus_choice
+        self._workspace = workspace
+        self.static_embeddings: Embeddings | None = None
+        self.result: PretrainResult | None = None
+        self.checkpoint_path = ""
+        self.config_path = ""
+        self._devices_known = False
+        self._vocab_cache: dict[str, int | None] = {}
+        self.runner = TaskRunner("BERT pretraining", self)
+        self.device_runner = TaskRunner("Device check", self)
+        self._build()
+        self._connect()
+        self._on_tokenizer_mode_changed()
+        self._on_size_changed()
+        self._update_static_check()
+        self._update_launch_command()
+        self._set_busy(False)
+
+    # ------------------------------------------------------------ building
+    def _build(self) -> None:
+        p = self
+        self.message_bar = MessageBar(self)
+        self.corpus_label = QLabel(self)
+        self.corpus_label.setWordWrap(True)
+        self.corpus_label.setToolTip("Pretraining reads the corpus open in the Corpus panel; "
+                                     "documents are blank-line separated blocks")
+
+        # tokenizer
+        self.tokenizer_combo = QComboBox(self)
+        self.tokenizer_combo.addItem("Train WordPiece on the corpus", "train")
+        self.tokenizer_combo.addItem("Use a tokenizer folder…", "folder")
+        self.tokenizer_combo.setToolTip("Train a WordPiece tokenizer on the corpus (cached "
+                                        "in the workspace), or use an existing one")
+        self.vocab_spin = _spin(p, 100, 1_000_000, 8000, "WordPiece vocabulary size "
+                                "(special tokens included)")
+        self.lowercase_check = QCheckBox("Lowercase", self)
+        self.lowercase_check.setChecked(True)
+        self.lowercase_check.setToolTip("Lowercase and strip accents before WordPiece")
+        row, self.tokenizer_edit, self.tokenizer_browse = _path_row(
+            p, "tokenizer folder", "A folder with tokenizer.json or vocab.txt",
+            self._on_browse_tokenizer)
+        self.tokenizer_row = row
+        self.tokenizer_box = QGroupBox("Tokenizer", self)
+        tform = QFormLayout(self.tokenizer_box)
+        tform.addRow(self.tokenizer_combo)
+        tform.addRow("Vocabulary:", self.vocab_spin)
+        tform.addRow(self.lowercase_check)
+        tform.addRow("Folder:", self.tokenizer_row)
+        self.tokenizer_form = tform
+
+        # model
+        self.size_combo = QComboBox(self)
+        for name in _SIZES:
+            self.size_combo.addItem(name, name)
+        self.size_combo.addItem("custom", _CUSTOM)
+        self.size_combo.addItem("continue from a model folder…", _CONTINUE)
+        self.size_combo.setToolTip("Model size: tiny 2×128, mini 4×256, small 4×512, "
+                                   "medium 8×512, base 12×768, large 24×1024 "
+                                   "(layers × hidden), a custom shape, or continue "
+                                   "pretraining a saved model")
+        self.layers_spin = _spin(p, 1, 256, 2, "Transformer layers")
+        self.hidden_spin = _spin(p, 2, 65_536, 128, "Hidden size (a multiple of the heads)")
+        self.heads_spin = _spin(p, 1, 1024, 2, "Attention heads per layer")
+        self.intermediate_spin = _spin(p, 1, 1_000_000, 512, "Feed-forward width per layer")
+        row, self.model_edit, self.model_browse = _path_row(
+            p, "model folder", "A saved BERT folder (config.json + weights) to continue from",
+            self._on_browse_model)
+        self.model_row = row
+        self.size_label = QLabel("", self)
+        self.size_label.setWordWrap(True)
+        self.size_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.size_label.setToolTip("Exact parameter count and an estimate of the memory "
+                                   "training needs (weights, gradients, AdamW, activations)")
+        self.model_box = QGroupBox("Model", self)
+        mform = QFormLayout(self.model_box)
+        mform.addRow("Size:", self.size_combo)
+        mform.addRow("Layers:", self.layers_spin)
+        mform.addRow("Hidden:", self.hidden_spin)
+        mform.addRow("Heads:", self.heads_spin)
+        mform.addRow("Intermediate:", self.intermediate_spin)
+        mform.addRow("Folder:", self.model_row)
+        mform.addRow(self.size_label)
+        self.model_form = mform
+
+        # objective
+        self.mask_ratio_spin = _dspin(p, 0.01, 1.0, 0.15, 3, "Share of tokens selected for "
+                                      "prediction (BERT: 0.15)", 0.01)
+        self.mask_fraction_spin = _dspin(p, 0.0, 1.0, 0.8, 2, "Share of the selected tokens "
+                                         "replaced by [MASK] (BERT: 0.8)", 0.05)
+        self.random_fraction_spin = _dspin(p, 0.0, 1.0, 0.1, 2, "Share of the selected tokens "
+                                           "replaced by a random token (BERT: 0.1); the rest "
+                                           "keep their token", 0.05)
+        self.nsp_check = QCheckBox("Next-sentence prediction", self)
+        self.nsp_check.setChecked(True)
+        self.nsp_check.setToolTip("Also train BERT's next-sentence objective (sentence pairs, "
+                                  "half with a random partner)")
+        self.split_check = QCheckBox("Split lines into sentences", self)
+        self.split_check.setToolTip("Split lines at . ! ? (for one-paragraph-per-line corpora "
+                                    "such as WikiText)")
+        self.objective_box = QGroupBox("Objective", self)
+        oform = QFormLayout(self.objective_box)
+        oform.addRow("Mask ratio:", self.mask_ratio_spin)
+        oform.addRow("[MASK] share:", self.mask_fraction_spin)
+        oform.addRow("Random share:", self.random_fraction_spin)
+        oform.addRow(self.nsp_check)
+        oform.addRow(self.split_check)
+
+        # training
+        self.seq_len_spin = _spin(p, 8, 8192, 128, "Longest example in tokens")
+        self.batch_spin = _spin(p, 1, 65_536, 16, "Examples per forward pass")
+        self.accum_spin = _spin(p, 1, 1024, 1, "Forward passes per optimizer step (effective "
+                                "batch = batch × accumulation)")
+        self.lr_spin = _dspin(p, 1e-6, 1.0, 5e-4, 6, "Peak learning rate (AdamW)", 1e-4)
+        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.06, 3, "Share of the steps with a linear "
+                                  "warm-up of the learning rate", 0.01)
+        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, "Decoupled weight decay", 0.01)
+        self.max_steps_spin = _spin(p, 0, 100_000_000, 1000, "Optimizer steps to run; "
+                                    "'epochs' = use the number of epochs below", "epochs")
+        self.epochs_spin = _dspin(p, 0.01, 10_000.0, 1.0, 2, "Passes over the data (when max "
+                                  "steps is 'epochs')", 0.5)
+        self.eval_every_spin = _spin(p, 0, 10_000_000, 200, "Evaluate on the held-out slice "
+                                     "every N steps; 'at the end' = once", "at the end")
+        self.save_every_spin = _spin(p, 0, 10_000_000, 0, "Write a checkpoint every N steps "
+                                     "('off': only on cancel and at the end)", "off")
+        self.device_combo = QComboBox(self)
+        for name in ("auto", "cpu"):
+            self.device_combo.addItem(name, name)
+        self.device_combo.setToolTip("Where to train: auto = CUDA, then Apple MPS, then CPU "
+                                     "(only devices PyTorch has here are listed)")
+        self.precision_combo = QComboBox(self)
+        for name in ("auto", "fp32", "bf16", "fp16"):
+            self.precision_combo.addItem(name, name)
+        self.precision_combo.setToolTip("auto = bf16 (or fp16) on CUDA, fp32 elsewhere; "
+                                        "fp16 needs a GPU")
+        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, "Seed of the data, the initialisation "
+                               "and the masks")
+        self.training_box = QGroupBox("Training", self)
+        trform = QFormLayout(self.training_box)
+        trform.addRow("Sequence length:", self.seq_len_spin)
+        trform.addRow("Batch size:", self.batch_spin)
+        trform.addRow("Accumulation:", self.accum_spin)
+        trform.addRow("Learning rate:", self.lr_spin)
+        trform.addRow("Warm-up ratio:", self.warmup_spin)
+        trform.addRow("Weight decay:", self.decay_spin)
+        trform.addRow("Max steps:", self.max_steps_spin)
+        trform.addRow("Epochs:", self.epochs_spin)
+        trform.addRow("Evaluate every:", self.eval_every_spin)
+        trform.addRow("Save every:", self.save_every_spin)
+        trform.addRow("Device:", self.device_combo)
+        trform.addRow("Precision:", self.precision_combo)
+        trform.addRow("Seed:", self.seed_spin)
+
+        # static init
+        self.static_check = QCheckBox("Initialise word embeddings from the current static "
+                                      "vectors", self)
+        self.freeze_spin = _spin(p, 0, 10_000_000, 0, "Keep the initialised word embeddings "
+                                 "fixed for this many steps", "no freezing")
+        self.static_box = QGroupBox("Static initialisation", self)
+        sform = QFormLayout(self.static_box)
+        sform.addRow(self.static_check)
+        sform.addRow("Freeze for:", self.freeze_spin)
+
+        # actions
+        self.start_button = QPushButton("Start", self)
+        self.start_button.setToolTip("Pretrain on the Corpus panel's corpus (Ctrl+Enter)")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop; a resumable checkpoint is saved first (Esc)")
+        self.export_button = QPushButton("Export config…", self)
+        self.export_button.setToolTip("Save these settings as a JSON config for "
+                                      "'workbench bert pretrain --config FILE' (or torchrun)")
+        self.nproc_spin = _spin(p, 1, 1024, 2, "Processes (GPUs) for the torchrun command")
+        self.launch_edit = QLineEdit(self)
+        self.launch_edit.setReadOnly(True)
+        self.launch_edit.setToolTip("Runs the exported config on several GPUs")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.cancel_button)
+        export = QHBoxLayout()
+        export.addWidget(self.export_button, 1)
+        export.addWidget(QLabel("GPUs:", self))
+        export.addWidget(self.nproc_spin)
+        self.status_label = QLabel("", self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setToolTip("Step, loss and time left")
+        self.summary_label = QLabel("", self)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        left = QVBoxLayout()
+        for w in (self.corpus_label, self.tokenizer_box, self.model_box, self.objective_box,
+                  self.training_box, self.static_box):
+            left.addWidget(w)
+        left.addLayout(buttons)
+        left.addLayout(export)
+        left.addWidget(self.launch_edit)
+        left.addWidget(self.status_label)
+        left.addWidget(self.summary_label)
+        left.addStretch(1)
+        inner = QWidget(self)
+        inner.setLayout(left)
+
+        self.curves = TrainingCurves(self)
+        self.runs_view = PretrainRunsView(self._workspace, PRETRAIN_KIND, self)
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.addTab(self.curves, "Curves")
+        self.right_tabs.addTab(self.runs_view, "Compare runs")
+        self.right_tabs.setTabToolTip(1, "Recorded pretraining runs; check some to overlay "
+                                         "their curves")
+        body = QHBoxLayout()
+        body.addWidget(_scroll(self, inner))
+        body.addWidget(self.right_tabs, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.message_bar)
+        outer.addLayout(body, 1)
+
+    def _connect(self) -> None:
+        self.tokenizer_combo.currentIndexChanged.connect(self._on_tokenizer_mode_changed)
+        self.size_combo.currentIndexChanged.connect(self._on_size_changed)
+        for spin in (self.layers_spin, self.hidden_spin, self.heads_spin,
+                     self.intermediate_spin, self.vocab_spin, self.seq_len_spin,
+                     self.batch_spin):
+            spin.valueChanged.connect(self._update_size_label)
+        self.precision_combo.currentIndexChanged.connect(self._update_size_label)
+        self.nsp_check.toggled.connect(self._update_size_label)
+        self.tokenizer_edit.editingFinished.connect(self._update_size_label)
+        self.model_edit.editingFinished.connect(self._update_size_label)
+        self.max_steps_spin.valueChanged.connect(
+            lambda v: self.epochs_spin.setEnabled(v == 0 and not self.runner.is_running))
+        self.nproc_spin.valueChanged.connect(self._update_launch_command)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
+        self.runner.started.connect(lambda: self._set_busy(True))
+        self.runner.done.connect(lambda: self._set_busy(False))
+        self.runner.done.connect(self.runs_view.refresh)
+        self.runner.progress_changed.connect(self._on_progress_changed)
+        self.runner.partial_result_ready.connect(self._on_partial_result)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.failed.connect(lambda e, d: _failed(self, e, d))
+        self.device_runner.finished.connect(self._set_devices)
+
+    def runners(self) -> list[TaskRunner]:
+        """The page's task runners."""
+        return [self.runner, self.device_runner]
+
+    # ------------------------------------------------------------ state
+    def size_choice(self) -> str:
+        """``tiny`` … ``large``, ``custom`` or ``continue``."""
+        return str(self.size_combo.currentData())
+
+    def set_size(self, name: str) -> None:
+        """Choose a size preset (or ``custom`` / ``continue``)."""
+        index = self.size_combo.findData(name)
+        if index < 0:
+            raise ValueError(f"unknown size {name!r}")
+        self.size_combo.setCurrentIndex(index)
+
+    @Slot()
+    def _on_tokenizer_mode_changed(self) -> None:
+        train = self.tokenizer_combo.currentData() == "train"
+        self.tokenizer_form.setRowVisible(self.vocab_spin, train)
+        self.tokenizer_form.setRowVisible(self.lowercase_check, train)
+        self.tokenizer_form.setRowVisible(self.tokenizer_row, not train)
+        self._update_size_label()
+
+    @Slot()
+    def _on_size_changed(self) -> None:
+        from workbench.core.bert.models import PRESETS
+
+        choice = self.size_choice()
+        custom = choice == _CUSTOM
+        for spin in (self.layers_spin, self.hidden_spin, self.heads_spin,
+                     self.intermediate_spin):
+            self.model_form.setRowVisible(spin, custom)
+        self.model_form.setRowVisible(self.model_row, choice == _CONTINUE)
+        if choice in PRESETS and not custom:
+            size = PRESETS[choice]
+            for spin, value in ((self.layers_spin, size.layers), (self.hidden_spin, size.hidden),
+                                (self.heads_spin, size.heads),
+                                (self.intermediate_spin, size.intermediate)):
+                spin.blockSignals(True)
+                spin.setValue(value)
+                spin.blockSignals(False)
+        self._update_size_label()
+
+    def model_size(self) -> ModelSize:
+        """The shape of a new model (``ParameterError`` when invalid)."""
+        from workbench.core.bert.models import PRESETS, ModelSize
+
+        choice = self.size_choice()
+        base = PRESETS.get(choice, PRESETS["tiny"])
+        if choice == _CUSTOM:
+            base = ModelSize(self.layers_spin.value(), self.hidden_spin.value(),
+                             self.heads_spin.value(), self.intermediate_spin.value())
+        return replace(base, max_position=max(base.max_position, self.seq_len_spin.value()))
+
+    def vocab_size(self) -> int | None:
+        """The vocabulary the new model gets (``None`` when the tokenizer folder is unreadable)."""
+        if self.tokenizer_combo.currentData() == "train":
+            return self.vocab_spin.value()
+        folder = self.tokenizer_edit.text().strip()
+        if not folder:
+            return None
+        if folder not in self._vocab_cache:
+            self._vocab_cache[folder] = tokenizer_vocab_size(folder)
+        return self._vocab_cache[folder]
+
+    @Slot()
+    def _update_size_label(self) -> None:
+        from workbench.core.bert.models import count_parameters, estimate_memory
+
+        heads = "pretraining" if self.nsp_check.isChecked() else "mlm"
+        precision = str(self.precision_combo.currentData())
+        try:
+            if self.size_choice() == _CONTINUE:
+                folder = self.model_edit.text().strip()
+                if not folder:
+                    self.size_label.setText("Choose the model folder to continue from.")
+                    return
+                from workbench.core.bert.models import inspect_model_folder
+
+                info = inspect_model_folder(folder)
+                size, vocab = info.size, info.vocab_size
+                if size is None or vocab is None:
+                    self.size_label.setText(f"{info.parameter_count:,} parameters in "
+                                            f"{Path(folder).name}.")
+                    return
+                size = replace(size, max_position=max(size.max_position,
+                                                      self.seq_len_spin.value()))
+            else:
+                size, vocab = self.model_size(), self.vocab_size()
+                if vocab is None:
+                    self.size_label.setText("Choose a tokenizer folder (with tokenizer.json "
+                                            "or vocab.txt) to see the model's size.")
+                    return
+            n = count_parameters(size, vocab, heads)
+            memory = estimate_memory(size, vocab, self.batch_spin.value(),
+                                     self.seq_len_spin.value(), precision, heads=heads)
+        except WorkbenchError as exc:
+            self.size_label.setText(str(exc))
+            return
+        from workbench.core.bert.models import format_bytes
+
+        self.size_label.setText(
+            f"{n:,} parameters (vocabulary {vocab:,}); about {format_bytes(memory.total)} to "
+            f"train at batch {self.batch_spin.value()} × {self.seq_len_spin.value()} tokens, "
+            f"{precision}.")
+        self.size_label.setToolTip(memory.describe())
+
+    @Slot(object)
+    def set_static_embeddings(self, emb: Embeddings | None) -> None:
+        """The static vectors "Initialise word embeddings" uses (``None``: none)."""
+        self.static_embeddings = emb
+        self._update_static_check()
+
+    def _update_static_check(self) -> None:
+        emb = self.static_embeddings
+        have = emb is not None
+        self.static_check.setEnabled(have and not self.runner.is_running)
+        if not have:
+            self.static_check.setChecked(False)
+            self.static_check.setToolTip("Train or load static vectors in the Static training "
+                                         "panel first")
+        else:
+            self.static_check.setToolTip(
+                f"Copy the vectors of {len(emb):,} words ({emb.dim} dimensions, projected to "
+                "the hidden size) into BERT's word-embedding matrix before training")
+        self.freeze_spin.setEnabled(have and not self.runner.is_running)
+
+    def refresh_corpus(self) -> None:
+        """Show which corpus Start will use."""
+        choice = self._corpus_choice()
+        if choice is None:
+            self.corpus_label.setText("Open a corpus in the Corpus panel first.")
+        else:
+            self.corpus_label.setText(f"Corpus: <b>{Path(choice.path).name}</b> "
+                                      "(from the Corpus panel)")
+
+    def request(self) -> PretrainRequest:
+        """The request the widgets describe (``ParameterError`` when invalid or no corpus)."""
+        from workbench.core.bert.data import MaskingSettings
+        from workbench.core.bert.engine import TrainingSettings
+        from workbench.core.bert.pretrain import PretrainRequest
+
+        choice = self._corpus_choice()
+        if choice is None:
+            raise ParameterError("Open a corpus in the Corpus panel first.")
+        training = TrainingSettings(
+            max_steps=self.max_steps_spin.value() or None, epochs=self.epochs_spin.value(),
+            batch_size=self.batch_spin.value(), grad_accum=self.accum_spin.value(),
+            learning_rate=self.lr_spin.value(), warmup_ratio=self.warmup_spin.value(),
+            weight_decay=self.decay_spin.value(),
+            eval_every=self.eval_every_spin.value() or None,
+            save_every=self.save_every_spin.value() or None,
+            device=str(self.device_combo.currentData()),
+            precision=str(self.precision_combo.currentData()), seed=self.seed_spin.value())
+        masking = MaskingSettings(self.mask_ratio_spin.value(), self.mask_fraction_spin.value(),
+                                  self.random_fraction_spin.value())
+        tokenizer = None
+        if self.tokenizer_combo.currentData() == "folder":
+            tokenizer = self.tokenizer_edit.text().strip()
+            if not tokenizer:
+                raise ParameterError("Choose the tokenizer folder (or train WordPiece on the "
+                                     "corpus).")
+        values: dict[str, Any] = {}
+        choice_size = self.size_choice()
+        if choice_size == _CONTINUE:
+            model = self.model_edit.text().strip()
+            if not model:
+                raise ParameterError("Choose the model folder to continue pretraining from.")
+            values["model"] = model
+        elif choice_size == _CUSTOM:
+            size = self.model_size()
+            values.update(size="tiny", layers=size.layers, hidden=size.hidden,
+                          heads=size.heads, intermediate=size.intermediate)
+        else:
+            values["size"] = choice_size
+        return PretrainRequest(
+            corpus=choice.path, tokenizer=tokenizer, vocab_size=self.vocab_spin.value(),
+            lowercase=self.lowercase_check.isChecked(), seq_len=self.seq_len_spin.value(),
+            nsp=self.nsp_check.isChecked(), split_sentences=self.split_check.isChecked(),
+            masking=masking, training=training,
+            freeze_steps=self.freeze_spin.value() if self.static_check.isChecked() else 0,
+            seed=self.seed_spin.value(), **values)
+
+    def _static_for_run(self) -> Embeddings | None:
+        return self.static_embeddings if (self.static_check.isChecked()
+                                          and self.static_embeddings is not None) else None
+
+    # ----------------------------------------------------------- actions
+    @Slot()
+    def start(self) -> None:
+        """Start pretraining with the current settings."""
+        if self.runner.is_running:
+            return
+        try:
+            request = self.request()
+        except WorkbenchError as exc:
+            self.message_bar.show_error(str(exc))
+            return
+        self.message_bar.clear()
+        self.curves.clear_data()
+        self.summary_label.setText("")
+        self.checkpoint_path = ""
+        self.right_tabs.setCurrentWidget(self.curves)
+        self.status_label.setText("Preparing the data…")
+        self.runner.start(_pretrain_job, request, self._workspace(), self._static_for_run())
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop pretraining (a checkpoint is kept)."""
+        self.runner.cancel()
+
+    def export_config(self, path: str | Path) -> Path:
+        """Write the current request as JSON to ``path`` and show the launch command.
+
+        With static initialisation on, the vectors are written beside the
+        workspace cache and the config names that file.
+        """
+
+        request: PretrainRequest = self.request()
+        static = self._static_for_run()
+        if static is not None:
+            request = replace(request, static_vectors=str(static_vectors_file(
+                static, _static_folder(self._workspace()))))
+        saved = request.save(path)
+        self.config_path = str(saved)
+        self._update_launch_command()
+        self.status_label.setText(f"Saved the config to {saved}.")
+        return saved
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export pretraining config",
+                                              "pretrain.json", "JSON (*.json)")
+        if not path:
+            return
+        try:
+            self.export_config(path)
+        except WorkbenchError as exc:
+            self.message_bar.show_error(str(exc))
+        except OSError as exc:
+            self.message_bar.show_error(f"The config could not be written to {path} "
+                                        f"({exc.strerror or exc}).")
+
+    @Slot()
+    def _update_launch_command(self) -> None:
+        from workbench.core.bert.pretrain import launch_command
+
+        self.launch_edit.setText(launch_command(self.config_path or "pretrain.json",
+                                                self.nproc_spin.value()))
+
+    @Slot()
+    def _on_browse_tokenizer(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Tokenizer folder")
+        if folder:
+            self.tokenizer_edit.setText(folder)
+            self._update_size_label()
+
+    @Slot()
+    def _on_browse_model(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Model folder to continue from")
+        if folder:
+            self.model_edit.setText(folder)
+            self._update_size_label()
+
+    def check_devices(self) -> None:
+        """List the devices PyTorch has (now if torch is loaded, else in the background)."""
+        if self._devices_known or self.device_runner.is_running:
+            return
+        if "torch" in sys.modules:
+            self._set_devices(_detect_devices())
+        else:
+            self.device_runner.start(_detect_devices)
+
+    @Slot(object)
+    def _set_devices(self, devices: tuple[str, ...]) -> None:
+        self._devices_known = True
+        current = self.device_combo.currentData()
+        self.device_combo.clear()
+        for name in ("auto", *devices):
+            self.device_combo.addItem(name, name)
+        index = self.device_combo.findData(current)
+        self.device_combo.setCurrentIndex(max(index, 0))
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh_corpus()
+        self.check_devices()
+        if not self.runs_view.run_ids():
+            self.runs_view.refresh()
+        super().showEvent(event)
+
+    def _set_busy(self, busy: bool) -> None:
+        for box in (self.tokenizer_box, self.model_box, self.objective_box, self.training_box):
+            box.setEnabled(not busy)
+        self.static_box.setEnabled(not busy)
+        self.start_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self._update_static_check()
+        self.epochs_spin.setEnabled(self.max_steps_spin.value() == 0 and not busy)
+
+    # ------------------------------------------------------- job results
+    @Slot(float, str)
+    def _on_progress_changed(self, fraction: float, message: str) -> None:
+        if message:
+            percent = f"{fraction:.0%} · " if fraction >= 0 else ""
+            self.status_label.setText(f"{percent}{message}")
+
+    @Slot(object)
+    def _on_partial_result(self, point: object) -> None:
+        if hasattr(point, "step") and hasattr(point, "eval"):
+            self.curves.add_point(point)
+
+    def _static_note(self, result: PretrainResult) -> str:
+        ws = self._workspace()
+        if result.run_id is None or ws is None:
+            return ""
+        try:
+            description = str(ws.runs.get(result.run_id).metrics.get("model", ""))
+        except KeyError:
+            return ""
+        return f" Model: {description}." if description else ""
+
+    @Slot(object)
+    def _on_finished(self, result: PretrainResult) -> None:
+        self.result = result
+        final = {k.removeprefix("eval_"): v for k, v in result.metrics.items()}
+        if result.evals:
+            final.update(result.evals[-1])
+        parts = []
+        for key, label in (("mlm_loss", "MLM loss"), ("perplexity", "perplexity"),
+                           ("mlm_accuracy", "masked-token accuracy"),
+                           ("nsp_accuracy", "NSP accuracy")):
+            value = final.get(key)
+            if isinstance(value, (int, float)):
+                parts.append(f"{label} {_fmt(float(value))}")
+        scores = "; ".join(parts) if parts else "no evaluation (no held-out slice)"
+        where = result.final_model_dir or result.output_dir
+        self.summary_label.setText(
+            f"Run #{result.run_id}: {result.steps:,} steps in {result.seconds:,.1f} s. "
+            f"{scores}. Model saved in {where}.{self._static_note(result)}")
+        self.status_label.setText("Done.")
+        if result.final_model_dir is not None:
+            self.model_trained.emit(str(result.final_model_dir))
+
+    @Slot(object)
+    def _on_cancelled(self, kept: PretrainResult | None) -> None:
+        if kept is None or kept.last_checkpoint is None:
+            self.status_label.setText("Cancelled before training started; nothing was kept.")
+            return
+        self.result = kept
+        self.checkpoint_path = str(kept.last_checkpoint)
+        self.status_label.setText(f"Cancelled at step {kept.steps:,}. The checkpoint is kept "
+                                  f"in {kept.last_checkpoint}; start the same run again to "
+                                  "resume from it.")
+
+
+# --------------------------------------------------------------------------- fine-tuning
+class FinetunePage(QWidget):
+    """Fine-tune a pretrained BERT on a labelled file; metrics, confusion matrix, mistakes.
+
+    Attributes
+    ----------
+    runner : TaskRunner
+        Runs fine-tuning.
+    curves : TrainingCurves
+        Live loss (and evaluation accuracy when evaluating periodically).
+    metrics_table : QTableWidget
+        Metric / value rows of the last result.
+    heatmap : ConfusionHeatmap
+        The confusion matrix (classification and tagging).
+    wrong_table : QTableWidget
+        Text, gold, predicted, confidence of the wrong predictions.
+    result : FinetuneResult or None
+        The last finished run.
+    """
+
+    def __init__(self, workspace: Callable[[], Workspace | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BertFinetunePage")
+        self._workspace = workspace
+        self.result: FinetuneResult | None = None
+        self.runner = TaskRunner("BERT fine-tuning", self)
+        self._build()
+        self._connect()
+        self._set_busy(False)
+
+    def _build(self) -> None:
+        p = self
+        self.message_bar = MessageBar(self)
+        self.task_combo = QComboBox(self)
+        for label, task in FINETUNE_TASKS:
+            self.task_combo.addItem(label, task)
+        self.task_combo.setToolTip("Classification: TSV/CSV text + label (SST-2); sentence "
+                                   "pairs: two texts + label (MRPC, RTE); tagging: CoNLL "
+                                   "word … tag; QA: SQuAD JSON")
+        row_t, self.train_edit, _ = _path_row(p, "training file", "The labelled training file",
+                                              lambda: self._browse_file(self.train_edit))
+        row_e, self.eval_edit, _ = _path_row(p, "optional: held out from training",
+                                             "Evaluation file; empty = hold out 10 % of the "
+                                             "training examples",
+                                             lambda: self._browse_file(self.eval_edit))
+        row_m, self.model_edit, _ = _path_row(p, "pretrained model folder",
+                                              "A BERT folder with its tokenizer (default: "
+                                              "the last pretraining run's final model)",
+                                              self._browse_model)
+        self.max_length_spin = _spin(p, 8, 8192, 128, "Tokens per example (per window for QA)")
+        self.epochs_spin = _dspin(p, 0.01, 1000.0, 3.0, 2, "Passes over the training data",
+                                  0.5)
+        self.batch_spin = _spin(p, 1, 65_536, 32, "Examples per step")
+        self.lr_spin = _dspin(p, 1e-7, 1.0, 5e-5, 7, "Peak learning rate (AdamW)", 1e-5)
+        self.limit_spin = _spin(p, 0, 100_000_000, 0, "Use only the first N examples of each "
+                                "file ('all' = every example)", "all")
+        self.eval_every_spin = _spin(p, 0, 10_000_000, 0, "Evaluate every N steps for the "
+                                     "accuracy curve ('off' = only the final evaluation)",
+                                     "off")
+        self.device_combo = QComboBox(self)
+        for name in ("auto", "cpu", "cuda", "mps"):
+            self.device_combo.addItem(name, name)
+        self.device_combo.setToolTip("Where to train (auto = CUDA, then MPS, then CPU)")
+        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, "Seed of the hold-out split and the new "
+                               "head")
+        self.params_box = QGroupBox("Fine-tuning", self)
+        form = QFormLayout(self.params_box)
+        form.addRow("Task:", self.task_combo)
+        form.addRow("Training file:", row_t)
+        form.addRow("Evaluation file:", row_e)
+        form.addRow("Model folder:", row_m)
+        form.addRow("Max length:", self.max_length_spin)
+        form.addRow("Epochs:", self.epochs_spin)
+        form.addRow("Batch size:", self.batch_spin)
+        form.addRow("Learning rate:", self.lr_spin)
+        form.addRow("Limit:", self.limit_spin)
+        form.addRow("Evaluate every:", self.eval_every_spin)
+        form.addRow("Device:", self.device_combo)
+        form.addRow("Seed:", self.seed_spin)
+        self.start_button = QPushButton("Start", self)
+        self.start_button.setToolTip("Fine-tune, evaluate and save (Ctrl+Enter)")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop; a checkpoint is saved first (Esc)")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.cancel_button)
+        self.status_label = QLabel("", self)
+        self.status_label.setWordWrap(True)
+        self.summary_label = QLabel("", self)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QVBoxLayout()
+        left.addWidget(self.params_box)
+        left.addLayout(buttons)
+        left.addWidget(self.status_label)
+        left.addWidget(self.summary_label)
+        left.addStretch(1)
+        inner = QWidget(self)
+        inner.setLayout(left)
+
+        self.curves = TrainingCurves(self)
+        self.metrics_table = QTableWidget(0, 2, self)
+        self.metrics_table.setHorizontalHeaderLabels(["Metric", "Value"])
+        self.metrics_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.metrics_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.metrics_table.setToolTip("Scores on the evaluation set (fractions)")
+        self.heatmap = ConfusionHeatmap(self)
+        self.heatmap.setToolTip("Confusion matrix: rows = gold label, columns = predicted")
+        results = QSplitter(Qt.Orientation.Horizontal, self)
+        results.addWidget(self.metrics_table)
+        results.addWidget(self.heatmap)
+        results.setStretchFactor(1, 2)
+        self.wrong_table = QTableWidget(0, 4, self)
+        self.wrong_table.setHorizontalHeaderLabels(["Text", "Gold", "Predicted", "Confidence"])
+        self.wrong_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.wrong_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.wrong_table.setSortingEnabled(True)
+        self.wrong_table.setWordWrap(True)
+        self.wrong_table.setToolTip("Evaluation examples the model got wrong, most confident "
+                                    "first (click a header to sort)")
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.addTab(self.curves, "Curves")
+        self.right_tabs.addTab(results, "Results")
+        self.right_tabs.addTab(self.wrong_table, "Wrong predictions")
+        self.results_tab = results
+        body = QHBoxLayout()
+        body.addWidget(_scroll(self, inner))
+        body.addWidget(self.right_tabs, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.message_bar)
+        outer.addLayout(body, 1)
+
+    def _connect(self) -> None:
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
+        self.runner.started.connect(lambda: self._set_busy(True))
+        self.runner.done.connect(lambda: self._set_busy(False))
+        self.runner.progress_changed.connect(self._on_progress_changed)
+        self.runner.partial_result_ready.connect(self._on_partial_result)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.failed.connect(lambda e, d: _failed(self, e, d))
+
+    def runners(self) -> list[TaskRunner]:
+        """The page's task runners."""
+        return [self.runner]
+
+    def set_task(self, task: str) -> None:
+        """Choose the task (``classification``, ``pair-classification``, ``tagging``, ``qa``)."""
+        index = self.task_combo.findData(task)
+        if index < 0:
+            raise ValueError(f"unknown task {task!r}")
+        self.task_combo.setCurrentIndex(index)
+
+    def request(self) -> FinetuneRequest:
+        """The request the widgets describe (``ParameterError`` when invalid)."""
+        from workbench.core.bert.engine import TrainingSettings
+        from workbench.core.bert.finetune import FinetuneRequest
+
+        training = TrainingSettings(
+            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
+            learning_rate=self.lr_spin.value(), warmup_ratio=0.1,
+            eval_every=self.eval_every_spin.value() or None,
+            device=str(self.device_combo.currentData()), seed=self.seed_spin.value())
+        return FinetuneRequest(
+            task=str(self.task_combo.currentData()), train_file=self.train_edit.text().strip(),
+            eval_file=self.eval_edit.text().strip() or None,
+            model=self.model_edit.text().strip(), max_length=self.max_length_spin.value(),
+            training=training, limit=self.limit_spin.value() or None,
+            seed=self.seed_spin.value())
+
+    def suggest_model(self, folder: str | None = None) -> None:
+        """Fill an empty model field: ``folder``, else the last pretraining run's final model."""
+        if self.model_edit.text().strip():
+            return
+        if folder is None:
+            ws = self._workspace()
+            if ws is None:
+                return
+            for run in ws.runs.list(PRETRAIN_KIND, limit=20):
+                if run.status == "success" and run.outputs.get("final_model"):
+                    folder = run.outputs["final_model"]
+                    break
+        if folder:
+            self.model_edit.setText(folder)
+
+    @Slot()
+    def start(self) -> None:
+        """Start fine-tuning with the current settings."""
+        if self.runner.is_running:
+            return
+        try:
+            request = self.request()
+        except WorkbenchError as exc:
+            self.message_bar.show_error(str(exc))
+            return
+        self.message_bar.clear()
+        self.curves.clear_data()
+        self.summary_label.setText("")
+        self.right_tabs.setCurrentWidget(self.curves)
+        self.status_label.setText("Reading the files…")
+        self.runner.start(_finetune_job, request, self._workspace())
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop fine-tuning."""
+        self.runner.cancel()
+
+    def _browse_file(self, edit: QLineEdit) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Data file", "", "Data (*.tsv *.csv *.txt *.conll *.json);;All files (*)")
+        if path:
+            edit.setText(path)
+
+    def _browse_model(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Pretrained model folder")
+        if folder:
+            self.model_edit.setText(folder)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.params_box.setEnabled(not busy)
+        self.start_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+
+    def showEvent(self, event: Any) -> None:
+        self.suggest_model()
+        super().showEvent(event)
+
+    @Slot(float, str)
+    def _on_progress_changed(self, fraction: float, message: str) -> None:
+        if message:
+            percent = f"{fraction:.0%} · " if fraction >= 0 else ""
+            self.status_label.setText(f"{percent}{message}")
+
+    @Slot(object)
+    def _on_partial_result(self, point: object) -> None:
+        if hasattr(point, "step") and hasattr(point, "eval"):
+            self.curves.add_point(point)
+
+    @Slot(object)
+    def _on_finished(self, result: FinetuneResult) -> None:
+        self.result = result
+        rows = [(label, result.metrics[key]) for key, label in _FINETUNE_METRICS
+                if isinstance(result.metrics.get(key), (int, float))]
+        self.metrics_table.setRowCount(len(rows))
+        for r, (label, value) in enumerate(rows):
+            self.metrics_table.setItem(r, 0, QTableWidgetItem(label))
+            self.metrics_table.setItem(r, 1, QTableWidgetItem(_fmt(value)))
+        if result.confusion is not None:
+            self.heatmap.set_matrix(result.confusion.labels, result.confusion.counts)
+        else:
+            self.heatmap.clear_matrix()
+        self.wrong_table.setSortingEnabled(False)
+        self.wrong_table.setRowCount(len(result.wrong_predictions))
+        for r, wrong in enumerate(result.wrong_predictions):
+            conf = QTableWidgetItem()
+            conf.setData(Qt.ItemDataRole.DisplayRole, round(float(wrong.confidence), 4))
+            for c, item in enumerate((QTableWidgetItem(wrong.text),
+                                      QTableWidgetItem(wrong.gold),
+                                      QTableWidgetItem(wrong.predicted), conf)):
+                item.setToolTip(wrong.text if c == 0 else "")
+                self.wrong_table.setItem(r, c, item)
+        self.wrong_table.setSortingEnabled(True)
+        headline = ", ".join(f"{label} {_fmt(value)}" for label, value in rows[:3])
+        self.summary_label.setText(f"Run #{result.run_id}: {headline}. Model saved in "
+                                   f"{result.model_dir}.")
+        self.status_label.setText("Done.")
+        self.right_tabs.setCurrentWidget(self.results_tab)
+
+    @Slot(object)
+    def _on_cancelled(self, kept: FinetuneResult | None) -> None:
+        checkpoint = getattr(getattr(kept, "training", None), "last_checkpoint", None)
+        if checkpoint is not None:
+            self.status_label.setText(f"Cancelled; the checkpoint is kept in {checkpoint}.")
+        else:
+            self.status_label.setText("Cancelled; nothing was kept.")
+
+
+# --------------------------------------------------------------------------- panel
+class BertPanel(QWidget):
+    """The BERT tab: a Pretrain page and a Fine-tune page.
+
+    Parameters
+    ----------
+    corpus_choice
+        Returns the Corpus panel's corpus (``None`` when none is open).
+    workspace
+        Returns the workspace runs are recorded in.
+
+    Attributes
+    ----------
+    pretrain_page : PretrainPage
+    finetune_page : FinetunePage
+    pages : QTabWidget
+    """
+
+    def __init__(self, corpus_choice: Callable[[], CorpusChoice | None],
+                 workspace: Callable[[], Workspace | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BertPanel")
+        self.pretrain_page = PretrainPage(corpus_choice, workspace, self)
+        self.finetune_page = FinetunePage(workspace, self)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.pretrain_page, "Pretrain")
+        self.pages.addTab(self.finetune_page, "Fine-tune")
+        self.pages.setTabToolTip(0, "Pretrain a BERT (masked-language modelling, next-sentence "
+                                    "prediction) on the Corpus panel's corpus")
+        self.pages.setTabToolTip(1, "Fine-tune a pretrained BERT on a labelled task")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.pretrain_page.model_trained.connect(self._on_model_trained)
+
+    def runners(self) -> list[TaskRunner]:
+        """The panel's task runners (the window registers them with its job list)."""
+        return self.pretrain_page.runners() + self.finetune_page.runners()
+
+    @Slot(object)
+    def set_static_embeddings(self, emb: Embeddings | None) -> None:
+        """Static vectors for "Initialise word embeddings" (from the Static training panel)."""
+        self.pretrain_page.set_static_embeddings(emb)
+
+    @Slot(str)
+    def _on_model_trained(self, folder: str) -> None:
+        if not self.finetune_page.runner.is_running:
+            self.finetune_page.model_edit.setText(folder)
+
+
+def main() -> int:
+    """Run the panel alone on the bundled corpus (a quick way to try it)."""
+    from workbench.core.corpus import ReaderOptions, TokenizerSettings
+    from workbench.core.resources import default_corpus_path
+    from workbench.core.workspace import Workspace
+    from workbench.ui.panels.static_panel import CorpusChoice
+    from workbench.ui.preview import preview
+
+    choice = CorpusChoice(str(default_corpus_path()), ReaderOptions(), TokenizerSettings())
+    workspace = Workspace()
+    return preview(lambda: BertPanel(lambda: choice, lambda: workspace))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,698 @@
+"""The Explore panel: neighbours, analogies, word comparisons and whole-vocabulary maps.
+
+The panel shows the vectors last trained or loaded in the Static training panel
+(or loaded here).  On the left are the query tools (:mod:`explore_tools`); on
+the right the map: PCA, t-SNE, UMAP or semantic axes over the whole vocabulary
+or its most frequent words, computed in a worker thread, cached in the
+workspace, drawn by :class:`EmbeddingMapView` (density when zoomed out, points
+and labels when zoomed in).  A cancelled map is discarded and the previous one
+stays.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.spatial import PointGrid
+from workbench.core.tasks import NULL_PROGRESS, Progress
+from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.plots.embedding_map import EmbeddingMapView
+from workbench.ui.tasks import TaskRunner
+from workbench.ui.widgets.explore_tools import (
+    AnalogyView,
+    AntonymsView,
+    CompareView,
+    NeighboursView,
+    ToolView,
+)
+
+if TYPE_CHECKING:
+    from workbench.core.embeddings import Embeddings
+    from workbench.core.explore import Projection
+    from workbench.core.workspace import Workspace
+
+__all__ = ["MAP_METHODS", "ExplorePanel"]
+
+#: (label, method) for the map method combo box.
+MAP_METHODS = (
+    ("PCA", "pca"),
+    ("t-SNE", "tsne"),
+    ("UMAP", "umap"),
+    ("Semantic axes", "axes"),
+)
+
+
+def _load_job(path: str, *, progress: Progress = NULL_PROGRESS) -> Embeddings:
+    from workbench.core.static.formats import load_vectors
+
+    emb = load_vectors(path, progress=progress)
+    emb.check_finite()
+    return emb
+
+
+def _with_index(projection: Projection) -> tuple[Projection, PointGrid]:
+    """The map and its spatial index, built here in the worker (0.5 s for 1M points)."""
+    return projection, PointGrid(np.asarray(projection.coords)[:, :2])
+
+
+def _map_job(emb: Embeddings, params: Any, cache_dir: Path | None,
+             *, progress: Progress = NULL_PROGRESS) -> tuple[Projection, PointGrid]:
+    from workbench.core.explore import project
+
+    return _with_index(project(emb, params, progress=progress, cache_dir=cache_dir))
+
+
+def _axes_job(emb: Embeddings, x: tuple[list[str], list[str]], y: tuple[list[str], list[str]],
+              top_n: int | None, *, progress: Progress = NULL_PROGRESS
+              ) -> tuple[Projection, PointGrid]:
+    from workbench.core.explore import Axis, axis_projection
+
+    if not x[0] or not x[1] or not y[0] or not y[1]:
+        raise WorkbenchError("Each axis needs words at both ends, e.g. x: man → woman, "
+                             "y: small → big.")
+    words = emb.words[:top_n] if top_n else None
+    return _with_index(axis_projection(emb, Axis(tuple(x[1]), tuple(x[0])),
+                                       Axis(tuple(y[1]), tuple(y[0])), words=words))
+
+
+def _clusters_job(emb: Embeddings, words: list[str], k: int,
+                  *, progress: Progress = NULL_PROGRESS) -> np.ndarray:
+    from workbench.core.explore import kmeans_labels
+
+    rows = [emb.index(w) for w in words]
+    return kmeans_labels(emb.unit[rows], k, progress=progress)
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area, so the window can be made small."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace(",", " ").split() if w]
+
+
+class ExplorePanel(QWidget):
+    """Explore static vectors: query tools on the left, the map on the right.
+
+    Parameters
+    ----------
+    workspace
+        Returns the workspace whose cache holds computed maps (``None``: no cache).
+
+    Attributes
+    ----------
+    neighbours_view, analogy_view, compare_view, antonyms_view : ToolView
+        The query tools, one tab each.
+    map_view : EmbeddingMapView
+        The map.
+    map_runner : TaskRunner
+        Computes maps.
+    message_bar : MessageBar
+        Expected problems, as sentences.
+    projection : Projection or None
+        The map shown.
+    map_changed : Signal()
+        A new map is shown.
+    """
+
+    map_changed = Signal()
+
+    def __init__(self, workspace: Callable[[], Workspace | None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace or (lambda: None)
+        self.embeddings: Embeddings | None = None
+        self.oov_vector: Callable[[str], Any] | None = None
+        self.projection: Projection | None = None
+        self._bookmarks: dict[str, dict[str, Any]] = {}
+        self.map_runner = TaskRunner("Map", self)
+        self.load_runner = TaskRunner("Load vectors", self)
+        self.cluster_runner = TaskRunner("Clusters", self)
+        self._build()
+        self._connect()
+        self.set_embeddings(None)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        self.message_bar = MessageBar(self)
+        self.source_label = QLabel()
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.load_button = QPushButton("Load vectors…")
+        self.load_button.setToolTip("Open a word2vec, GloVe or fastText vector file "
+                                    "(the Static training panel's vectors appear here too)")
+        top = QHBoxLayout()
+        top.addWidget(self.source_label, 1)
+        top.addWidget(self.load_button)
+
+        self.neighbours_view = NeighboursView(self._map_state)
+        self.analogy_view = AnalogyView()
+        self.compare_view = CompareView()
+        self.antonyms_view = AntonymsView()
+        self.tools = QTabWidget()
+        for view, title, tip in (
+            (self.neighbours_view, "Neighbours", "Nearest words of a word or expression"),
+            (self.analogy_view, "Analogy", "a is to b as c is to ?"),
+            (self.compare_view, "Compare", "Similarity, odd one out, heatmap"),
+            (self.antonyms_view, "Antonyms", "Are antonyms neighbours? (lecture exercise)"),
+        ):
+            self.tools.setTabToolTip(self.tools.addTab(view, title), tip)
+
+        # Map controls.
+        self.method_combo = QComboBox()
+        for label, method in MAP_METHODS:
+            self.method_combo.addItem(label, method)
+        self.method_combo.setToolTip("PCA: linear, fast, with explained variance. t-SNE and "
+                                     "UMAP: non-linear, keep local neighbourhoods. Semantic "
+                                     "axes: x and y are directions between words you choose.")
+        self.top_spin = QSpinBox()
+        self.top_spin.setRange(0, 100_000_000)
+        self.top_spin.setSingleStep(1000)
+        self.top_spin.setValue(0)
+        self.top_spin.setSpecialValueText("all words")
+        self.top_spin.setToolTip("Map only the most frequent words (all words: the whole "
+                                 "vocabulary, no sampling)")
+        self.perplexity_spin = QDoubleSpinBox()
+        self.perplexity_spin.setRange(2.0, 500.0)
+        self.perplexity_spin.setValue(30.0)
+        self.perplexity_spin.setToolTip("t-SNE perplexity: about how many neighbours each "
+                                        "point keeps (needs at least 3 × perplexity points)")
+        self.neighbors_spin = QSpinBox()
+        self.neighbors_spin.setRange(2, 500)
+        self.neighbors_spin.setValue(15)
+        self.neighbors_spin.setToolTip("UMAP n_neighbors: larger keeps more global structure")
+        self.min_dist_spin = QDoubleSpinBox()
+        self.min_dist_spin.setRange(0.0, 1.0)
+        self.min_dist_spin.setSingleStep(0.05)
+        self.min_dist_spin.setValue(0.1)
+        self.min_dist_spin.setToolTip("UMAP min_dist: how tightly points may pack")
+        self.metric_combo = QComboBox()
+        self.metric_combo.addItems(["cosine", "euclidean"])
+        self.metric_combo.setToolTip("Distance UMAP uses in the vector space")
+        self.x_neg_edit, self.x_pos_edit = QLineEdit("man he"), QLineEdit("woman she")
+        self.y_neg_edit, self.y_pos_edit = QLineEdit("small little"), QLineEdit("big large")
+        for edit in (self.x_neg_edit, self.x_pos_edit, self.y_neg_edit, self.y_pos_edit):
+            edit.setToolTip("One or more words; the axis runs from the mean of the left "
+                            "words to the mean of the right words")
+        self.compute_button = QPushButton("Compute map")
+        self.compute_button.setToolTip("Compute the map in the background (Ctrl+M)")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop computing; the current map stays")
+        self.cancel_button.setEnabled(False)
+        self.estimate_label = QLabel()
+        self.estimate_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setVisible(False)
+        self.progress_bar.setTextVisible(True)
+
+        params = QGroupBox("Map")
+        form = QFormLayout(params)
+        form.addRow("Method", self.method_combo)
+        form.addRow("Words", self.top_spin)
+        self._tsne_rows = [("Perplexity", self.perplexity_spin)]
+        self._umap_rows = [("Neighbours", self.neighbors_spin), ("Min. distance", self.min_dist_spin),
+                           ("Metric", self.metric_combo)]
+        self._axes_rows = [("x from", self.x_neg_edit), ("x to", self.x_pos_edit),
+                           ("y from", self.y_neg_edit), ("y to", self.y_pos_edit)]
+        self._form = form
+        for label, widget in self._tsne_rows + self._umap_rows + self._axes_rows:
+            form.addRow(label, widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.compute_button)
+        buttons.addWidget(self.cancel_button)
+        form.addRow(buttons)
+        form.addRow(self.estimate_label)
+        form.addRow(self.progress_bar)
+
+        self.colour_combo = QComboBox()
+        for label, mode in (("one colour", "none"), ("frequency", "frequency"),
+                            ("k-means clusters", "clusters"), ("word lists", "groups")):
+            self.colour_combo.addItem(label, mode)
+        self.colour_combo.setToolTip("Colour the points")
+        self.clusters_spin = QSpinBox()
+        self.clusters_spin.setRange(2, 100)
+        self.clusters_spin.setValue(10)
+        self.clusters_spin.setToolTip("Number of k-means clusters (on the vectors, not the map)")
+        self.groups_edit = QLineEdit("days: monday tuesday wednesday; colours: red green blue")
+        self.groups_edit.setToolTip("Word lists as name: word word; name: word …")
+        look = QGroupBox("Colour and search")
+        look_form = QFormLayout(look)
+        look_form.addRow("Colour by", self.colour_combo)
+        look_form.addRow("Clusters", self.clusters_spin)
+        look_form.addRow("Word lists", self.groups_edit)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("find a word in the map (Ctrl+F)")
+        self.search_edit.setToolTip("Highlight and centre a word")
+        look_form.addRow("Search", self.search_edit)
+
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save the picture (PNG, SVG) or the coordinates with "
+                                      "neighbour lists (CSV)")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction("Picture as PNG…", lambda: self._on_export_image_clicked("png"))
+        export_menu.addAction("Picture as SVG…", lambda: self._on_export_image_clicked("svg"))
+        export_menu.addAction("Coordinates and neighbours as CSV…", self._on_export_csv_clicked)
+        self.export_button.setMenu(export_menu)
+        self.bookmark_button = QToolButton()
+        self.bookmark_button.setText("Bookmarks")
+        self.bookmark_button.setToolTip("Save the current view and selection, or go back to one")
+        self.bookmark_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bookmark_menu = QMenu(self.bookmark_button)
+        self.bookmark_button.setMenu(self.bookmark_menu)
+        self._rebuild_bookmark_menu()
+
+        self.map_view = EmbeddingMapView()
+        self.map_info = QLabel()
+        self.map_info.setWordWrap(True)
+        map_bar = QHBoxLayout()
+        map_bar.addWidget(self.map_info, 1)
+        map_bar.addWidget(self.bookmark_button)
+        map_bar.addWidget(self.export_button)
+        map_side = QWidget()
+        side = QVBoxLayout(map_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        controls = QWidget()
+        row = QHBoxLayout(controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(params, 1)
+        row.addWidget(look, 1)
+        side.addWidget(_scrolling(controls))
+        side.addLayout(map_bar)
+        side.addWidget(self.map_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(_scrolling(self.tools))
+        self.splitter.addWidget(map_side)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.compute_map)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        self._on_method_changed()
+
+    def _connect(self) -> None:
+        self.load_button.clicked.connect(self._on_load_clicked)
+        self.load_runner.finished.connect(self._on_vectors_loaded)
+        self.load_runner.failed.connect(self._on_failed)
+        self.method_combo.currentIndexChanged.connect(self._on_method_changed)
+        for w in (self.top_spin, self.perplexity_spin, self.neighbors_spin):
+            w.valueChanged.connect(self._update_estimate)
+        self.compute_button.clicked.connect(self.compute_map)
+        self.cancel_button.clicked.connect(self.map_runner.cancel)
+        self.map_runner.started.connect(lambda: self._set_map_busy(True))
+        self.map_runner.done.connect(lambda: self._set_map_busy(False))
+        self.map_runner.progress_changed.connect(self._on_map_progress)
+        self.map_runner.finished.connect(self._on_map_finished)
+        self.map_runner.cancelled.connect(self._on_map_cancelled)
+        self.map_runner.failed.connect(self._on_failed)
+        self.cluster_runner.finished.connect(self._on_clusters_ready)
+        self.cluster_runner.failed.connect(self._on_failed)
+        self.colour_combo.currentIndexChanged.connect(self.apply_colour)
+        self.clusters_spin.valueChanged.connect(self.apply_colour)
+        self.groups_edit.editingFinished.connect(self.apply_colour)
+        self.search_edit.returnPressed.connect(self._on_search)
+        self.map_view.word_clicked.connect(self._on_map_word_clicked)
+        for view in self.tool_views():
+            view.error_raised.connect(self.message_bar.show_error)
+            view.info_raised.connect(self.message_bar.show_info)
+            view.word_activated.connect(self.highlight_word)
+            view.runner.started.connect(self.message_bar.clear)
+        self.neighbours_view.runner.finished.connect(self._on_neighbours_found)
+
+    def tool_views(self) -> list[ToolView]:
+        """The query tools."""
+        return [self.neighbours_view, self.analogy_view, self.compare_view, self.antonyms_view]
+
+    def runners(self) -> list[TaskRunner]:
+        """Every runner of the panel (for the window's job registry)."""
+        return ([self.map_runner, self.load_runner, self.cluster_runner, self.neighbours_view.runner]
+                + self.analogy_view.runners() + [self.compare_view.runner,
+                                                 self.antonyms_view.runner])
+
+    # ------------------------------------------------------------------ vectors
+    @Slot(object)
+    def set_embeddings(self, emb: Embeddings | None,
+                       oov_vector: Callable[[str], Any] | None = None) -> None:
+        """Explore ``emb`` (``None``: nothing loaded); the current map is dropped."""
+        if emb is not None and emb is self.embeddings:
+            return
+        self.map_runner.cancel()
+        self.embeddings = emb
+        self.oov_vector = oov_vector or getattr(emb, "oov_vector", None)
+        for view in self.tool_views():
+            view.set_embeddings(emb, self.oov_vector)
+        self.projection = None
+        self.map_view.clear()
+        self.compute_button.setEnabled(emb is not None)
+        if emb is None:
+            self.source_label.setText("No vectors yet: train some in the Static training "
+                                      "panel or load a vector file.")
+            self.map_info.setText("")
+        else:
+            name = Path(emb.source).name if emb.source else "trained vectors"
+            self.source_label.setText(f"<b>{name}</b>: {len(emb):,} words × {emb.dim} "
+                                      "dimensions")
+            self.map_info.setText("Choose a method and compute a map (Ctrl+M).")
+        self._update_estimate()
+
+    def load_vectors(self, path: str | Path) -> None:
+        """Load a vector file in the background and explore it."""
+        self.message_bar.clear()
+        self.load_runner.start(_load_job, str(path))
+
+    @Slot()
+    def _on_load_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load word vectors", "",
+            "Word vectors (*.txt *.vec *.bin *.gz *.bz2 *.xz);;All files (*)")
+        if path:
+            self.load_vectors(path)
+
+    @Slot(object)
+    def _on_vectors_loaded(self, emb: Embeddings) -> None:
+        self.set_embeddings(emb)
+
+    # ------------------------------------------------------------------ map
+    def method(self) -> str:
+        """The chosen map method: ``pca``, ``tsne``, ``umap`` or ``axes``."""
+        return str(self.method_combo.currentData())
+
+    def set_method(self, method: str) -> None:
+        """Choose the map method by name."""
+        self.method_combo.setCurrentIndex(self.method_combo.findData(method))
+
+    @Slot()
+    def _on_method_changed(self) -> None:
+        method = self.method()
+        for rows, shown in ((self._tsne_rows, method == "tsne"), (self._umap_rows, method == "umap"),
+                            (self._axes_rows, method == "axes")):
+            for _label, widget in rows:
+                self._form.setRowVisible(widget, shown)
+        self._update_estimate()
+
+    def map_params(self) -> Any:
+        """The :class:`ProjectionParams` the controls describe (not for semantic axes)."""
+        from workbench.core.explore import ProjectionParams
+
+        return ProjectionParams(method=self.method(), dims=2, top_n=self.top_spin.value() or None,
+                                perplexity=self.perplexity_spin.value(),
+                                n_neighbors=self.neighbors_spin.value(),
+                                min_dist=self.min_dist_spin.value(),
+                                metric=self.metric_combo.currentText())
+
+    def _map_size(self) -> int:
+        if self.embeddings is None:
+            return 0
+        top = self.top_spin.value()
+        return min(top, len(self.embeddings)) if top else len(self.embeddings)
+
+    @Slot()
+    def _update_estimate(self) -> None:
+        if self.embeddings is None or self.method() == "axes":
+            self.estimate_label.setText("")
+            return
+        from workbench.core.explore import estimate_seconds
+
+        n = self._map_size()
+        seconds = estimate_seconds(n, self.embeddings.dim, self.map_params())
+        when = (f"about {seconds:.0f} s" if seconds < 120 else f"about {seconds / 60:.0f} min")
+        self.estimate_label.setText(f"{n:,} words: {when} on this machine.")
+
+    def compute_map(self) -> None:
+        """Compute the map the controls describe, in the background."""
+        emb = self.embeddings
+        if emb is None:
+            self.message_bar.show_error("Load or train vectors first.")
+            return
+        self.message_bar.clear()
+        if self.method() == "axes":
+            self.map_runner.start(
+                _axes_job, emb, (_words(self.x_neg_edit.text()), _words(self.x_pos_edit.text())),
+                (_words(self.y_neg_edit.text()), _words(self.y_pos_edit.text())),
+                self.top_spin.value() or None)
+            return
+        ws = self._workspace()
+        cache = ws.cache_dir / "maps" if ws is not None else None
+        self.map_runner.start(_map_job, emb, self.map_params(), cache)
+
+    def _set_map_busy(self, busy: bool) -> None:
+        self.compute_button.setEnabled(not busy and self.embeddings is not None)
+        self.cancel_button.setEnabled(busy)
+        self.progress_bar.setVisible(busy)
+        if busy:
+            self.progress_bar.setRange(0, 0)
+
+    @Slot(float, str)
+    def _on_map_progress(self, fraction: float, message: str) -> None:
+        if fraction is not None and fraction >= 0:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(fraction * 1000))
+        if message:
+            self.progress_bar.setFormat(message[:80])
+
+    @Slot(object)
+    def _on_map_finished(self, result: tuple[Projection, PointGrid]) -> None:
+        projection, index = result
+        self.projection = projection
+        emb = self.embeddings
+        counts = None
+        if emb is not None and emb.counts is not None:
+            counts = emb.counts[[emb.index(w) for w in projection.words]] \
+                if len(projection.words) != len(emb) else emb.counts
+        self.map_view.set_points(np.asarray(projection.coords)[:, :2], list(projection.words),
+                                 counts, index=index)
+        method = {m: label for label, m in MAP_METHODS}.get(projection.params.method,
+                                                                    projection.params.method)
+        parts = [f"{method} of {len(projection.words):,} words"]
+        if projection.explained_variance:
+            parts.append("explained variance " + ", ".join(
+                f"PC{i + 1} {v * 100:.1f}%" for i, v in enumerate(projection.explained_variance)))
+        parts.append("from the cache" if projection.from_cache
+                     else f"computed in {projection.seconds:.1f} s")
+        self.map_info.setText("; ".join(parts) + ". Scroll to zoom, drag to pan, "
+                              "Shift-drag to select, click a word for its neighbours.")
+        self.apply_colour()
+        self.map_changed.emit()
+
+    @Slot(object)
+    def _on_map_cancelled(self, _kept: object) -> None:
+        self.message_bar.show_info("The map was cancelled; the previous map is still shown.")
+
+    def _map_state(self) -> tuple[list[str], np.ndarray] | None:
+        p = self.projection
+        return None if p is None else (list(p.words), np.asarray(p.coords))
+
+    # ------------------------------------------------------------------ colour, search, clicks
+    @Slot()
+    def apply_colour(self) -> None:
+        """Colour the map as the colour controls say."""
+        mode = self.colour_combo.currentData()
+        self.clusters_spin.setEnabled(mode == "clusters")
+        self.groups_edit.setEnabled(mode == "groups")
+        if self.projection is None:
+            return
+        if mode == "clusters" and self.embeddings is not None:
+            self.cluster_runner.start(_clusters_job, self.embeddings, list(self.projection.words),
+                                      self.clusters_spin.value())
+            return
+        if mode == "frequency":
+            self.map_view.set_colour_mode("frequency")
+        elif mode == "groups":
+            try:
+                groups = self.word_groups()
+            except WorkbenchError as exc:
+                self.message_bar.show_error(str(exc))
+                return
+            missing = self.map_view.set_word_groups(groups)
+            if missing:
+                self.message_bar.show_warning("Not in the map: " + ", ".join(missing[:20]) +
+                                              (" …" if len(missing) > 20 else ""))
+        else:
+            self.map_view.set_colour_mode("single")
+
+    def word_groups(self) -> dict[str, list[str]]:
+        """The typed word lists (``name: w w; name: w``)."""
+        groups: dict[str, list[str]] = {}
+        for part in self.groups_edit.text().split(";"):
+            if not part.strip():
+                continue
+            name, sep, words = part.partition(":")
+            if not sep or not name.strip() or not _words(words):
+                raise WorkbenchError(f"'{part.strip()}' is not a word list: write "
+                                     "name: word word; name: word …")
+            groups[name.strip()] = _words(words)
+        return groups
+
+    @Slot(object)
+    def _on_clusters_ready(self, labels: np.ndarray) -> None:
+        if self.projection is not None and len(labels) == len(self.projection.words):
+            self.map_view.set_labels(np.asarray(labels))
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    @Slot()
+    def _on_search(self) -> None:
+        word = self.search_edit.text().strip()
+        if word and not self.highlight_word(word):
+            self.message_bar.show_error(f"'{word}' is not in the map.")
+
+    @Slot(str)
+    def highlight_word(self, word: str) -> bool:
+        """Highlight and centre ``word`` in the map; ``False`` when it is not there."""
+        if self.projection is None:
+            return False
+        return bool(self.map_view.highlight_word(word))
+
+    @Slot(str)
+    def _on_map_word_clicked(self, word: str) -> None:
+        self.tools.setCurrentWidget(self.neighbours_view)
+        self.neighbours_view.search(word)
+
+    @Slot(object)
+    def _on_neighbours_found(self, out: dict[str, Any]) -> None:
+        p = self.projection
+        if p is None:
+            return
+        result = out["result"]
+        index = {w: i for i, w in enumerate(p.words)} if len(p.words) < 2_000_000 else {}
+        rows = [index[n.word] for n in result.neighbours if n.word in index]
+        self.map_view.set_highlighted(rows)
+
+    # ------------------------------------------------------------------ export, bookmarks
+    def _on_export_image_clicked(self, fmt: str) -> None:
+        if self.projection is None:
+            self.message_bar.show_error("Compute a map first.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export the map", f"map.{fmt}",
+                                              f"{fmt.upper()} (*.{fmt})")
+        if path:
+            self.map_view.export_image(path)
+
+    def _on_export_csv_clicked(self) -> None:
+        if self.projection is None:
+            self.message_bar.show_error("Compute a map first.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export coordinates", "map.csv",
+                                              "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str | Path, k: int = 10) -> None:
+        """Write the map's words, coordinates and each word's ``k`` nearest neighbours.
+
+        With more than 20,000 words the neighbour lists are left out of the
+        file (they would take minutes); the coordinates are always written.
+        """
+        emb, p = self.embeddings, self.projection
+        if p is None:
+            return
+        neighbours = None
+        if emb is not None and len(p.words) <= 20_000:
+            from workbench.core.explore import nearest
+
+            def neighbours(row: int) -> list[str]:
+                return [n.word for n in nearest(emb, p.words[row], k=k).neighbours]
+
+        self.map_view.export_csv(path, neighbours=neighbours)
+        self.message_bar.show_info(f"Wrote {len(p.words):,} rows to {path}.")
+
+    def _rebuild_bookmark_menu(self) -> None:
+        self.bookmark_menu.clear()
+        self.bookmark_menu.addAction("Bookmark this view…", self._on_add_bookmark)
+        if self._bookmarks:
+            self.bookmark_menu.addSeparator()
+        for name in self._bookmarks:
+            self.bookmark_menu.addAction(name, lambda n=name: self.restore_bookmark(n))
+
+    def add_bookmark(self, name: str) -> None:
+        """Remember the current view and selection under ``name``."""
+        if self.projection is not None:
+            self._bookmarks[name] = json.loads(json.dumps(self.map_view.bookmark()))
+            self._rebuild_bookmark_menu()
+
+    def restore_bookmark(self, name: str) -> None:
+        """Go back to the view and selection bookmarked as ``name``."""
+        if name in self._bookmarks:
+            self.map_view.restore(self._bookmarks[name])
+
+    def bookmarks(self) -> list[str]:
+        """The bookmark names, oldest first."""
+        return list(self._bookmarks)
+
+    def _on_add_bookmark(self) -> None:
+        name, ok = QInputDialog.getText(self, "Bookmark", "Name of this view:",
+                                        text=f"View {len(self._bookmarks) + 1}")
+        if ok and name.strip():
+            self.add_bookmark(name.strip())
+
+    # ------------------------------------------------------------------ errors
+    @Slot(object, str)
+    def _on_failed(self, error: BaseException, details: str) -> None:
+        if isinstance(error, WorkbenchError):
+            self.message_bar.show_error(str(error))
+        else:
+            show_unexpected_error(self, error, details)
+
+
+def main() -> int:
+    """Run the panel alone on vectors trained on the bundled corpus (or a file argument)."""
+    import sys
+
+    from workbench.core.workspace import Workspace
+    from workbench.ui.preview import preview
+
+    workspace = Workspace()
+
+    def build() -> ExplorePanel:
+        panel = ExplorePanel(lambda: workspace)
+        if len(sys.argv) > 1:
+            panel.load_vectors(sys.argv[1])
+        return panel
+
+    return preview(build)
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main())

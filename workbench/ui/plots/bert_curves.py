@@ -1,0 +1,190 @@
+"""Live BERT training curves and the confusion-matrix heatmap.
+
+:class:`TrainingCurves` shows the :class:`~workbench.core.bert.engine.TrainingPoint`
+partials of a pretraining or fine-tuning run in small pyqtgraph plots (loss,
+accuracies, learning rate, gradient norm, tokens per second, GPU memory).
+Plot items are created once and fed with ``setData`` from growing buffers.
+:class:`ConfusionHeatmap` draws a confusion matrix as an ``ImageItem`` with
+the label names on both axes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+__all__ = ["ConfusionHeatmap", "Series", "TrainingCurves"]
+
+
+class Series:
+    """A growing ``(x, y)`` buffer (amortised appends, views without copies)."""
+
+    def __init__(self) -> None:
+        self._x = np.empty(64, dtype=np.float64)
+        self._y = np.empty(64, dtype=np.float64)
+        self.n = 0
+
+    def append(self, x: float, y: float) -> None:
+        """Add one point."""
+        if self.n == len(self._x):
+            self._x = np.resize(self._x, 2 * self.n)
+            self._y = np.resize(self._y, 2 * self.n)
+        self._x[self.n] = x
+        self._y[self.n] = y
+        self.n += 1
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The points so far."""
+        return self._x[: self.n], self._y[: self.n]
+
+    def clear(self) -> None:
+        """Forget every point."""
+        self.n = 0
+
+
+def _plot(title: str, left: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    plot.setBackground("w")
+    plot.setTitle(title, size="9pt")
+    plot.setLabel("bottom", "step")
+    plot.setLabel("left", left)
+    plot.showGrid(x=True, y=True, alpha=0.3)
+    plot.setClipToView(True)
+    plot.setDownsampling(auto=True, mode="peak")
+    plot.setMinimumHeight(60)
+    return plot
+
+
+#: (key, title, axis label, curves: (name, colour)) of each small plot.
+_PLOTS: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("loss", "Loss", "loss", (("train", "#1f77b4"), ("eval", "#d62728"))),
+    ("accuracy", "Evaluation accuracy", "accuracy",
+     (("mlm_accuracy", "#2ca02c"), ("nsp_accuracy", "#9467bd"), ("accuracy", "#ff7f0e"))),
+    ("lr", "Learning rate", "lr", (("lr", "#8c564b"),)),
+    ("grad_norm", "Gradient norm", "norm", (("grad_norm", "#e377c2"),)),
+    ("tokens_per_s", "Tokens per second", "tokens/s", (("tokens_per_s", "#17becf"),)),
+    ("gpu_mem_mb", "GPU memory", "MB", (("gpu_mem_mb", "#7f7f7f"),)),
+)
+
+
+class TrainingCurves(QWidget):
+    """Small live plots of a BERT run, fed with ``TrainingPoint`` objects.
+
+    Attributes
+    ----------
+    plots : dict[str, pyqtgraph.PlotWidget]
+        ``loss``, ``accuracy``, ``lr``, ``grad_norm``, ``tokens_per_s``,
+        ``gpu_mem_mb`` (the last is shown only once a point has GPU memory).
+    curves : dict[str, pyqtgraph.PlotDataItem]
+        ``train`` and ``eval`` (loss), ``mlm_accuracy``, ``nsp_accuracy``,
+        ``accuracy``, ``lr``, ``grad_norm``, ``tokens_per_s``, ``gpu_mem_mb``.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, columns: int = 2) -> None:
+        super().__init__(parent)
+        self.plots: dict[str, pg.PlotWidget] = {}
+        self.curves: dict[str, Any] = {}
+        self._series: dict[str, Series] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for k, (key, title, left, curves) in enumerate(_PLOTS):
+            plot = _plot(title, left)
+            if len(curves) > 1:
+                plot.addLegend(offset=(-10, 10))
+            for name, colour in curves:
+                symbol = "o" if name in ("eval", "mlm_accuracy", "nsp_accuracy",
+                                         "accuracy") else None
+                self.curves[name] = plot.plot([], [], pen=pg.mkPen(colour, width=2),
+                                              name=name.replace("_", " "), symbol=symbol,
+                                              symbolSize=6, symbolBrush=colour)
+                self._series[name] = Series()
+            self.plots[key] = plot
+            grid.addWidget(plot, k // columns, k % columns)
+        self.plots["gpu_mem_mb"].setVisible(False)
+        self.plots["accuracy"].setToolTip("Masked-token and next-sentence accuracy on the "
+                                          "held-out slice at each evaluation")
+
+    def clear_data(self) -> None:
+        """Empty every curve (a new run begins)."""
+        for name, series in self._series.items():
+            series.clear()
+            self.curves[name].setData([], [])
+        self.plots["gpu_mem_mb"].setVisible(False)
+
+    def _add(self, name: str, x: float, y: float | None) -> None:
+        if y is None or not np.isfinite(y):
+            return
+        series = self._series[name]
+        series.append(x, float(y))
+        self.curves[name].setData(*series.data())
+
+    def add_point(self, point: Any) -> None:
+        """Add one ``TrainingPoint`` (training or evaluation point)."""
+        step = float(point.step)
+        if point.eval:
+            self._add("eval", step, point.eval.get("loss"))
+            for name in ("mlm_accuracy", "nsp_accuracy", "accuracy"):
+                self._add(name, step, point.eval.get(name))
+            return
+        self._add("train", step, point.loss)
+        self._add("lr", step, point.lr)
+        self._add("grad_norm", step, point.grad_norm)
+        self._add("tokens_per_s", step, point.tokens_per_s)
+        if point.gpu_mem_mb is not None:
+            self.plots["gpu_mem_mb"].setVisible(True)
+            self._add("gpu_mem_mb", step, point.gpu_mem_mb)
+
+
+class ConfusionHeatmap(pg.PlotWidget):
+    """A confusion matrix (rows = gold, columns = predicted) with labelled axes.
+
+    Attributes
+    ----------
+    image : pyqtgraph.ImageItem
+        The counts, row-major (``image.image`` has shape ``(gold, predicted)``).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.addItem(self.image)
+        self.getPlotItem().invertY(True)
+        self.setAspectLocked(True)
+        self.setLabel("left", "gold")
+        self.setLabel("bottom", "predicted")
+        self.setMouseEnabled(False, False)
+        self._texts: list[Any] = []
+        self.labels: tuple[str, ...] = ()
+
+    def set_matrix(self, labels: tuple[str, ...], counts: np.ndarray) -> None:
+        """Show ``counts`` (``len(labels)`` x ``len(labels)``) with the label names."""
+        counts = np.asarray(counts, dtype=np.float64)
+        self.labels = tuple(labels)
+        for item in self._texts:
+            self.removeItem(item)
+        self._texts = []
+        if not counts.size:
+            self.image.clear()
+            return
+        high = float(counts.max())
+        self.image.setImage(counts, levels=(0.0, max(high, 1.0)))
+        ticks = [[(i + 0.5, str(name)) for i, name in enumerate(labels)]]
+        self.getAxis("bottom").setTicks(ticks)
+        self.getAxis("left").setTicks(ticks)
+        if len(labels) <= 30:
+            for (r, c), value in np.ndenumerate(counts):
+                colour = "k" if value > high / 2 else "w"
+                text = pg.TextItem(f"{int(value)}", color=colour, anchor=(0.5, 0.5))
+                text.setPos(c + 0.5, r + 0.5)
+                self.addItem(text)
+                self._texts.append(text)
+        self.autoRange()
+
+    def clear_matrix(self) -> None:
+        """Show nothing."""
+        self.set_matrix((), np.zeros((0, 0)))

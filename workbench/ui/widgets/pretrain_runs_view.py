@@ -1,0 +1,211 @@
+"""Compare pretraining runs: a checkable list of recorded runs and their loss curves overlaid.
+
+Curves come from the run registry: ``train_loss`` (``[step, loss]`` pairs) and
+``evals`` (one dict per evaluation) that :func:`workbench.core.bert.pretrain.pretrain`
+records, also for cancelled runs and, while a run goes on, for its evaluations.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from workbench.core.workspace import RunRecord, Workspace
+
+__all__ = ["PretrainRunsView", "describe_run", "run_curve"]
+
+_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+            "#17becf", "#7f7f7f", "#bcbd22")
+#: (label, what) of the curve selector.
+CURVES = (("Training loss", "train_loss"), ("Evaluation loss", "loss"),
+          ("Masked-token accuracy", "mlm_accuracy"), ("NSP accuracy", "nsp_accuracy"),
+          ("Perplexity", "perplexity"))
+
+
+def run_curve(run: RunRecord, what: str) -> tuple[list[float], list[float]]:
+    """``(steps, values)`` of one recorded curve of a pretraining run.
+
+    ``what`` is ``"train_loss"`` or an evaluation metric (``"loss"``,
+    ``"mlm_accuracy"``, ...).
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    if what == "train_loss":
+        for pair in run.metrics.get("train_loss") or []:
+            if isinstance(pair, (list, tuple)) and len(pair) == 2:
+                step, value = pair
+                if isinstance(value, (int, float)) and math.isfinite(value):
+                    xs.append(float(step))
+                    ys.append(float(value))
+        return xs, ys
+    for ev in run.metrics.get("evals") or []:
+        value = ev.get(what) if isinstance(ev, dict) else None
+        if isinstance(value, (int, float)) and math.isfinite(value) and "step" in ev:
+            xs.append(float(ev["step"]))
+            ys.append(float(value))
+    return xs, ys
+
+
+def describe_run(run: RunRecord) -> str:
+    """One line for the list: id, status, model, mask ratio, static init."""
+    p = run.params
+    size = p.get("size", "?")
+    if p.get("layers") or p.get("hidden"):
+        size = f"{p.get('layers')}L/{p.get('hidden')}H"
+    if p.get("model"):
+        size = "continued"
+    parts = [f"#{run.id} {run.status}", str(size),
+             f"mask {float(p.get('mask_ratio', 0.15)):.2f}"]
+    if p.get("static_vectors"):
+        parts.append("static init")
+    steps = run.metrics.get("steps")
+    if steps is not None:
+        parts.append(f"{steps} steps")
+    if p.get("tag"):
+        parts.append(str(p["tag"]))
+    return " · ".join(parts)
+
+
+class PretrainRunsView(QWidget):
+    """Previous pretraining runs with checkboxes; checked runs' curves are overlaid.
+
+    Attributes
+    ----------
+    run_list : QListWidget
+        One checkable item per run (``Qt.UserRole``: the run id), newest first.
+    curve_combo : QComboBox
+        Which curve to overlay.
+    plot : pyqtgraph.PlotWidget
+        The overlaid curves; :attr:`curves` maps run id to its item.
+    """
+
+    def __init__(self, workspace: Callable[[], Workspace | None], kind: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._kind = kind
+        self._runs: dict[int, RunRecord] = {}
+        self.curves: dict[int, Any] = {}
+        self.run_list = QListWidget(self)
+        self.run_list.setToolTip("Pretraining runs recorded in the workspace; check runs to "
+                                 "lay their curves over each other (e.g. with and without "
+                                 "static init, or several mask ratios)")
+        self.curve_combo = QComboBox(self)
+        for label, what in CURVES:
+            self.curve_combo.addItem(label, what)
+        self.curve_combo.setToolTip("The recorded curve to compare (evaluation curves use "
+                                    "the same fixed masks, so runs with different mask "
+                                    "ratios can be compared on them)")
+        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button.setToolTip("Read the run registry again")
+        self.plot = pg.PlotWidget(self)
+        self.plot.setBackground("w")
+        self.plot.setLabel("bottom", "step")
+        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.note = QLabel("", self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Curve:", self))
+        top.addWidget(self.curve_combo, 1)
+        top.addWidget(self.refresh_button)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.run_list)
+        split.addWidget(self.plot)
+        split.setStretchFactor(1, 2)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(split, 1)
+        outer.addWidget(self.note)
+        self.run_list.itemChanged.connect(self._on_item_changed)
+        self.curve_combo.currentIndexChanged.connect(self._redraw)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def run_ids(self) -> list[int]:
+        """The listed runs' ids, in list order."""
+        return [self.run_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.run_list.count())]
+
+    def item(self, run_id: int) -> QListWidgetItem | None:
+        """The list item of ``run_id``."""
+        for i in range(self.run_list.count()):
+            it = self.run_list.item(i)
+            if it.data(Qt.ItemDataRole.UserRole) == run_id:
+                return it
+        return None
+
+    def set_checked(self, run_id: int, checked: bool = True) -> None:
+        """Check or uncheck a run (its curve appears or goes)."""
+        it = self.item(run_id)
+        if it is not None:
+            it.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def checked(self) -> list[int]:
+        """Ids of the checked runs."""
+        return [self.run_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.run_list.count())
+                if self.run_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the registry (keeps the checked runs checked)."""
+        keep = set(self.checked())
+        ws = self._workspace()
+        runs = ws.runs.list(self._kind) if ws is not None else []
+        self._runs = {r.id: r for r in runs}
+        self.run_list.blockSignals(True)
+        self.run_list.clear()
+        for run in runs:
+            it = QListWidgetItem(describe_run(run))
+            it.setData(Qt.ItemDataRole.UserRole, run.id)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Checked if run.id in keep
+                             else Qt.CheckState.Unchecked)
+            out = run.outputs.get("final_model") or run.outputs.get("last_checkpoint") or \
+                run.outputs.get("output_dir", "")
+            it.setToolTip(f"{run.metrics.get('model', '')}\n{out}".strip())
+            self.run_list.addItem(it)
+        self.run_list.blockSignals(False)
+        self.note.setText("" if runs else "No pretraining runs recorded yet.")
+        self._redraw()
+
+    def run(self, run_id: int) -> RunRecord | None:
+        """The record of a listed run."""
+        return self._runs.get(run_id)
+
+    @Slot()
+    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        self._redraw()
+
+    @Slot()
+    def _redraw(self) -> None:
+        for item in self.curves.values():
+            self.plot.removeItem(item)
+        self.curves.clear()
+        self.legend.clear()
+        what = self.curve_combo.currentData()
+        self.plot.setLabel("left", self.curve_combo.currentText())
+        for k, run_id in enumerate(self.checked()):
+            run = self._runs.get(run_id)
+            if run is None:
+                continue
+            xs, ys = run_curve(run, what)
+            colour = _COLOURS[k % len(_COLOURS)]
+            self.curves[run_id] = self.plot.plot(
+                xs, ys, pen=pg.mkPen(colour, width=2), name=describe_run(run),
+                symbol="o" if len(xs) < 30 else None, symbolSize=5, symbolBrush=colour)
