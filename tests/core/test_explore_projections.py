@@ -141,6 +141,19 @@ def test_umap_shapes_progress_and_cancel(emb: Embeddings, tmp_path: Path) -> Non
     epochs = [m for _, m in progress.reports if "epoch" in m]
     assert len(epochs) <= 2 and "of 5000" in epochs[0]
     assert not list(tmp_path.iterdir())
+    # The cancel left tqdm's process-wide lock free: a later bar (transformers
+    # loading a model, say) does not hang.
+    import io
+    import threading
+
+    from tqdm.auto import tqdm
+
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (list(tqdm(range(3), file=io.StringIO())),
+                                              done.set()), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert done.is_set(), "tqdm's lock was left held by the cancelled UMAP"
 
 
 # --------------------------------------------------------------------------- cache

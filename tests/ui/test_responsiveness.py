@@ -97,3 +97,47 @@ def test_event_loop_never_stalls_during_training(qtbot: Any,
     worst = max(b - a for a, b in itertools.pairwise(beats))
     print(f"\n{method} training: {len(beats)} heartbeats, max gap {worst * 1000:.0f} ms")
     assert worst <= MAX_STALL_S, f"the GUI thread stalled for {worst * 1000:.0f} ms"
+
+
+@pytest.mark.slow
+def test_event_loop_never_stalls_during_umap(qtbot: Any,
+                                             make_main_window: Callable[..., MainWindow],
+                                             request: pytest.FixtureRequest) -> None:
+    """UMAP on 20,000 points in the Explore panel (slow: run with ``-m slow -s``)."""
+    import numpy as np
+
+    from workbench.core.embeddings import Embeddings
+    from workbench.core.explore import warm_umap
+    from workbench.core.warmup import warm_imports
+
+    warm_imports().join(timeout=60)
+    warm_umap()                       # the first-run JIT is measured by benchmarks/explore.py
+    rng = np.random.default_rng(0)
+    centres = rng.normal(0, 3, (20, 50))
+    vectors = (centres[rng.integers(0, 20, 20_000)] + rng.normal(0, 1, (20_000, 50)))
+    emb = Embeddings([f"w{i}" for i in range(20_000)], vectors.astype(np.float32))
+    window = make_main_window()
+    window.tabs.setCurrentWidget(window.explore_panel)
+    panel = window.explore_panel
+    panel.set_embeddings(emb)
+    panel.set_method("umap")
+    qtbot.waitUntil(lambda: not panel.warm_runner.is_running, timeout=300_000)
+    gc.freeze()
+    request.addfinalizer(gc.unfreeze)
+
+    beats: list[float] = []
+    heartbeat = QTimer(window)
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    heartbeat.start()
+    qtbot.waitUntil(lambda: len(beats) >= 3, timeout=2000)
+    with qtbot.waitSignal(panel.map_runner.done, timeout=600_000):
+        panel.compute_map()
+    end = time.perf_counter()
+    qtbot.waitUntil(lambda: beats[-1] > end + 0.3, timeout=5000)
+    heartbeat.stop()
+
+    assert panel.map_view.point_count == 20_000 and not panel.message_bar.text()
+    worst = max(b - a for a, b in itertools.pairwise(beats))
+    print(f"\nUMAP on 20,000 points: {len(beats)} heartbeats, max gap {worst * 1000:.0f} ms")
+    assert worst <= MAX_STALL_S, f"the GUI thread stalled for {worst * 1000:.0f} ms"

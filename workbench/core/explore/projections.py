@@ -734,12 +734,15 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
         _cancel_point(progress, owner)
 
     def on_bar(line: str) -> None:
+        # No cancel point here: tqdm calls this while holding its global lock
+        # without try/finally, so raising would leave the lock held forever
+        # (every later tqdm bar in the process would hang).  The epoch loop's
+        # cancel point is _CancellableTqdm's iterator, outside the lock.
         m = re.search(r"(\d+)/(\d+)", line)
         if m is not None:
             i, total = int(m.group(1)), int(m.group(2))
             progress.report(ep0 + (ep1 - ep0) * i / max(total, 1),
                             f"UMAP: epoch {i} of {total}")
-        _cancel_point(progress, owner)
 
     bar = _LineFile(on_bar)
     reducer = umap.UMAP(
@@ -751,8 +754,44 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
         tqdm_kwds={"disable": False, "file": bar, "bar_format": "{n}/{total}",
                    "mininterval": 0.1, "leave": False})
     progress.report(0.0, f"UMAP: starting on {n:,} points")
-    with _prints_to(on_print):
-        return reducer.fit_transform(np.asarray(x, dtype=np.float32))
+    _install_cancellable_tqdm(umap)
+    _EPOCH_HOOKS[owner] = lambda: _cancel_point(progress, owner)
+    try:
+        with _prints_to(on_print):
+            return reducer.fit_transform(np.asarray(x, dtype=np.float32))
+    finally:
+        _EPOCH_HOOKS.pop(owner, None)
+
+
+#: thread id -> called after each UMAP epoch (outside tqdm's lock); see _install_cancellable_tqdm.
+_EPOCH_HOOKS: dict[int, Callable[[], None]] = {}
+
+
+def _install_cancellable_tqdm(umap: Any) -> None:
+    """Give umap-learn's epoch loop a tqdm whose iterator is a cancel point.
+
+    The subclass behaves exactly like tqdm except that, after handing out
+    each epoch, it calls the hook registered for the current thread (if any),
+    which may raise :class:`Cancelled`; tqdm's generator is then closed
+    normally, releasing everything it holds.
+    """
+    import umap.layouts as layouts
+
+    if getattr(layouts.tqdm, "_workbench_cancellable", False):
+        return
+    base = layouts.tqdm
+
+    class _CancellableTqdm(base):  # type: ignore[misc, valid-type]
+        _workbench_cancellable = True
+
+        def __iter__(self) -> Iterator[Any]:
+            hook = _EPOCH_HOOKS.get(threading.get_ident())
+            for item in super().__iter__():
+                yield item
+                if hook is not None:
+                    hook()
+
+    layouts.tqdm = _CancellableTqdm
 
 
 _UMAP_WARM = threading.Event()

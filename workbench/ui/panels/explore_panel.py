@@ -104,6 +104,13 @@ def _axes_job(emb: Embeddings, x: tuple[list[str], list[str]], y: tuple[list[str
                                        Axis(tuple(y[1]), tuple(y[0])), words=words))
 
 
+def _warm_umap_job(cache_dir: Path | None, *, progress: Progress = NULL_PROGRESS) -> float:
+    from workbench.core.explore import warm_umap
+
+    progress.report(None, "Preparing UMAP (compiling once)…")
+    return warm_umap(cache_dir=cache_dir)
+
+
 def _clusters_job(emb: Embeddings, words: list[str], k: int,
                   *, progress: Progress = NULL_PROGRESS) -> np.ndarray:
     from workbench.core.explore import kmeans_labels
@@ -162,6 +169,8 @@ class ExplorePanel(QWidget):
         self.map_runner = TaskRunner("Map", self)
         self.load_runner = TaskRunner("Load vectors", self)
         self.cluster_runner = TaskRunner("Clusters", self)
+        self.warm_runner = TaskRunner("Prepare UMAP", self)
+        self._umap_warmed = False
         self._build()
         self._connect()
         self.set_embeddings(None)
@@ -363,7 +372,8 @@ class ExplorePanel(QWidget):
 
     def runners(self) -> list[TaskRunner]:
         """Every runner of the panel (for the window's job registry)."""
-        return ([self.map_runner, self.load_runner, self.cluster_runner, self.neighbours_view.runner]
+        return ([self.map_runner, self.load_runner, self.cluster_runner, self.warm_runner,
+                 self.neighbours_view.runner]
                 + self.analogy_view.runners() + [self.compare_view.runner,
                                                  self.antonyms_view.runner])
 
@@ -426,7 +436,22 @@ class ExplorePanel(QWidget):
                             (self._axes_rows, method == "axes")):
             for _label, widget in rows:
                 self._form.setRowVisible(widget, shown)
+        if method == "umap":
+            self.warm_umap()
         self._update_estimate()
+
+    def warm_umap(self) -> None:
+        """Compile UMAP's code in the background the first time UMAP is chosen.
+
+        numba compiles umap-learn on first use (about a minute on two cores);
+        doing it while the user sets parameters hides most of it, and the
+        compiled code is kept in the workspace cache for later sessions.
+        """
+        if self._umap_warmed:
+            return
+        self._umap_warmed = True
+        ws = self._workspace()
+        self.warm_runner.start(_warm_umap_job, ws.cache_dir / "numba" if ws is not None else None)
 
     def map_params(self) -> Any:
         """The :class:`ProjectionParams` the controls describe (not for semantic axes)."""

@@ -112,7 +112,7 @@ def _neighbours_job(emb: Embeddings, query: str, k: int, metric: str,
     out: dict[str, Any] = {"result": result, "map": None, "map_note": ""}
     if map_state is None:
         out["map_note"] = "Compute a map to compare with the neighbours in the map."
-    elif is_expression(query):
+    elif is_expression(query, emb):
         out["map_note"] = "An expression has no point in the map."
     else:
         words, coords = map_state
