@@ -58,6 +58,19 @@ def tokenized_corpus() -> Path:
     return target
 
 
+def _quality(words: list[str], vectors: object) -> str:
+    """Google analogy accuracy and WS353/SimLex Spearman x100, gensim's rules."""
+    from workbench.core.embeddings import Embeddings
+    from workbench.core.evaluation import evaluate_analogies, evaluate_similarity, find_benchmark
+
+    emb = Embeddings(words, vectors)  # type: ignore[arg-type]
+    google = evaluate_analogies(emb, find_benchmark("google"), restrict_vocab=300_000)
+    ws = evaluate_similarity(emb, find_benchmark("ws353"))
+    sl = evaluate_similarity(emb, find_benchmark("simlex999"))
+    return (f"{100 * google.accuracy:.1f} / {100 * ws.spearman:.1f} / "
+            f"{100 * sl.spearman:.1f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a markdown table."""
     import torch
@@ -74,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="torch intra-op threads (default: torch's choice)")
     ap.add_argument("--compare-dense", action="store_true",
                     help="also time dense parameters + torch.optim.Adagrad")
+    ap.add_argument("--quality", action="store_true",
+                    help="also score the sparse-AdaGrad vectors on Google analogies, WS353 "
+                         "and SimLex (as benchmarks/static_train.py does for gensim)")
     args = ap.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -102,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
                              batch_size=args.batch_size, device=device,
                              min_count=args.min_count, max_vocab=args.vocab)
         t, c = time.perf_counter(), time.process_time()
-        _, epochs = fit_glove(cooc, params, optimizer=method)
+        vectors, epochs = fit_glove(cooc, params, optimizer=method)
+        if args.quality and method == "sparse":
+            rows.append(("quality (Google analogy % / WS353 / SimLex Spearman x100)",
+                         _quality(list(vocab.words), vectors)))
         total, cpu = time.perf_counter() - t, time.process_time() - c
         per = [e.seconds for e in epochs]
         label = "hand-written sparse AdaGrad" if method == "sparse" else \

@@ -754,7 +754,7 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
         tqdm_kwds={"disable": False, "file": bar, "bar_format": "{n}/{total}",
                    "mininterval": 0.1, "leave": False})
     progress.report(0.0, f"UMAP: starting on {n:,} points")
-    _install_cancellable_tqdm(umap)
+    _install_cancellable_tqdm()
     _EPOCH_HOOKS[owner] = lambda: _cancel_point(progress, owner)
     try:
         with _prints_to(on_print):
@@ -767,7 +767,7 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
 _EPOCH_HOOKS: dict[int, Callable[[], None]] = {}
 
 
-def _install_cancellable_tqdm(umap: Any) -> None:
+def _install_cancellable_tqdm() -> None:
     """Give umap-learn's epoch loop a tqdm whose iterator is a cancel point.
 
     The subclass behaves exactly like tqdm except that, after handing out
@@ -775,7 +775,7 @@ def _install_cancellable_tqdm(umap: Any) -> None:
     which may raise :class:`Cancelled`; tqdm's generator is then closed
     normally, releasing everything it holds.
     """
-    import umap.layouts as layouts
+    from umap import layouts
 
     if getattr(layouts.tqdm, "_workbench_cancellable", False):
         return
