@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import gzip
+import itertools
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -136,3 +138,58 @@ def message_boxes(qapp: QApplication) -> Callable[[str | None], list[QMessageBox
                 and (name is None or w.objectName() == name)]
 
     return find
+
+
+#: Longest acceptable gap between two 10 ms heartbeats of the GUI thread.
+MAX_STALL_S = 0.200
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; its longest gap is the worst event-loop stall.
+
+    ``with Heartbeat(qtbot, parent) as hb: <start a job and wait for it>`` then
+    ``hb.worst`` gives ``(gap seconds, start of the gap relative to the block)``.
+    Leaving the block keeps beating 0.3 s more, so the results' painting counts.
+    Objects alive before the block are frozen out of garbage collection, as
+    ``run_app`` does once the window is up.  Use through the ``heartbeat``
+    fixture; :attr:`MAX_STALL_S` is the longest acceptable gap.
+    """
+
+    MAX_STALL_S = MAX_STALL_S
+
+    def __init__(self, qtbot: Any, parent: QWidget) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._qtbot = qtbot
+        self.beats: list[float] = []
+        self.begin = 0.0
+        self._timer = QTimer(parent)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(lambda: self.beats.append(time.perf_counter()))
+
+    def __enter__(self) -> Heartbeat:
+        gc.freeze()
+        self._timer.start()
+        self._qtbot.waitUntil(lambda: len(self.beats) >= 3, timeout=2000)
+        self.begin = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        end = time.perf_counter()
+        if exc[0] is None:
+            self._qtbot.waitUntil(lambda: self.beats[-1] > end + 0.3, timeout=5000)
+        self._timer.stop()
+        gc.unfreeze()
+
+    @property
+    def worst(self) -> tuple[float, float]:
+        """The longest gap from the start of the block on, and when it began."""
+        gaps = [(b - a, a - self.begin) for a, b in itertools.pairwise(self.beats)
+                if b >= self.begin]
+        return max(gaps)
+
+
+@pytest.fixture
+def heartbeat(qtbot: Any) -> Callable[[QWidget], Heartbeat]:
+    """``with heartbeat(window) as hb: ...``: see :class:`Heartbeat`."""
+    return lambda parent: Heartbeat(qtbot, parent)
