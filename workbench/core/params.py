@@ -9,13 +9,32 @@ panel or command set it.
 from __future__ import annotations
 
 import math
+import os
 from typing import Any
 
 import numpy as np
 
 from workbench.core.errors import ParameterError
 
-__all__ = ["check_bool", "check_float", "check_int"]
+__all__ = ["check_bool", "check_float", "check_int", "default_threads", "set_default_threads"]
+
+_thread_preference: int | None = None
+
+
+def set_default_threads(threads: int | None) -> None:
+    """Set the CPU threads training jobs use unless told otherwise (``None``/0: one per core).
+
+    The app calls it with the user's Threads setting; scripts may too.
+    """
+    global _thread_preference
+    _thread_preference = int(threads) if threads else None
+
+
+def default_threads() -> int:
+    """CPU threads for a training job: the preference, else one per core."""
+    if _thread_preference:
+        return _thread_preference
+    return max(1, os.cpu_count() or 1)
 
 
 def check_int(name: str, value: Any, low: int, high: int | None = None) -> None:

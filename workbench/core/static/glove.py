@@ -85,7 +85,6 @@ import contextlib
 import gzip
 import lzma
 import math
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -134,7 +133,9 @@ Snapshot = Callable[[int, Embeddings], None]
 
 
 def _default_threads() -> int:
-    return max(1, os.cpu_count() or 1)
+    from workbench.core.params import default_threads
+
+    return default_threads()
 
 
 # --------------------------------------------------------------------------- parameters

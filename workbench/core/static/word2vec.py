@@ -114,7 +114,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import os
 import tempfile
 import threading
 import time
@@ -185,7 +184,9 @@ _STATE_ATTR = "workbench_state"
 
 
 def _default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
+    from workbench.core.params import default_threads
+
+    return default_threads()
 
 
 @dataclass(frozen=True)
