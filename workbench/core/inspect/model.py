@@ -213,13 +213,7 @@ class InspectModel:
                   return_offsets_mapping=True, return_special_tokens_mask=True)
         ids = list(enc["input_ids"])
         types = list(enc.get("token_type_ids") or [0] * len(ids))
-        seq_ids = enc.sequence_ids()
-        segment: list[int] = []
-        current = 0
-        for s in seq_ids:
-            if s is not None:
-                current = s
-            segment.append(current)
+        segment = _segments(enc.sequence_ids(), types)
         truncated = n_full > len(ids)
         notice = ""
         if truncated:
@@ -234,6 +228,50 @@ class InspectModel:
             segment=segment, word_ids=list(enc.word_ids()),
             offsets=[tuple(o) for o in enc["offset_mapping"]],
             truncated=truncated, full_length=n_full, notice=notice)
+
+
+def _segments(seq_ids: list[int | None], types: list[int]) -> list[int]:
+    """Segment (0 = text A, 1 = text B) of every token, special tokens included.
+
+    With segment embeddings (BERT) the token type ids say it.  Without them
+    (RoBERTa: ``<s> A </s></s> B </s>``) a special token followed by a text
+    token belongs to that token's segment (it opens it), any other to the
+    segment before it (it closes it).
+    """
+    if any(types):
+        return [int(t) for t in types]
+    out: list[int] = []
+    current = 0
+    for i, s in enumerate(seq_ids):
+        if s is None and i + 1 < len(seq_ids) and seq_ids[i + 1] is not None:
+            s = seq_ids[i + 1]
+        if s is not None:
+            current = s
+        out.append(current)
+    return out
+
+
+#: Weight names of masked-LM heads (BERT, RoBERTa, DistilBERT, ALBERT, ELECTRA, DeBERTa).
+_MLM_HEAD_MARKERS = ("cls.predictions.", "lm_head.", "vocab_projector.", "vocab_transform.",
+                     "generator_lm_head.", "predictions.dense.", "predictions.LayerNorm.")
+
+
+def _checkpoint_has_mlm_head(weights: tuple[Path, ...]) -> bool | None:
+    """Whether safetensors weights hold an MLM head (``None``: cannot tell without loading)."""
+    import json
+    import struct
+
+    names: list[str] = []
+    for path in weights:
+        if path.suffix != ".safetensors":
+            return None
+        try:
+            with open(path, "rb") as f:
+                (n,) = struct.unpack("<Q", f.read(8))
+                names += list(json.loads(f.read(n)))
+        except (OSError, ValueError, struct.error):
+            return None
+    return any(any(m in name for m in _MLM_HEAD_MARKERS) for name in names)
 
 
 def _mlm_head_present(model: Any, missing: list[str]) -> bool:
@@ -285,12 +323,14 @@ def load_for_inspection(folder: str | Path, *, device: str = "auto") -> InspectM
         raise WorkbenchError(f"The tokenizer in {info.folder} is not a fast tokenizer "
                              "(tokenizer.json); the inspection views need word offsets.",
                              path=info.folder)
-    try:
-        model, loading = load_model(info.folder, "mlm", output_loading_info=True,
-                                    attn_implementation="sdpa")
-        has_head = _mlm_head_present(model, list(loading.get("missing_keys", ())))
-    except WorkbenchError:
-        model, has_head = None, False
+    model, has_head = None, False
+    if _checkpoint_has_mlm_head(info.weight_shards) is not False:
+        try:
+            model, loading = load_model(info.folder, "mlm", output_loading_info=True,
+                                        attn_implementation="sdpa")
+            has_head = _mlm_head_present(model, list(loading.get("missing_keys", ())))
+        except WorkbenchError:
+            model, has_head = None, False
     if model is None or not has_head:
         model = load_model(info.folder, "base", attn_implementation="sdpa")
     model.to(dev)
