@@ -36,6 +36,7 @@ _SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "neighbours": ("workbench.cli_explore", "add_explore_commands", "run_neighbours"),
     "project": ("workbench.cli_explore", "add_explore_commands", "run_project"),
     "bert": ("workbench.cli_bert", "add_bert_command", "run_bert"),
+    "senses": ("workbench.cli_senses", "add_senses_command", "run_senses"),
 }
 COMMANDS = {"corpus", *_SUBCOMMANDS}
 

@@ -1010,6 +1010,10 @@ def _quiet_transformers() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
+#: Public name for other core modules that load models (inspection, export).
+quiet_transformers = _quiet_transformers
+
+
 def _evaluated_at(trainer: Any, step: int) -> bool:
     return any("eval_loss" in h and h.get("step") == step for h in trainer.state.log_history)
 

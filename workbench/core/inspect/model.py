@@ -307,7 +307,7 @@ def load_for_inspection(folder: str | Path, *, device: str = "auto") -> InspectM
         When the folder is not a model folder, has no tokenizer, or holds a
         model that is not a BERT-family encoder (GPT-2, T5, ...).
     """
-    from workbench.core.bert.engine import select_device
+    from workbench.core.bert.engine import quiet_transformers, select_device
     from workbench.core.bert.models import inspect_model_folder, load_model
     from workbench.core.bert.tokenizer import load_tokenizer
 
@@ -324,15 +324,16 @@ def load_for_inspection(folder: str | Path, *, device: str = "auto") -> InspectM
                              "(tokenizer.json); the inspection views need word offsets.",
                              path=info.folder)
     model, has_head = None, False
-    if _checkpoint_has_mlm_head(info.weight_shards) is not False:
-        try:
-            model, loading = load_model(info.folder, "mlm", output_loading_info=True,
-                                        attn_implementation="sdpa")
-            has_head = _mlm_head_present(model, list(loading.get("missing_keys", ())))
-        except WorkbenchError:
-            model, has_head = None, False
-    if model is None or not has_head:
-        model = load_model(info.folder, "base", attn_implementation="sdpa")
+    with quiet_transformers():      # no load report or progress bars on the console
+        if _checkpoint_has_mlm_head(info.weight_shards) is not False:
+            try:
+                model, loading = load_model(info.folder, "mlm", output_loading_info=True,
+                                            attn_implementation="sdpa")
+                has_head = _mlm_head_present(model, list(loading.get("missing_keys", ())))
+            except WorkbenchError:
+                model, has_head = None, False
+        if model is None or not has_head:
+            model = load_model(info.folder, "base", attn_implementation="sdpa")
     model.to(dev)
     model.eval()
     return InspectModel(folder=info.folder, model=model, tokenizer=tokenizer,
