@@ -21,13 +21,15 @@ transformers are imported only there (and by the device check, at first show).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +73,8 @@ if TYPE_CHECKING:
     from workbench.core.workspace import Workspace
     from workbench.ui.panels.static_panel import CorpusChoice
 
-__all__ = ["BertPanel", "FinetunePage", "PretrainPage", "static_vectors_file"]
+__all__ = ["BertPanel", "FilePreview", "FinetunePage", "PretrainPage", "load_training_libraries",
+           "parse_ratios", "preview_finetune_file", "set_device_items", "static_vectors_file"]
 
 #: ``kind`` of pretraining runs (the same as ``workbench.core.bert.pretrain.RUN_KIND``,
 #: repeated here so that building the panel imports no BERT core module).
@@ -120,25 +123,215 @@ def _static_folder(workspace: Workspace | None) -> Path:
     return Path(tempfile.gettempdir()) / "workbench-bert-static-init"
 
 
+_LIBRARIES_LOCK = threading.Lock()
+_libraries_loaded = False
+
+
+def load_training_libraries() -> None:
+    """Import what BERT training uses with the cyclic GC paused, then freeze what it made.
+
+    Called at the start of the BERT jobs, in their worker thread (once per
+    process).  Why: the window's longest pauses during a first pretraining
+    run in the app were full (generation-2) garbage collections in the
+    worker thread, 70-400 ms each with the GIL held, so the GUI thread could
+    not run: importing transformers, accelerate and the Trainer allocates
+    ~0.4 M long-lived objects, which sets off several full collections during
+    the imports and makes each later one (accelerate runs ``gc.collect()`` at
+    the start of every ``Trainer.train``) scan all of them.  With the GC
+    paused during the imports and their objects frozen afterwards (as
+    ``run_app`` freezes the start-up objects), later full collections only
+    scan what was made since.
+    """
+    global _libraries_loaded
+    with _LIBRARIES_LOCK:
+        if _libraries_loaded:
+            return
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            import torch  # noqa: F401
+            import transformers
+            import transformers.models.bert.modeling_bert  # noqa: F401
+            from transformers import Trainer, TrainingArguments  # noqa: F401
+
+            from workbench.core.bert import engine, finetune, pretrain  # noqa: F401
+
+            engine._trainer_class()
+            engine._callback_classes()
+        finally:
+            gc.freeze()
+            if enabled:
+                gc.enable()
+        _libraries_loaded = True
+
+
 def _pretrain_job(request: PretrainRequest, workspace: Workspace | None,
                   static: Embeddings | None, *,
                   progress: Progress = NULL_PROGRESS) -> PretrainResult:
     """Worker-thread job: write the static vectors if asked, then pretrain (and record)."""
+    progress.report(None, "Loading PyTorch and transformers…")
+    load_training_libraries()
     from workbench.core.bert.pretrain import pretrain
 
-    if static is not None:
-        progress.report(None, "Writing the static vectors for initialisation…")
-        request = replace(request, static_vectors=str(static_vectors_file(
-            static, _static_folder(workspace))))
-    return pretrain(request, workspace, progress)
+    return pretrain(_with_static(request, workspace, static, progress), workspace, progress)
+
+
+def _with_static(request: PretrainRequest, workspace: Workspace | None,
+                 static: Embeddings | None, progress: Progress) -> PretrainRequest:
+    if static is None:
+        return request
+    progress.report(None, "Writing the static vectors for initialisation…")
+    return replace(request, static_vectors=str(static_vectors_file(
+        static, _static_folder(workspace))))
+
+
+def _sweep_job(ratios: tuple[float, ...], request: PretrainRequest,
+               workspace: Workspace | None, static: Embeddings | None, *,
+               progress: Progress = NULL_PROGRESS) -> list[PretrainResult]:
+    """Worker-thread job: one pretraining run per mask ratio (same data and seed)."""
+    progress.report(None, "Loading PyTorch and transformers…")
+    load_training_libraries()
+    from workbench.core.bert.pretrain import pretrain_sweep
+
+    return pretrain_sweep(ratios, _with_static(request, workspace, static, progress),
+                          workspace, progress)
+
+
+def parse_ratios(text: str) -> tuple[float, ...]:
+    """Mask ratios from ``"0.05, 0.15 0.3"`` (commas, semicolons or spaces between).
+
+    Raises
+    ------
+    ParameterError
+        Something that is not a number, a ratio outside (0, 1], or fewer than two.
+    """
+    import re
+
+    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
+    ratios: list[float] = []
+    for part in parts:
+        try:
+            value = float(part)
+        except ValueError:
+            raise ParameterError(f"{part!r} in the sweep's mask ratios is not a number; write "
+                                 "them like 0.05, 0.15, 0.3.") from None
+        if not 0.0 < value <= 1.0:
+            raise ParameterError(f"The mask ratio {value} is not between 0 and 1.")
+        if value not in ratios:
+            ratios.append(value)
+    if len(ratios) < 2:
+        raise ParameterError("Give at least two mask ratios to sweep, e.g. 0.05, 0.15, 0.3.")
+    return tuple(ratios)
 
 
 def _finetune_job(request: FinetuneRequest, workspace: Workspace | None, *,
                   progress: Progress = NULL_PROGRESS) -> FinetuneResult:
     """Worker-thread job: fine-tune, evaluate, save and record."""
+    progress.report(None, "Loading PyTorch and transformers…")
+    load_training_libraries()
     from workbench.core.bert.finetune import finetune
 
     return finetune(request, workspace, progress)
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """What the Fine-tune page shows about a training file before training.
+
+    Attributes
+    ----------
+    task
+        The task the file was read for.
+    columns
+        The header of a TSV/CSV file (empty for CoNLL and SQuAD files).
+    labels
+        Labels (tags) found, in the order the model gets them (empty for QA).
+    examples
+        Examples read (sentences for tagging, questions for QA).
+    limited
+        Whether reading stopped at the page's example limit.
+    detail
+        How the file was read (columns and layout, CoNLL columns, SQuAD version).
+    error
+        Why the file cannot be used as it is ("" when it can), naming the line.
+    """
+
+    task: str
+    columns: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    examples: int = 0
+    limited: bool = False
+    detail: str = ""
+    error: str = ""
+
+    def describe(self) -> str:
+        """One or two plain sentences for the page."""
+        if not self.examples:
+            return self.detail
+        what = {"tagging": "sentences", "qa": "questions"}.get(self.task, "examples")
+        parts = [f"{self.examples:,} {what}{' (limit reached)' if self.limited else ''}"]
+        if self.labels:
+            shown = ", ".join(self.labels[:12]) + (", …" if len(self.labels) > 12 else "")
+            noun = "tags" if self.task == "tagging" else "labels"
+            parts.insert(0, f"{len(self.labels)} {noun}: {shown}")
+        if self.detail:
+            parts.append(self.detail)
+        return " · ".join(parts)
+
+
+def preview_finetune_file(task: str, path: str | Path, *, text_column: str | None = None,
+                          text_pair_column: str | None = None,
+                          label_column: str | None = None, limit: int | None = None,
+                          progress: Progress = NULL_PROGRESS) -> FilePreview:
+    """Read a fine-tuning file as :func:`~workbench.core.bert.finetune.finetune` will.
+
+    Errors in the file (a ragged row, an unknown column, a bad CoNLL line) are
+    returned in :attr:`FilePreview.error`, with the header of a TSV/CSV file
+    still listed so that the user can choose its columns.
+    """
+    from workbench.core.bert import finetune_data as fd
+
+    path = Path(path)
+    progress.report(None, f"Reading {path.name}…")
+    columns: tuple[str, ...] = ()
+    try:
+        if task in ("classification", "pair-classification"):
+            first = fd._first_line(path)
+            if first is not None and first[1].strip():
+                rows = fd._rows(path, fd._detect_delimiter(path, first[1]))
+                try:
+                    columns = tuple(h.strip() for h in next(rows)[1])
+                finally:
+                    rows.close()
+            data = fd.read_classification_file(
+                path, text_column=text_column, text_pair_column=text_pair_column,
+                label_column=label_column, pair=task == "pair-classification", limit=limit)
+            cols = f"text column {data.text_column!r}"
+            if data.text_pair_column:
+                cols += f", second text {data.text_pair_column!r}"
+            cols += f", label column {data.label_column!r}"
+            names = {"sst2": "SST-2", "mrpc": "MRPC", "rte": "RTE", "qqp": "QQP", "qnli": "QNLI"}
+            layout = f" ({names[data.layout]} layout)" if data.layout in names else ""
+            return FilePreview(task, columns, data.labels, len(data.examples),
+                               limit is not None and len(data.examples) >= limit,
+                               cols + layout)
+        if task == "tagging":
+            tagged = fd.read_conll(path, limit=limit)
+            return FilePreview(task, (), tagged.labels, len(tagged.sentences),
+                               limit is not None and len(tagged.sentences) >= limit,
+                               f"{tagged.n_columns} columns (word first, tag last)")
+        qa = fd.read_squad(path, limit=limit, require_answers=True)
+        version = "SQuAD 2.0 (with unanswerable questions)" if qa.version_2 else "SQuAD 1.1"
+        return FilePreview(task, (), (), len(qa.examples),
+                           limit is not None and len(qa.examples) >= limit, version)
+    except WorkbenchError as exc:
+        return FilePreview(task, columns, error=str(exc))
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)
 
 
 def _detect_devices(*, progress: Progress = NULL_PROGRESS) -> tuple[str, ...]:
@@ -219,6 +412,60 @@ def _path_row(parent: QWidget, placeholder: str, tip: str,
     return row, edit, button
 
 
+def _device_combo(parent: QWidget) -> QComboBox:
+    """The device choice shared by both pages (``auto`` + what PyTorch has, once known)."""
+    combo = QComboBox(parent)
+    set_device_items(combo, ("cpu",))
+    combo.setToolTip("Where to train: auto = CUDA, then Apple MPS, then CPU (only devices "
+                     "PyTorch has here are listed)")
+    return combo
+
+
+def set_device_items(combo: QComboBox, devices: tuple[str, ...]) -> None:
+    """List ``auto`` and ``devices`` in ``combo``, keeping the current choice if still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for name in ("auto", *devices):
+        combo.addItem(name, name)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+
+
+def _precision_combo(parent: QWidget) -> QComboBox:
+    """The precision choice shared by both pages."""
+    combo = QComboBox(parent)
+    for name in ("auto", "fp32", "bf16", "fp16"):
+        combo.addItem(name, name)
+    combo.setToolTip("auto = bf16 (or fp16) on CUDA, fp32 elsewhere; fp16 needs a GPU")
+    return combo
+
+
+def _explore_row(parent: QWidget) -> tuple[QWidget, QPushButton, QCheckBox]:
+    """An "Open in Explore" button with its "## pieces" option (both pages)."""
+    button = QPushButton("Open in Explore", parent)
+    button.setToolTip("Explore this model's input word embeddings (BERT's embedding layer) "
+                      "with neighbours, analogies and maps")
+    check = QCheckBox("## pieces", parent)
+    check.setToolTip("Also show WordPiece continuation pieces (##ing, …)")
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(button, 1)
+    layout.addWidget(check)
+    button.setEnabled(False)
+    return row, button, check
+
+
+def _explore_job(folder: str, include_pieces: bool, *,
+                 progress: Progress = NULL_PROGRESS) -> Embeddings:
+    """Worker-thread job: a model folder's input word embeddings."""
+    from workbench.core.bert.export import input_embeddings
+
+    progress.report(None, f"Reading the word embeddings of {Path(folder).name}…")
+    return input_embeddings(folder, include_pieces=include_pieces)
+
+
 def _scroll(parent: QWidget, inner: QWidget) -> QScrollArea:
     area = QScrollArea(parent)
     area.setWidget(inner)
@@ -275,11 +522,19 @@ class PretrainPage(QWidget):
         Parameter count and training-memory estimate of the chosen model.
     result : PretrainResult or None
         The last finished (or cancelled, with a checkpoint) run.
+    sweep_results : list of PretrainResult
+        The runs of the last mask-ratio sweep ("Sweep mask ratio").
+    sweep_edit : QLineEdit
+        The sweep's mask ratios ("0.05, 0.15, 0.3, 0.5").
     checkpoint_path : str
         The checkpoint a cancelled run kept ("" if none).
     """
 
     model_trained = Signal(str)
+    #: The devices PyTorch has here (``("cpu", "cuda")``...), once checked.
+    devices_found = Signal(object)
+    #: A model folder to open in Explore, and whether to keep ``##`` pieces.
+    open_in_explore = Signal(str, bool)
 
     def __init__(self, corpus_choice: Callable[[], CorpusChoice | None],
                  workspace: Callable[[], Workspace | None],
@@ -292,6 +547,8 @@ class PretrainPage(QWidget):
         self.result: PretrainResult | None = None
         self.checkpoint_path = ""
         self.config_path = ""
+        self.sweep_results: list[PretrainResult] = []
+        self._live_tag = ""
         self._devices_known = False
         self._vocab_cache: dict[str, int | None] = {}
         self.runner = TaskRunner("BERT pretraining", self)
@@ -410,16 +667,8 @@ class PretrainPage(QWidget):
                                      "every N steps; 'at the end' = once", "at the end")
         self.save_every_spin = _spin(p, 0, 10_000_000, 0, "Write a checkpoint every N steps "
                                      "('off': only on cancel and at the end)", "off")
-        self.device_combo = QComboBox(self)
-        for name in ("auto", "cpu"):
-            self.device_combo.addItem(name, name)
-        self.device_combo.setToolTip("Where to train: auto = CUDA, then Apple MPS, then CPU "
-                                     "(only devices PyTorch has here are listed)")
-        self.precision_combo = QComboBox(self)
-        for name in ("auto", "fp32", "bf16", "fp16"):
-            self.precision_combo.addItem(name, name)
-        self.precision_combo.setToolTip("auto = bf16 (or fp16) on CUDA, fp32 elsewhere; "
-                                        "fp16 needs a GPU")
+        self.device_combo = _device_combo(self)
+        self.precision_combo = _precision_combo(self)
         self.seed_spin = _spin(p, 0, 2**31 - 1, 0, "Seed of the data, the initialisation "
                                "and the masks")
         self.training_box = QGroupBox("Training", self)
@@ -463,6 +712,16 @@ class PretrainPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)
         buttons.addWidget(self.cancel_button)
+        self.sweep_edit = QLineEdit("0.05, 0.15, 0.3, 0.5", self)
+        self.sweep_edit.setToolTip("Mask ratios for the sweep (commas between); every run "
+                                   "uses the same data and seed and is evaluated with the "
+                                   "same 15 % masks, so their curves compare")
+        self.sweep_button = QPushButton("Sweep mask ratio", self)
+        self.sweep_button.setToolTip("Pretrain once per mask ratio with these settings; the "
+                                     "runs are checked in Compare runs")
+        sweep = QHBoxLayout()
+        sweep.addWidget(self.sweep_button)
+        sweep.addWidget(self.sweep_edit, 1)
         export = QHBoxLayout()
         export.addWidget(self.export_button, 1)
         export.addWidget(QLabel("GPUs:", self))
@@ -474,16 +733,19 @@ class PretrainPage(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        explore_row, self.explore_button, self.pieces_check = _explore_row(self)
 
         left = QVBoxLayout()
         for w in (self.corpus_label, self.tokenizer_box, self.model_box, self.objective_box,
                   self.training_box, self.static_box):
             left.addWidget(w)
         left.addLayout(buttons)
+        left.addLayout(sweep)
         left.addLayout(export)
         left.addWidget(self.launch_edit)
         left.addWidget(self.status_label)
         left.addWidget(self.summary_label)
+        left.addWidget(explore_row)
         left.addStretch(1)
         inner = QWidget(self)
         inner.setLayout(left)
@@ -530,10 +792,27 @@ class PretrainPage(QWidget):
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.failed.connect(lambda e, d: _failed(self, e, d))
         self.device_runner.finished.connect(self._set_devices)
+        self.explore_button.clicked.connect(self._on_explore_clicked)
+        self.runs_view.open_in_explore.connect(self.open_in_explore)
+        self.sweep_button.clicked.connect(self.start_sweep)
 
     def runners(self) -> list[TaskRunner]:
         """The page's task runners."""
         return [self.runner, self.device_runner]
+
+    def result_model_folder(self) -> str | None:
+        """The last run's final model, or its checkpoint when it was cancelled."""
+        r = self.result
+        if r is None:
+            return None
+        folder = r.final_model_dir or r.last_checkpoint
+        return str(folder) if folder is not None else None
+
+    @Slot()
+    def _on_explore_clicked(self) -> None:
+        folder = self.result_model_folder()
+        if folder:
+            self.open_in_explore.emit(folder, self.pieces_check.isChecked())
 
     # ------------------------------------------------------------ state
     def size_choice(self) -> str:
@@ -736,7 +1015,29 @@ class PretrainPage(QWidget):
         self.checkpoint_path = ""
         self.right_tabs.setCurrentWidget(self.curves)
         self.status_label.setText("Preparing the data…")
+        self._live_tag = ""
         self.runner.start(_pretrain_job, request, self._workspace(), self._static_for_run())
+
+    @Slot()
+    def start_sweep(self) -> None:
+        """Pretrain once per mask ratio of :attr:`sweep_edit` (the other settings as set)."""
+        if self.runner.is_running:
+            return
+        try:
+            ratios = parse_ratios(self.sweep_edit.text())
+            request = self.request()
+        except WorkbenchError as exc:
+            self.message_bar.show_error(str(exc))
+            return
+        self.message_bar.clear()
+        self.curves.clear_data()
+        self.summary_label.setText("")
+        self.checkpoint_path = ""
+        self.right_tabs.setCurrentWidget(self.curves)
+        self.status_label.setText(f"Preparing the data for {len(ratios)} runs…")
+        self._live_tag = ""
+        self.runner.start(_sweep_job, ratios, request, self._workspace(),
+                          self._static_for_run())
 
     @Slot()
     def cancel(self) -> None:
@@ -808,12 +1109,8 @@ class PretrainPage(QWidget):
     @Slot(object)
     def _set_devices(self, devices: tuple[str, ...]) -> None:
         self._devices_known = True
-        current = self.device_combo.currentData()
-        self.device_combo.clear()
-        for name in ("auto", *devices):
-            self.device_combo.addItem(name, name)
-        index = self.device_combo.findData(current)
-        self.device_combo.setCurrentIndex(max(index, 0))
+        set_device_items(self.device_combo, devices)
+        self.devices_found.emit(devices)
 
     def showEvent(self, event: Any) -> None:
         self.refresh_corpus()
@@ -828,7 +1125,10 @@ class PretrainPage(QWidget):
         self.static_box.setEnabled(not busy)
         self.start_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy)
+        self.sweep_button.setEnabled(not busy)
+        self.sweep_edit.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
+        self.explore_button.setEnabled(not busy and self.result_model_folder() is not None)
         self._update_static_check()
         self.epochs_spin.setEnabled(self.max_steps_spin.value() == 0 and not busy)
 
@@ -842,7 +1142,35 @@ class PretrainPage(QWidget):
     @Slot(object)
     def _on_partial_result(self, point: object) -> None:
         if hasattr(point, "step") and hasattr(point, "eval"):
+            tag = str(getattr(point, "tag", ""))
+            if tag != self._live_tag:            # the next run of a sweep: fresh live curves
+                self._live_tag = tag
+                self.curves.clear_data()
             self.curves.add_point(point)
+
+    def _show_sweep(self, results: list[PretrainResult], cancelled: bool) -> None:
+        """Check the sweep's runs in Compare runs, on the comparable evaluation loss."""
+        self.sweep_results = list(results)
+        if results:
+            self.result = results[-1]
+        view = self.runs_view
+        view.refresh()
+        for r in results:
+            if r.run_id is not None:
+                view.set_checked(r.run_id)
+        view.curve_combo.setCurrentIndex(view.curve_combo.findData("loss"))
+        parts = []
+        for r in results:
+            last = r.evals[-1] if r.evals else {}
+            loss = last.get("mlm_loss", last.get("loss"))
+            score = f"eval MLM loss {_fmt(float(loss))}" if isinstance(loss, (int, float)) \
+                else "no evaluation"
+            parts.append(f"mask {r.mask_ratio:.2f}: run #{r.run_id}, {r.steps:,} steps, {score}")
+        head = "Sweep cancelled" if cancelled else "Sweep done"
+        self.summary_label.setText(f"{head} ({len(results)} run"
+                                   f"{'s' if len(results) != 1 else ''}). " + "; ".join(parts)
+                                   + ". Evaluation uses the same 15 % masks for every run.")
+        self.right_tabs.setCurrentWidget(view)
 
     def _static_note(self, result: PretrainResult) -> str:
         ws = self._workspace()
@@ -855,7 +1183,11 @@ class PretrainPage(QWidget):
         return f" Model: {description}." if description else ""
 
     @Slot(object)
-    def _on_finished(self, result: PretrainResult) -> None:
+    def _on_finished(self, result: PretrainResult | list[PretrainResult]) -> None:
+        if isinstance(result, list):
+            self._show_sweep(result, cancelled=False)
+            self.status_label.setText("Done.")
+            return
         self.result = result
         final = {k.removeprefix("eval_"): v for k, v in result.metrics.items()}
         if result.evals:
@@ -873,16 +1205,25 @@ class PretrainPage(QWidget):
             f"Run #{result.run_id}: {result.steps:,} steps in {result.seconds:,.1f} s. "
             f"{scores}. Model saved in {where}.{self._static_note(result)}")
         self.status_label.setText("Done.")
+        if result.run_id is not None:
+            self.runs_view.refresh()
+            self.runs_view.select(result.run_id)
         if result.final_model_dir is not None:
             self.model_trained.emit(str(result.final_model_dir))
 
     @Slot(object)
-    def _on_cancelled(self, kept: PretrainResult | None) -> None:
+    def _on_cancelled(self, kept: PretrainResult | list[PretrainResult] | None) -> None:
+        if isinstance(kept, list):
+            self._show_sweep(kept, cancelled=True)
+            kept = kept[-1] if kept else None
         if kept is None or kept.last_checkpoint is None:
             self.status_label.setText("Cancelled before training started; nothing was kept.")
             return
         self.result = kept
         self.checkpoint_path = str(kept.last_checkpoint)
+        if kept.run_id is not None:
+            self.runs_view.refresh()
+            self.runs_view.select(kept.run_id)
         self.status_label.setText(f"Cancelled at step {kept.steps:,}. The checkpoint is kept "
                                   f"in {kept.last_checkpoint}; start the same run again to "
                                   "resume from it.")
@@ -904,9 +1245,20 @@ class FinetunePage(QWidget):
         The confusion matrix (classification and tagging).
     wrong_table : QTableWidget
         Text, gold, predicted, confidence of the wrong predictions.
+    preview_runner : TaskRunner
+        Reads the training file when it is chosen (:func:`preview_finetune_file`).
+    preview : FilePreview or None
+        What that reading found (labels, examples, columns; or the error).
+    preview_label : QLabel
+        Shows the preview (the label list, or the error naming the line).
+    text_column_combo, pair_column_combo, label_column_combo : QComboBox
+        TSV/CSV columns: "auto" (recognised from the header) or a header name.
     result : FinetuneResult or None
         The last finished run.
     """
+
+    #: A model folder to open in Explore, and whether to keep ``##`` pieces.
+    open_in_explore = Signal(str, bool)
 
     def __init__(self, workspace: Callable[[], Workspace | None],
                  parent: QWidget | None = None) -> None:
@@ -914,7 +1266,9 @@ class FinetunePage(QWidget):
         self.setObjectName("BertFinetunePage")
         self._workspace = workspace
         self.result: FinetuneResult | None = None
+        self.preview: FilePreview | None = None
         self.runner = TaskRunner("BERT fine-tuning", self)
+        self.preview_runner = TaskRunner("Reading the training file", self)
         self._build()
         self._connect()
         self._set_busy(False)
@@ -938,36 +1292,64 @@ class FinetunePage(QWidget):
                                               "A BERT folder with its tokenizer (default: "
                                               "the last pretraining run's final model)",
                                               self._browse_model)
+        # columns of a TSV/CSV file ("auto": recognised from the header), labels found
+        self.text_column_combo = self._column_combo(
+            "The column with the texts (auto: recognised from the header, e.g. SST-2's "
+            "'sentence')")
+        self.pair_column_combo = self._column_combo(
+            "The column with the second texts of the pairs (auto: e.g. RTE's 'sentence2')")
+        self.label_column_combo = self._column_combo(
+            "The column with the labels (auto: 'label', 'class', …)")
+        self.preview_label = QLabel("", self)
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview_label.setToolTip("What the training file holds (read with the limit "
+                                      "below): the labels, the examples, the columns used")
         self.max_length_spin = _spin(p, 8, 8192, 128, "Tokens per example (per window for QA)")
+        self.doc_stride_spin = _spin(p, 0, 8191, 64, "QA: context tokens shared by two "
+                                     "consecutive windows of a long context")
         self.epochs_spin = _dspin(p, 0.01, 1000.0, 3.0, 2, "Passes over the training data",
                                   0.5)
         self.batch_spin = _spin(p, 1, 65_536, 32, "Examples per step")
         self.lr_spin = _dspin(p, 1e-7, 1.0, 5e-5, 7, "Peak learning rate (AdamW)", 1e-5)
+        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.1, 3, "Share of the steps with a linear "
+                                  "warm-up of the learning rate", 0.01)
+        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, "Decoupled weight decay", 0.01)
         self.limit_spin = _spin(p, 0, 100_000_000, 0, "Use only the first N examples of each "
                                 "file ('all' = every example)", "all")
         self.eval_every_spin = _spin(p, 0, 10_000_000, 0, "Evaluate every N steps for the "
                                      "accuracy curve ('off' = only the final evaluation)",
                                      "off")
-        self.device_combo = QComboBox(self)
-        for name in ("auto", "cpu", "cuda", "mps"):
-            self.device_combo.addItem(name, name)
-        self.device_combo.setToolTip("Where to train (auto = CUDA, then MPS, then CPU)")
+        self.patience_spin = _spin(p, 0, 1000, 0, "Stop after this many evaluations without "
+                                   "a lower evaluation loss (needs 'Evaluate every')", "off")
+        self.device_combo = _device_combo(self)
+        self.precision_combo = _precision_combo(self)
         self.seed_spin = _spin(p, 0, 2**31 - 1, 0, "Seed of the hold-out split and the new "
                                "head")
         self.params_box = QGroupBox("Fine-tuning", self)
         form = QFormLayout(self.params_box)
         form.addRow("Task:", self.task_combo)
         form.addRow("Training file:", row_t)
+        form.addRow("Text column:", self.text_column_combo)
+        form.addRow("Second text:", self.pair_column_combo)
+        form.addRow("Label column:", self.label_column_combo)
+        form.addRow(self.preview_label)
         form.addRow("Evaluation file:", row_e)
         form.addRow("Model folder:", row_m)
         form.addRow("Max length:", self.max_length_spin)
+        form.addRow("Doc stride:", self.doc_stride_spin)
         form.addRow("Epochs:", self.epochs_spin)
         form.addRow("Batch size:", self.batch_spin)
         form.addRow("Learning rate:", self.lr_spin)
+        form.addRow("Warm-up ratio:", self.warmup_spin)
+        form.addRow("Weight decay:", self.decay_spin)
         form.addRow("Limit:", self.limit_spin)
         form.addRow("Evaluate every:", self.eval_every_spin)
+        form.addRow("Early stopping:", self.patience_spin)
         form.addRow("Device:", self.device_combo)
+        form.addRow("Precision:", self.precision_combo)
         form.addRow("Seed:", self.seed_spin)
+        self.form = form
         self.start_button = QPushButton("Start", self)
         self.start_button.setToolTip("Fine-tune, evaluate and save (Ctrl+Enter)")
         self.cancel_button = QPushButton("Cancel", self)
@@ -981,11 +1363,13 @@ class FinetunePage(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        explore_row, self.explore_button, self.pieces_check = _explore_row(self)
         left = QVBoxLayout()
         left.addWidget(self.params_box)
         left.addLayout(buttons)
         left.addWidget(self.status_label)
         left.addWidget(self.summary_label)
+        left.addWidget(explore_row)
         left.addStretch(1)
         inner = QWidget(self)
         inner.setLayout(left)
@@ -1024,6 +1408,12 @@ class FinetunePage(QWidget):
         outer.addWidget(self.message_bar)
         outer.addLayout(body, 1)
 
+    def _column_combo(self, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem("auto", None)
+        combo.setToolTip(tip)
+        return combo
+
     def _connect(self) -> None:
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -1036,10 +1426,95 @@ class FinetunePage(QWidget):
         self.runner.finished.connect(self._on_finished)
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.failed.connect(lambda e, d: _failed(self, e, d))
+        self.task_combo.currentIndexChanged.connect(self._on_task_changed)
+        self.train_edit.editingFinished.connect(self.refresh_preview)
+        self.limit_spin.editingFinished.connect(self.refresh_preview)
+        for combo in (self.text_column_combo, self.pair_column_combo,
+                      self.label_column_combo):
+            combo.activated.connect(self.refresh_preview)
+        self.explore_button.clicked.connect(self._on_explore_clicked)
+        self.preview_runner.finished.connect(self._on_preview_ready)
+        self.preview_runner.failed.connect(self._on_preview_failed)
+        self._on_task_changed()
 
     def runners(self) -> list[TaskRunner]:
         """The page's task runners."""
-        return [self.runner]
+        return [self.runner, self.preview_runner]
+
+    def task(self) -> str:
+        """The chosen task (``classification``, ``pair-classification``, ``tagging``, ``qa``)."""
+        return str(self.task_combo.currentData())
+
+    @Slot(object)
+    def set_devices(self, devices: tuple[str, ...]) -> None:
+        """List the devices PyTorch has (the Pretrain page checks them once)."""
+        set_device_items(self.device_combo, tuple(devices))
+
+    def columns(self) -> tuple[str | None, str | None, str | None]:
+        """The chosen ``(text, second text, label)`` columns (``None`` = auto)."""
+        task = self.task()
+        if task not in ("classification", "pair-classification"):
+            return None, None, None
+        pair = self.pair_column_combo.currentData() if task == "pair-classification" else None
+        return (self.text_column_combo.currentData(), pair,
+                self.label_column_combo.currentData())
+
+    @Slot()
+    def _on_task_changed(self) -> None:
+        task = self.task()
+        table = task in ("classification", "pair-classification")
+        self.form.setRowVisible(self.text_column_combo, table)
+        self.form.setRowVisible(self.pair_column_combo, task == "pair-classification")
+        self.form.setRowVisible(self.label_column_combo, table)
+        self.form.setRowVisible(self.doc_stride_spin, task == "qa")
+        self.refresh_preview()
+
+    @Slot()
+    def refresh_preview(self) -> None:
+        """Read the training file in the background: labels, examples, columns."""
+        path = self.train_edit.text().strip()
+        self.preview = None
+        if not path:
+            self.preview_runner.cancel()
+            self.preview_label.setText("")
+            return
+        self.preview_label.setText("Reading the file…")
+        text, pair, label = self.columns()
+        self.preview_runner.start(preview_finetune_file, self.task(), path, text_column=text,
+                                  text_pair_column=pair, label_column=label,
+                                  limit=self.limit_spin.value() or None)
+
+    @Slot(object)
+    def _on_preview_ready(self, preview: FilePreview) -> None:
+        self.preview = preview
+        if preview.columns:
+            for combo in (self.text_column_combo, self.pair_column_combo,
+                          self.label_column_combo):
+                current = combo.currentData()
+                combo.blockSignals(True)
+                combo.clear()
+                combo.addItem("auto", None)
+                for name in preview.columns:
+                    combo.addItem(name, name)
+                combo.setCurrentIndex(max(combo.findData(current), 0))
+                combo.blockSignals(False)
+        text = preview.describe()
+        if preview.error:
+            text = f"<span style='color:#b00020'>{_html(preview.error)}</span>" + (
+                f"<br>{_html(text)}" if text else "")
+        else:
+            text = _html(text)
+        self.preview_label.setText(text)
+        self.preview_label.setToolTip(preview.error or preview.describe())
+
+    @Slot(object, str)
+    def _on_preview_failed(self, error: BaseException, details: str) -> None:
+        if isinstance(error, WorkbenchError):
+            self.preview_label.setText(f"<span style='color:#b00020'>{_html(str(error))}"
+                                       "</span>")
+        else:
+            self.preview_label.setText("The file could not be read.")
+            show_unexpected_error(self, error, details)
 
     def set_task(self, task: str) -> None:
         """Choose the task (``classification``, ``pair-classification``, ``tagging``, ``qa``)."""
@@ -1055,15 +1530,23 @@ class FinetunePage(QWidget):
 
         training = TrainingSettings(
             epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
-            learning_rate=self.lr_spin.value(), warmup_ratio=0.1,
+            learning_rate=self.lr_spin.value(), warmup_ratio=self.warmup_spin.value(),
+            weight_decay=self.decay_spin.value(),
             eval_every=self.eval_every_spin.value() or None,
-            device=str(self.device_combo.currentData()), seed=self.seed_spin.value())
+            early_stopping_patience=self.patience_spin.value() or None,
+            device=str(self.device_combo.currentData()),
+            precision=str(self.precision_combo.currentData()), seed=self.seed_spin.value())
+        text, pair, label = self.columns()
+        extra: dict[str, Any] = {}
+        if self.task() == "qa":
+            extra["doc_stride"] = self.doc_stride_spin.value()
         return FinetuneRequest(
-            task=str(self.task_combo.currentData()), train_file=self.train_edit.text().strip(),
+            task=self.task(), train_file=self.train_edit.text().strip(),
             eval_file=self.eval_edit.text().strip() or None,
-            model=self.model_edit.text().strip(), max_length=self.max_length_spin.value(),
+            model=self.model_edit.text().strip(), text_column=text, text_pair_column=pair,
+            label_column=label, max_length=self.max_length_spin.value(),
             training=training, limit=self.limit_spin.value() or None,
-            seed=self.seed_spin.value())
+            seed=self.seed_spin.value(), **extra)
 
     def suggest_model(self, folder: str | None = None) -> None:
         """Fill an empty model field: ``folder``, else the last pretraining run's final model."""
@@ -1107,6 +1590,8 @@ class FinetunePage(QWidget):
             self, "Data file", "", "Data (*.tsv *.csv *.txt *.conll *.json);;All files (*)")
         if path:
             edit.setText(path)
+            if edit is self.train_edit:
+                self.refresh_preview()
 
     def _browse_model(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Pretrained model folder")
@@ -1117,6 +1602,13 @@ class FinetunePage(QWidget):
         self.params_box.setEnabled(not busy)
         self.start_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
+        self.explore_button.setEnabled(not busy and self.result is not None
+                                       and self.result.model_dir is not None)
+
+    @Slot()
+    def _on_explore_clicked(self) -> None:
+        if self.result is not None and self.result.model_dir is not None:
+            self.open_in_explore.emit(str(self.result.model_dir), self.pieces_check.isChecked())
 
     def showEvent(self, event: Any) -> None:
         self.suggest_model()
@@ -1188,7 +1680,14 @@ class BertPanel(QWidget):
     pretrain_page : PretrainPage
     finetune_page : FinetunePage
     pages : QTabWidget
+    explore_runner : TaskRunner
+        Reads a model's input word embeddings for "Open in Explore".
+    embeddings_for_explore : Signal(object)
+        A model's input word embeddings (:class:`~workbench.core.embeddings.Embeddings`),
+        read by :meth:`open_in_explore`; the window shows them in the Explore panel.
     """
+
+    embeddings_for_explore = Signal(object)
 
     def __init__(self, corpus_choice: Callable[[], CorpusChoice | None],
                  workspace: Callable[[], Workspace | None],
@@ -1207,10 +1706,30 @@ class BertPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.pretrain_page.model_trained.connect(self._on_model_trained)
+        self.pretrain_page.devices_found.connect(self.finetune_page.set_devices)
+        self.explore_runner = TaskRunner("Opening a BERT model in Explore", self)
+        self.explore_runner.finished.connect(self.embeddings_for_explore)
+        self.explore_runner.failed.connect(self._on_explore_failed)
+        self.pretrain_page.open_in_explore.connect(self.open_in_explore)
+        self.finetune_page.open_in_explore.connect(self.open_in_explore)
 
     def runners(self) -> list[TaskRunner]:
         """The panel's task runners (the window registers them with its job list)."""
-        return self.pretrain_page.runners() + self.finetune_page.runners()
+        return (self.pretrain_page.runners() + self.finetune_page.runners()
+                + [self.explore_runner])
+
+    @Slot(str, bool)
+    def open_in_explore(self, folder: str, include_pieces: bool = False) -> None:
+        """Read ``folder``'s input word embeddings, then emit :attr:`embeddings_for_explore`."""
+        self.explore_runner.start(_explore_job, folder, include_pieces)
+
+    @Slot(object, str)
+    def _on_explore_failed(self, error: BaseException, details: str) -> None:
+        page = self.pages.currentWidget()
+        if isinstance(error, WorkbenchError) and hasattr(page, "message_bar"):
+            page.message_bar.show_error(str(error))
+        else:
+            show_unexpected_error(self, error, details)
 
     @Slot(object)
     def set_static_embeddings(self, emb: Embeddings | None) -> None:

@@ -4,16 +4,28 @@
 partials of a pretraining or fine-tuning run in small pyqtgraph plots (loss,
 accuracies, learning rate, gradient norm, tokens per second, GPU memory).
 Plot items are created once and fed with ``setData`` from growing buffers.
+
+Redraws are spread over the event loop: a new point only marks its plot as
+stale, and a timer redraws one stale plot at a time
+(:attr:`TrainingCurves.REDRAW_INTERVAL_MS` apart, and only once the previous
+one has been painted, so Qt never paints two of them in one pass).  A point
+changes the auto-ranged view of up to four plots at once, and a full repaint
+of one small plot (axes, grid) costs ~30 ms of GUI-thread time on a slow CPU
+(twice that while a training thread competes for the GIL): painted together
+they froze the window for 250 ms and more.  The left axes have a fixed width,
+so that new tick labels never re-lay out (and repaint) the neighbouring plots.
 :class:`ConfusionHeatmap` draws a confusion matrix as an ``ImageItem`` with
 the label names on both axes.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 __all__ = ["ConfusionHeatmap", "Series", "TrainingCurves"]
@@ -45,6 +57,10 @@ class Series:
         self.n = 0
 
 
+#: Pixels of every left axis (fixed: see the module docstring).
+_AXIS_WIDTH = 56
+
+
 def _plot(title: str, left: str) -> pg.PlotWidget:
     plot = pg.PlotWidget()
     plot.setBackground("w")
@@ -55,6 +71,7 @@ def _plot(title: str, left: str) -> pg.PlotWidget:
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
     plot.setMinimumHeight(60)
+    plot.getAxis("left").setWidth(_AXIS_WIDTH)
     return plot
 
 
@@ -81,13 +98,27 @@ class TrainingCurves(QWidget):
     curves : dict[str, pyqtgraph.PlotDataItem]
         ``train`` and ``eval`` (loss), ``mlm_accuracy``, ``nsp_accuracy``,
         ``accuracy``, ``lr``, ``grad_norm``, ``tokens_per_s``, ``gpu_mem_mb``.
+        A curve shows a new point within ``REDRAW_INTERVAL_MS`` × (stale plots)
+        milliseconds (:meth:`flush` shows everything at once).
     """
+
+    #: Milliseconds between the redraws of two stale plots.
+    REDRAW_INTERVAL_MS = 30
+    #: Seconds to wait for a redrawn plot to be painted before going on anyway.
+    PAINT_WAIT_S = 0.5
 
     def __init__(self, parent: QWidget | None = None, *, columns: int = 2) -> None:
         super().__init__(parent)
         self.plots: dict[str, pg.PlotWidget] = {}
         self.curves: dict[str, Any] = {}
         self._series: dict[str, Series] = {}
+        self._plot_of: dict[str, str] = {}
+        self._stale: dict[str, set[str]] = {}      # plot key -> curves to redraw, oldest first
+        self._unpainted: str | None = None          # the plot redrawn last, until it paints
+        self._redrawn_at = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.REDRAW_INTERVAL_MS)
+        self._timer.timeout.connect(self._redraw_next)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for k, (key, title, left, curves) in enumerate(_PLOTS):
@@ -101,7 +132,10 @@ class TrainingCurves(QWidget):
                                               name=name.replace("_", " "), symbol=symbol,
                                               symbolSize=6, symbolBrush=colour)
                 self._series[name] = Series()
+                self._plot_of[name] = key
             self.plots[key] = plot
+            plot.scene().sigPrepareForPaint.connect(
+                lambda key=key: self._on_painted(key))
             grid.addWidget(plot, k // columns, k % columns)
         self.plots["gpu_mem_mb"].setVisible(False)
         self.plots["accuracy"].setToolTip("Masked-token and next-sentence accuracy on the "
@@ -109,17 +143,56 @@ class TrainingCurves(QWidget):
 
     def clear_data(self) -> None:
         """Empty every curve (a new run begins)."""
+        self._timer.stop()
+        self._stale.clear()
+        self._unpainted = None
         for name, series in self._series.items():
             series.clear()
             self.curves[name].setData([], [])
         self.plots["gpu_mem_mb"].setVisible(False)
 
+    @property
+    def pending(self) -> bool:
+        """Whether some points are not drawn yet."""
+        return bool(self._stale)
+
+    def flush(self) -> None:
+        """Draw every point received so far now."""
+        while self._stale:
+            self._unpainted = None
+            self._redraw_next()
+
+    def series(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(steps, values)`` received for curve ``name`` (drawn or not yet)."""
+        return self._series[name].data()
+
+    def _on_painted(self, key: str) -> None:
+        if key == self._unpainted:
+            self._unpainted = None
+
+    @Slot()
+    def _redraw_next(self) -> None:
+        if not self._stale:
+            self._timer.stop()
+            return
+        waiting = self._unpainted
+        if (waiting is not None and self.plots[waiting].isVisible()
+                and time.monotonic() - self._redrawn_at < self.PAINT_WAIT_S):
+            return                                  # not painted yet: wait for the next tick
+        key = next(iter(self._stale))
+        for name in self._stale.pop(key):
+            self.curves[name].setData(*self._series[name].data())
+        self._unpainted, self._redrawn_at = key, time.monotonic()
+        if not self._stale:
+            self._timer.stop()
+
     def _add(self, name: str, x: float, y: float | None) -> None:
         if y is None or not np.isfinite(y):
             return
-        series = self._series[name]
-        series.append(x, float(y))
-        self.curves[name].setData(*series.data())
+        self._series[name].append(x, float(y))
+        self._stale.setdefault(self._plot_of[name], set()).add(name)
+        if not self._timer.isActive():
+            self._timer.start()
 
     def add_point(self, point: Any) -> None:
         """Add one ``TrainingPoint`` (training or evaluation point)."""

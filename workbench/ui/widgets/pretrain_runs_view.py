@@ -12,8 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from workbench.core.workspace import RunRecord, Workspace
 
-__all__ = ["PretrainRunsView", "describe_run", "run_curve"]
+__all__ = ["PretrainRunsView", "describe_run", "run_curve", "run_model_folder"]
 
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
             "#17becf", "#7f7f7f", "#bcbd22")
@@ -62,6 +63,15 @@ def run_curve(run: RunRecord, what: str) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+def run_model_folder(run: RunRecord) -> str | None:
+    """The model folder of a recorded run: its final model, else its last checkpoint."""
+    for key in ("final_model", "last_checkpoint", "model_dir"):
+        value = run.outputs.get(key)
+        if value:
+            return str(value)
+    return None
+
+
 def describe_run(run: RunRecord) -> str:
     """One line for the list: id, status, model, mask ratio, static init."""
     p = run.params
@@ -93,7 +103,15 @@ class PretrainRunsView(QWidget):
         Which curve to overlay.
     plot : pyqtgraph.PlotWidget
         The overlaid curves; :attr:`curves` maps run id to its item.
+    explore_button : QPushButton
+        "Open in Explore": the selected run's input word embeddings.
+    pieces_check : QCheckBox
+        Keep ``##`` WordPiece pieces when opening in Explore.
+    open_in_explore : Signal(str, bool)
+        A model folder to open in Explore, and whether to keep ``##`` pieces.
     """
+
+    open_in_explore = Signal(str, bool)
 
     def __init__(self, workspace: Callable[[], Workspace | None], kind: str,
                  parent: QWidget | None = None) -> None:
@@ -120,10 +138,20 @@ class PretrainRunsView(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         self.note = QLabel("", self)
+        self.explore_button = QPushButton("Open in Explore", self)
+        self.explore_button.setToolTip("Explore the selected run's input word embeddings "
+                                       "(BERT's embedding layer) with neighbours, analogies "
+                                       "and maps")
+        self.pieces_check = QCheckBox("## pieces", self)
+        self.pieces_check.setToolTip("Also show WordPiece continuation pieces (##ing, …)")
         top = QHBoxLayout()
         top.addWidget(QLabel("Curve:", self))
         top.addWidget(self.curve_combo, 1)
         top.addWidget(self.refresh_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.pieces_check)
+        bottom.addWidget(self.explore_button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.run_list)
         split.addWidget(self.plot)
@@ -131,8 +159,11 @@ class PretrainRunsView(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(split, 1)
-        outer.addWidget(self.note)
+        outer.addLayout(bottom)
         self.run_list.itemChanged.connect(self._on_item_changed)
+        self.run_list.currentItemChanged.connect(self._update_explore_button)
+        self.explore_button.clicked.connect(self._on_explore_clicked)
+        self._update_explore_button()
         self.curve_combo.currentIndexChanged.connect(self._redraw)
         self.refresh_button.clicked.connect(self.refresh)
 
@@ -183,6 +214,33 @@ class PretrainRunsView(QWidget):
         self.run_list.blockSignals(False)
         self.note.setText("" if runs else "No pretraining runs recorded yet.")
         self._redraw()
+        self._update_explore_button()
+
+    def selected_run(self) -> int | None:
+        """The id of the highlighted run (``None`` when none is)."""
+        it = self.run_list.currentItem()
+        return it.data(Qt.ItemDataRole.UserRole) if it is not None else None
+
+    def select(self, run_id: int) -> None:
+        """Highlight ``run_id`` (the run "Open in Explore" opens)."""
+        it = self.item(run_id)
+        if it is not None:
+            self.run_list.setCurrentItem(it)
+
+    @Slot()
+    def _update_explore_button(self) -> None:
+        run_id = self.selected_run()
+        run = self._runs.get(run_id) if run_id is not None else None
+        folder = run_model_folder(run) if run is not None else None
+        self.explore_button.setEnabled(folder is not None)
+
+    @Slot()
+    def _on_explore_clicked(self) -> None:
+        run_id = self.selected_run()
+        run = self._runs.get(run_id) if run_id is not None else None
+        folder = run_model_folder(run) if run is not None else None
+        if folder:
+            self.open_in_explore.emit(folder, self.pieces_check.isChecked())
 
     def run(self, run_id: int) -> RunRecord | None:
         """The record of a listed run."""
