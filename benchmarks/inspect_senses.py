@@ -30,9 +30,9 @@ and add it to :data:`SECTIONS`.
 
 Usage::
 
-    python benchmarks/inspect.py --size small --n 300           # extraction, quick
-    python benchmarks/inspect.py                                # extraction, base, 1,000
-    python benchmarks/inspect.py --only ari --ari path/to/bert  # ARI table
+    python benchmarks/inspect_senses.py --size small --n 300           # extraction, quick
+    python benchmarks/inspect_senses.py                                # extraction, base, 1,000
+    python benchmarks/inspect_senses.py --only ari --ari path/to/bert  # ARI table
 """
 
 from __future__ import annotations
@@ -40,11 +40,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# This file is called inspect.py: keep its folder off the import path, or every
-# ``import inspect`` (dataclasses, torch, ...) would import this script instead.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-ROOT = _HERE.parent
+ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

@@ -37,6 +37,7 @@ _SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "project": ("workbench.cli_explore", "add_explore_commands", "run_project"),
     "bert": ("workbench.cli_bert", "add_bert_command", "run_bert"),
     "senses": ("workbench.cli_senses", "add_senses_command", "run_senses"),
+    "attention": ("workbench.cli_attention", "add_attention_command", "run_attention"),
 }
 COMMANDS = {"corpus", *_SUBCOMMANDS}
 

@@ -24,8 +24,9 @@ MakeWindow = Callable[..., MainWindow]
 def test_tabs_and_placeholders(make_main_window: MakeWindow) -> None:
     window = make_main_window()
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Corpus", "Static training", "BERT", "Explore"]
-    assert window.tabs.currentWidget() is window.corpus_panel
+    assert titles == ["Welcome", "Corpus", "Static training", "BERT", "Explore", "Inspect"]
+    assert window.tabs.currentWidget() is window.welcome_panel     # first start
+    assert window.actions["view_corpus"].shortcut().toString() == "Ctrl+1"
     methods = [window.static_panel.method_combo.itemText(i)
                for i in range(window.static_panel.method_combo.count())]
     assert methods == ["word2vec skip-gram", "word2vec CBOW", "fastText skip-gram",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 import platform
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +28,15 @@ from workbench.core.resources import default_corpus_path
 from workbench.ui.panels.bert_panel import BertPanel
 from workbench.ui.panels.corpus_panel import CorpusPanel
 from workbench.ui.panels.explore_panel import ExplorePanel
+from workbench.ui.panels.inspect_panel import InspectPanel
 from workbench.ui.panels.static_panel import CorpusChoice, StaticPanel
+from workbench.ui.panels.welcome_panel import WelcomeFlow, WelcomePanel
+from workbench.ui.preferences import (
+    Preferences,
+    apply_preferences,
+    load_preferences,
+    save_preferences,
+)
 from workbench.ui.tasks import JobRegistry, JobStatusWidget
 
 if TYPE_CHECKING:
@@ -39,6 +49,8 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "EmbeddingWorkbench"
 APPLICATION = "Embedding Workbench"
 MAX_RECENT = 10
+#: The tabs, in order; ``show_panel(name)`` and View ▸ use these names.
+PANELS = ("welcome", "corpus", "static", "bert", "explore", "inspect")
 SHUTDOWN_TIMEOUT = 5.0
 _DEFAULT_SIZE = (1360, 860)
 
@@ -50,7 +62,7 @@ def app_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """Embedding Workbench's window: Corpus, Static training, BERT and Explore tabs.
+    """Embedding Workbench's window: Corpus, Static training, BERT, Explore and Inspect tabs.
 
     Parameters
     ----------
@@ -71,7 +83,7 @@ class MainWindow(QMainWindow):
         The status-bar view of the active job.
     actions : dict[str, QAction]
         Menu actions by name (``open_file``, ``open_folder``, ``clear_recent``,
-        ``quit``, ``view_corpus`` … ``view_explore``, ``reset_layout``, ``about``).
+        ``quit``, ``view_corpus`` … ``view_inspect``, ``reset_layout``, ``about``).
     recent_menu : QMenu
         File ▸ Open Recent.
     recent_files_changed : Signal()
@@ -92,27 +104,42 @@ class MainWindow(QMainWindow):
         self.jobs = JobRegistry(self)
         self.actions: dict[str, QAction] = {}
         self._shut_down = False
+        self._settings_dialog: Any = None
+        # Before any widget exists: translations are looked up when widgets are made.
+        self.preferences, notices = load_preferences(self.settings)
+        notices += apply_preferences(self.preferences, language=True)
 
+        self.welcome_panel = WelcomePanel(self)
         self.corpus_panel = CorpusPanel(lambda: self.workspace, self)
         self.static_panel = StaticPanel(self._corpus_choice, lambda: self.workspace, self)
         self.bert_panel = BertPanel(self._corpus_choice, lambda: self.workspace, self)
         self.explore_panel = ExplorePanel(lambda: self.workspace, self)
+        self.inspect_panel = InspectPanel(lambda: self.workspace, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self._add_inspect_views()
         for panel, title, tip in (
+            (self.welcome_panel, self.tr("Welcome"),
+             self.tr("Three clicks from a corpus to a trained word2vec, its map and an analogy")),
             (self.corpus_panel, "Corpus", "Open a corpus and look at its statistics"),
             (self.static_panel, "Static training", "Train word2vec, fastText or GloVe"),
             (self.bert_panel, "BERT", "Pretrain and fine-tune BERT models"),
             (self.explore_panel, "Explore", "Neighbours, analogies, word maps"),
+            (self.inspect_panel, "Inspect", "Attention, input anatomy, fill-mask of a BERT model"),
         ):
             index = self.tabs.addTab(panel, title)
             self.tabs.setTabToolTip(index, tip)
         self.setCentralWidget(self.tabs)
         for runner in (self.corpus_panel.runners() + self.static_panel.runners()
-                       + self.bert_panel.runners() + self.explore_panel.runners()):
+                       + self.bert_panel.runners() + self.explore_panel.runners()
+                       + self.inspect_panel.runners()):
             self.jobs.add(runner)
         self.static_panel.embeddings_changed.connect(self.explore_panel.set_embeddings)
         self.static_panel.embeddings_changed.connect(self.bert_panel.set_static_embeddings)
+        self.static_panel.embeddings_changed.connect(self.senses_view.set_static_embeddings)
+        self.corpus_panel.corpus_opened.connect(lambda _path: self._refresh_inspect_sources())
+        self.bert_panel.embeddings_for_explore.connect(lambda emb: (
+            self.explore_panel.set_embeddings(emb), self.tabs.setCurrentWidget(self.explore_panel)))
         self.corpus_panel.corpus_opened.connect(self._on_corpus_opened)
         self.corpus_panel.stats_changed.connect(self._on_stats_changed)
 
@@ -120,8 +147,87 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.job_status)
         self.statusBar().showMessage("Ready")
 
+        self.welcome_flow = WelcomeFlow(self.welcome_panel, self)
         self._build_menus()
         self._restore_settings()
+        self.show_notices(notices)
+
+    def _add_inspect_views(self) -> None:
+        """The Inspect panel's senses, word-in-context and contextuality tabs."""
+        from workbench.ui.widgets.senses_views import (
+            ContextualityView,
+            SensesView,
+            WordInContextView,
+        )
+
+        self.senses_view = SensesView(self._corpus_choice)
+        self.wic_view = WordInContextView(self._corpus_choice)
+        self.contextuality_view = ContextualityView(self._corpus_choice)
+        panel = self.inspect_panel
+        panel.add_view(self.tr("Senses"), self.senses_view,
+                       self.tr("Occurrences of a word, clustered into senses, beside its static "
+                               "vector"))
+        panel.add_view(self.tr("Word in context"), self.wic_view,
+                       self.tr("The same word in two sentences: similarity per layer"))
+        panel.add_view(self.tr("Contextuality"), self.contextuality_view,
+                       self.tr("How contextual each layer is (Ethayarajh 2019)"))
+
+    def _refresh_inspect_sources(self) -> None:
+        self.senses_view.refresh_sources()
+        self.contextuality_view.refresh_sources()
+
+    def show_panel(self, name: str) -> None:
+        """Show the tab called ``name`` (one of :data:`PANELS`)."""
+        self.tabs.setCurrentIndex(PANELS.index(name))
+
+    def show_notices(self, notices: list[str]) -> None:
+        """Show sentences about settings problems on the current panel (once, at start)."""
+        text = " ".join(n for n in notices if n)
+        if not text:
+            return
+        log.warning("%s", text)
+        bar = getattr(self.tabs.currentWidget(), "message_bar", None)
+        if bar is None:
+            bar = self.corpus_panel.message_bar
+        bar.show_warning(text)
+        self.statusBar().showMessage(text, 15_000)
+
+    def show_settings(self) -> None:
+        """Open the Settings dialog and apply what was changed."""
+        from workbench.core.workspace import default_workspace_dir
+        from workbench.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.preferences, str(default_workspace_dir()), parent=self)
+        dialog.setModal(True)
+        dialog.finished.connect(lambda result: self._on_settings_finished(dialog, result))
+        dialog.open()
+        self._settings_dialog = dialog
+
+    def _on_settings_finished(self, dialog: Any, result: int) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        self._settings_dialog = None
+        if result != QDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.preferences())
+
+    def apply_settings(self, preferences: Preferences) -> None:
+        """Keep ``preferences`` and apply them (the language after a restart)."""
+        from workbench.core.workspace import default_workspace_dir
+
+        before = self.preferences
+        if preferences.workspace != before.workspace:
+            self.set_workspace_folder(preferences.workspace or default_workspace_dir())
+        self.preferences = preferences
+        save_preferences(self.settings, preferences)
+        apply_preferences(preferences)
+        setter = getattr(self.bert_panel, "set_default_device", None)
+        if setter is not None:
+            setter(preferences.device)
+        self.static_panel.workers_spin.setValue(preferences.threads or (os.cpu_count() or 1))
+        if preferences.language != before.language:
+            self.statusBar().showMessage(self.tr(
+                "The new language is used from the next start."), 15_000)
 
     @property
     def workspace(self) -> Workspace | None:
@@ -176,6 +282,7 @@ class MainWindow(QMainWindow):
             return False
         self._workspace, self._workspace_ready = workspace, True
         self.settings.setValue("workspace/path", str(workspace.root))
+        self.preferences = dataclasses.replace(self.preferences, workspace=str(workspace.root))
         self.statusBar().showMessage(f"Workspace: {workspace.root}", 5000)
         return True
 
@@ -221,6 +328,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(
             "workspace_folder", "&Workspace folder…", self._on_workspace_folder_triggered,
             tip="Choose where runs, caches and trained models are kept"))
+        file_menu.addAction(self._action(
+            "settings", self.tr("&Settings…"), self.show_settings, QKeySequence("Ctrl+,"),
+            self.tr("Workspace folder, device, threads, theme and language")))
+        self.actions["settings"].setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addSeparator()
         quit_action = self._action("quit", "&Quit", self.close, QKeySequence("Ctrl+Q"),
                                    "Cancel running jobs and quit")
@@ -230,11 +341,11 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         group = QActionGroup(self)
         group.setExclusive(True)
-        for index, name in enumerate(("corpus", "static", "bert", "explore")):
+        for index, name in enumerate(PANELS):
             action = self._action(f"view_{name}", self.tabs.tabText(index),
                                   lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                                  f"Ctrl+{index + 1}", f"Show the {self.tabs.tabText(index)} "
-                                                       "panel")
+                                  f"Ctrl+{index}", f"Show the {self.tabs.tabText(index)} "
+                                                   "panel")
             action.setCheckable(True)
             group.addAction(action)
             view_menu.addAction(action)
@@ -387,9 +498,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_current_tab_changed(self, index: int) -> None:
-        names = ("corpus", "static", "bert", "explore")
-        if 0 <= index < len(names):
-            self.actions[f"view_{names[index]}"].setChecked(True)
+        if 0 <= index < len(PANELS):
+            self.actions[f"view_{PANELS[index]}"].setChecked(True)
 
     # ------------------------------------------------------- drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

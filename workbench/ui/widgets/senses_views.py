@@ -631,7 +631,7 @@ class SensesView(_InspectView):
         self.map_view.setToolTip("One point per occurrence; hover to read its sentence, click "
                                  "to show it below. The star is the word's single static "
                                  "vector (or the centroid when no static model is loaded).")
-        self.map_view.setMinimumHeight(240)
+        self.map_view.setMinimumHeight(200)
         self.map_view.word_clicked.connect(self._on_point_clicked)
         self.static_item = pg.ScatterPlotItem(pxMode=True, size=26, symbol="star",
                                               pen=pg.mkPen("#000000", width=1.5),
@@ -668,13 +668,15 @@ class SensesView(_InspectView):
         below.addWidget(static_box)
         below.setStretchFactor(0, 3)
         below.setStretchFactor(1, 1)
-        results = QSplitter(Qt.Orientation.Vertical)
+        # The map beside the clusters and their sentences, so the view fits short screens.
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.cluster_table)
+        side.addWidget(below)
+        results = QSplitter(Qt.Orientation.Horizontal)
         results.addWidget(self.map_view)
-        results.addWidget(self.cluster_table)
-        results.addWidget(below)
+        results.addWidget(side)
         results.setStretchFactor(0, 3)
-        results.setStretchFactor(1, 1)
-        results.setStretchFactor(2, 1)
+        results.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)

@@ -1,0 +1,274 @@
+"""Input anatomy: the token, position and segment embeddings that sum to BERT's input.
+
+:class:`AnatomyView` shows, for every token of the typed input, the norms of
+its word-piece, position and segment embeddings, of their sum and of the
+embedding layer's output (the sum after LayerNorm), and one small PCA picture
+in which the five parts share axes (one colour each).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.tasks import NULL_PROGRESS, Progress
+from workbench.core.workspace import atomic_write
+from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from workbench.core.inspect.anatomy import InputAnatomy
+    from workbench.core.inspect.model import InspectModel
+
+__all__ = ["COLUMNS", "PART_COLOURS", "PART_LABELS", "AnatomyView", "anatomy_job"]
+
+#: The five parts, their legend labels and colours (drawing order).
+PART_LABELS = {"token": "token", "position": "position", "segment": "segment",
+               "summed": "sum", "output": "output (after LayerNorm)"}
+PART_COLOURS = {"token": "#1f77b4", "position": "#ff7f0e", "segment": "#2ca02c",
+                "summed": "#d62728", "output": "#9467bd"}
+#: Table columns.
+COLUMNS = ("#", "token", "segment", "position", "|token|", "|position|", "|segment|", "|sum|",
+           "|output|")
+
+
+def anatomy_job(model: InspectModel, text: str, pair: str | None = None,
+                *, progress: Progress = NULL_PROGRESS) -> InputAnatomy:
+    """Compute the input anatomy in a worker (a :class:`TaskRunner` job)."""
+    from workbench.core.inspect.anatomy import input_anatomy
+
+    progress.report(None, "Reading the embedding layer…")
+    return input_anatomy(model, text, pair)
+
+
+def _item(value: Any, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    if number:
+        item.setData(Qt.ItemDataRole.DisplayRole, float(value) if isinstance(value, float)
+                     else int(value))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    else:
+        item.setText(str(value))
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+class AnatomyView(QWidget):
+    """Per-token norms of the embedding parts and their shared PCA picture.
+
+    Attributes
+    ----------
+    runner : TaskRunner
+    message_bar : MessageBar
+    table : QTableWidget
+        One row per token (columns :data:`COLUMNS`).
+    plot : pyqtgraph.PlotWidget
+        The PCA picture; :attr:`scatters` holds one item per part.
+    anatomy : InputAnatomy or None
+    result_changed : Signal()
+    """
+
+    result_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: InspectModel | None = None
+        self.anatomy: InputAnatomy | None = None
+        self.runner = TaskRunner("Input anatomy", self)
+        self.message_bar = MessageBar(self)
+        self.info_label = QLabel("Load a model, type a text and press Run (Ctrl+Return).")
+        self.info_label.setWordWrap(True)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Save the table (CSV) or the PCA picture (PNG)")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction("Table as CSV…", lambda: self._on_export_clicked("csv"))
+        menu.addAction("Picture as PNG…", lambda: self._on_export_clicked("png"))
+        self.export_button.setMenu(menu)
+        self.export_button.setEnabled(False)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setToolTip("Euclidean norms of each part of the input embedding")
+
+        self.plot = pg.PlotWidget()
+        self.plot.setBackground("w")
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setLabel("bottom", "PC1")
+        self.plot.setLabel("left", "PC2")
+        self.legend = self.plot.addLegend(offset=(5, 5))
+        self.scatters: dict[str, pg.ScatterPlotItem] = {}
+        for part, label in PART_LABELS.items():
+            item = pg.ScatterPlotItem(size=8, pen=pg.mkPen(None),
+                                      brush=pg.mkBrush(PART_COLOURS[part]), name=label,
+                                      hoverable=True, tip=self._tip)
+            self.plot.addItem(item)
+            self.scatters[part] = item
+        self.plot.setTitle("PCA of the five parts (shared axes)")
+
+        top = QHBoxLayout()
+        top.addWidget(self.info_label, 1)
+        top.addWidget(self.export_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.plot)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message_bar)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.runner.finished.connect(self.set_anatomy)
+        self.runner.failed.connect(self._on_failed)
+
+    @staticmethod
+    def _tip(x: float, y: float, data: Any) -> str:
+        return f"{data}\nPC1 {x:.3g}, PC2 {y:.3g}"
+
+    def runners(self) -> list[TaskRunner]:
+        """Every runner of the view."""
+        return [self.runner]
+
+    @Slot(object)
+    def set_model(self, model: InspectModel | None) -> None:
+        """Use ``model`` from now on (``None``: none loaded); the view is cleared."""
+        self.runner.cancel()
+        self.model = model
+        self.clear()
+
+    def run(self, text: str, pair: str | None = None) -> None:
+        """Compute the anatomy of ``text`` (and ``pair``) in the background."""
+        if self.model is None:
+            self.message_bar.show_error("Open a model folder first.")
+            return
+        if not text.strip():
+            self.message_bar.show_error("Type a text first: the input is empty.")
+            return
+        self.message_bar.clear()
+        self.info_label.setText("Reading the embedding layer…")
+        self.runner.start(anatomy_job, self.model, text, pair or None)
+
+    def clear(self) -> None:
+        """Empty the table and the picture."""
+        self.anatomy = None
+        self.table.setRowCount(0)
+        for item in self.scatters.values():
+            item.clear()
+        self.plot.setTitle("PCA of the five parts (shared axes)")
+        self.export_button.setEnabled(False)
+        self.info_label.setText("Load a model, type a text and press Run (Ctrl+Return).")
+
+    @Slot(object)
+    def set_anatomy(self, anatomy: InputAnatomy) -> None:
+        """Show ``anatomy``."""
+        self.anatomy = anatomy
+        n = len(anatomy.tokens)
+        norms = anatomy.norms
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(n)
+        for i, tok in enumerate(anatomy.tokens):
+            values: list[tuple[Any, bool]] = [
+                (i, True), (tok, False), ("AB"[anatomy.segment[i]] if anatomy.segment[i] in (0, 1)
+                                         else anatomy.segment[i], False),
+                (anatomy.positions[i], True)]
+            values += [(round(float(norms[p][i]), 4), True) for p in PART_LABELS]
+            for col, (value, number) in enumerate(values):
+                self.table.setItem(i, col, _item(value, number))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.resizeColumnsToContents()
+        for part, item in self.scatters.items():
+            xy = np.asarray(anatomy.pca[part], dtype=float)
+            item.setData(x=xy[:, 0], y=xy[:, 1],
+                         data=[f"{tok} ({PART_LABELS[part]})" for tok in anatomy.tokens])
+        e1, e2 = anatomy.explained
+        self.plot.setTitle(f"PCA of the five parts: PC1 {e1 * 100:.1f}%, PC2 {e2 * 100:.1f}% "
+                           "of the variance")
+        self.plot.getPlotItem().enableAutoRange()
+        if anatomy.notice:
+            self.message_bar.show_warning(anatomy.notice)
+        segments = "" if anatomy.has_segments else " This model has no segment embeddings."
+        self.info_label.setText(f"{n} tokens. Each input vector is token + position + segment, "
+                                f"then LayerNorm (the output).{segments}")
+        self.export_button.setEnabled(True)
+        self.result_changed.emit()
+
+    # ------------------------------------------------------------------ export
+    def _on_export_clicked(self, fmt: str) -> None:
+        if self.anatomy is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export the input anatomy",
+                                              f"input-anatomy.{fmt}", f"{fmt.upper()} (*.{fmt})")
+        if not path:
+            return
+        try:
+            if fmt == "csv":
+                rows = self.export_csv(path)
+                self.message_bar.show_info(f"Wrote {rows} rows to {path}.")
+            else:
+                self.export_png(path)
+        except (WorkbenchError, OSError) as exc:
+            self.message_bar.show_error(str(exc))
+
+    def export_csv(self, path: str | Path) -> int:
+        """Write the table (token order, full precision, PCA coordinates too); return its rows."""
+        a = self.anatomy
+        if a is None:
+            raise WorkbenchError("Run the input anatomy first: there is nothing to export.")
+        header = ["index", "token", "segment", "position"]
+        header += [f"norm_{p}" for p in PART_LABELS]
+        header += [f"pca_{p}_{axis}" for p in PART_LABELS for axis in ("x", "y")]
+        with atomic_write(path, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(header)
+            for i, tok in enumerate(a.tokens):
+                row: list[Any] = [i, tok, a.segment[i], a.positions[i]]
+                row += [f"{float(a.norms[p][i]):.6g}" for p in PART_LABELS]
+                row += [f"{float(a.pca[p][i, k]):.6g}" for p in PART_LABELS for k in (0, 1)]
+                writer.writerow(row)
+        return len(a.tokens)
+
+    def export_png(self, path: str | Path) -> Path:
+        """Save the PCA picture as shown (PNG)."""
+        if self.anatomy is None:
+            raise WorkbenchError("Run the input anatomy first: there is nothing to export.")
+        image = self.plot.grab().toImage()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        with atomic_write(path, "wb") as f:
+            f.write(QByteArray(buffer.data()).data())
+        return Path(path)
+
+    @Slot(object, str)
+    def _on_failed(self, error: BaseException, details: str) -> None:
+        self.info_label.setText("")
+        if isinstance(error, WorkbenchError):
+            self.message_bar.show_error(str(error))
+        else:
+            show_unexpected_error(self, error, details)
