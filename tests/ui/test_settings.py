@@ -35,7 +35,7 @@ def test_old_file_is_migrated_and_keeps_its_values(tmp_path):
     assert prefs == Preferences(workspace="/data/ws")
     assert int(settings.value("schema_version")) == SCHEMA_VERSION
     assert settings.value("recent_files") == ["/data/corpus.txt"]
-    assert settings.value("window/tab") == "2"          # untouched
+    assert int(settings.value("window/tab")) == 3       # the Welcome tab came first
 
 
 def test_corrupt_file_restores_defaults_with_a_notice_and_a_backup(tmp_path):
@@ -134,3 +134,36 @@ def test_default_threads_follow_the_preference(threads):
         assert Word2VecParams().workers == expected
     finally:
         set_default_threads(None)
+
+
+def test_window_applies_the_settings_dialog(qtbot, make_main_window, tmp_path):
+    from workbench.core.params import default_threads, set_default_threads
+
+    settings = _ini(tmp_path, "")
+    window = make_main_window(settings=settings)
+    try:
+        assert window.actions["settings"].shortcut().toString() == "Ctrl+,"
+        window.actions["settings"].trigger()
+        dialog = window._settings_dialog
+        qtbot.waitUntil(lambda: dialog.isVisible())
+        dialog.threads_spin.setValue(1)
+        dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+        dialog.workspace_edit.setText(str(tmp_path / "ws"))
+        dialog.accept()
+        assert window.preferences.threads == 1 and default_threads() == 1
+        assert window.static_panel.workers_spin.value() == 1
+        assert window.workspace.root == (tmp_path / "ws").resolve()
+        again = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+        assert load_preferences(again)[0] == window.preferences
+    finally:
+        set_default_threads(None)
+        from workbench.ui.preferences import apply_theme
+
+        apply_theme("system")
+
+
+def test_window_shows_a_notice_for_a_corrupt_settings_file(make_main_window, tmp_path):
+    settings = _ini(tmp_path, "[General]\nschema_version=2\n[x\n")
+    window = make_main_window(settings=settings)
+    bar = window.tabs.currentWidget().message_bar
+    assert "defaults were restored" in bar.text()

@@ -13,7 +13,8 @@ Schema history
    ``workspace/path``, ``recent_files`` (sometimes one string instead of a
    list), ``window/*`` and ``corpus/splitter``.
 2. Adds ``schema_version`` and the ``preferences/*`` keys (device, threads,
-   theme, language); ``recent_files`` is always a list.
+   theme, language); ``recent_files`` is always a list; ``window/tab`` counts
+   the Welcome tab, now the first.
 
 A store written by a *newer* version is read as far as it is understood and
 left as it is: the keys this version does not know are kept.
@@ -30,7 +31,8 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 __all__ = ["DEVICES", "LANGUAGES", "SCHEMA_VERSION", "THEMES", "Preferences",
-           "load_preferences", "migrate_settings", "save_preferences"]
+           "apply_preferences", "apply_theme", "load_preferences", "migrate_settings",
+           "save_preferences"]
 
 SCHEMA_VERSION = 2
 
@@ -153,6 +155,12 @@ def migrate_settings(settings: QSettings) -> list[str]:
             settings.setValue("recent_files", [recent] if recent else [])
         elif recent is not None and not isinstance(recent, list):
             settings.remove("recent_files")
+        tab = settings.value("window/tab")
+        if tab is not None:             # schema 2 put the Welcome tab first
+            try:
+                settings.setValue("window/tab", int(str(tab)) + 1)
+            except ValueError:
+                settings.remove("window/tab")
         settings.setValue("schema_version", SCHEMA_VERSION)
         settings.sync()
     return notices
@@ -190,3 +198,37 @@ def save_preferences(settings: QSettings, preferences: Preferences) -> None:
         settings.setValue(_KEYS[f.name], getattr(preferences, f.name))
     settings.setValue("schema_version", SCHEMA_VERSION)
     settings.sync()
+
+
+def apply_theme(theme: str) -> None:
+    """Use light or dark colours, or follow the desktop (``"system"``)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        return
+    hints = QGuiApplication.styleHints()
+    if theme == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+    elif theme == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    else:
+        hints.unsetColorScheme()
+
+
+def apply_preferences(preferences: Preferences, *, language: bool = False) -> list[str]:
+    """Apply what takes effect at once: threads and theme (and the language at start).
+
+    Returns notices for the user (a missing translation).
+    """
+    from workbench.core.params import set_default_threads
+
+    set_default_threads(preferences.threads or None)
+    apply_theme(preferences.theme)
+    if not language:
+        return []
+    from workbench.ui.i18n import install_translation, resolve_language
+
+    notice = install_translation(resolve_language(preferences.language))
+    return [notice] if notice else []
