@@ -4,7 +4,14 @@ Usage::
 
     python tools/translations.py update    # pyside6-lupdate: workbench/ui → translations/*.ts
     python tools/translations.py release   # pyside6-lrelease: translations/*.ts → resources/translations/*.qm
-    python tools/translations.py check     # list untranslated and obsolete entries; exit 1 if any
+    python tools/translations.py fill      # fill translations/*.ts from translations/<lang>/*.json
+    python tools/translations.py check     # list untranslated entries; exit 1 if any
+    python tools/translations.py check-files FILE.py ...   # the same for some files only
+
+Translations are written as JSON dictionaries (English source → translation)
+in ``translations/<lang>/*.json``, one file per area of the UI, so several
+people can translate at once; ``fill`` copies them into the ``.ts`` file
+(every context with the same source text gets the same translation).
 
 ``update`` keeps existing translations and marks strings that disappeared
 as obsolete; translators edit ``translations/workbench_zh_CN.ts`` (with Qt
@@ -56,31 +63,81 @@ def release() -> None:
                         str(QM_DIR / f"workbench_{language}.qm")], check=True, cwd=ROOT)
 
 
-def untranslated(language: str) -> list[tuple[str, str]]:
+def dictionary(language: str) -> dict[str, str]:
+    """Every ``translations/<language>/*.json`` merged (later files win)."""
+    import json
+
+    merged: dict[str, str] = {}
+    for path in sorted((TS_DIR / language).glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def fill(language: str, ts: Path | None = None) -> tuple[int, int]:
+    """Write the dictionary's translations into the ``.ts`` file; return (filled, missing)."""
+    ts = ts or ts_path(language)
+    words = dictionary(language)
+    tree = ET.parse(ts)
+    filled = missing = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        if source in words and words[source].strip():
+            translation.text = words[source]
+            translation.attrib.pop("type", None)
+            filled += 1
+        else:
+            missing += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled, missing
+
+
+def untranslated(language: str, ts: Path | None = None) -> list[tuple[str, str]]:
     """``(context, source)`` of every message without a finished translation."""
-    tree = ET.parse(ts_path(language))
+    tree = ET.parse(ts or ts_path(language))
     missing = []
     for context in tree.getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
-            kind = translation.get("type") if translation is not None else "unfinished"
-            text = (translation.text or "") if translation is not None else ""
-            if kind in ("unfinished", "vanished", "obsolete") or not text.strip():
-                if message.find("numerusform") is None and (
-                        translation is None or translation.find("numerusform") is None):
-                    missing.append((name, message.findtext("source", "")))
+            done = (translation is not None and translation.get("type") is None
+                    and (translation.text or "").strip())
+            if not done:
+                missing.append((name, message.findtext("source", "")))
     return missing
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("update", "release", "check"))
+    parser.add_argument("command", choices=("update", "release", "fill", "check", "check-files"))
+    parser.add_argument("files", nargs="*", help="source files (check-files)")
     args = parser.parse_args(argv)
     if args.command == "update":
         update()
     elif args.command == "release":
         release()
+    elif args.command == "fill":
+        for language in LANGUAGES:
+            filled, missing = fill(language)
+            print(f"{language}: {filled} translated, {missing} missing")
+    elif args.command == "check-files":
+        import tempfile
+
+        bad = 0
+        for language in LANGUAGES:
+            with tempfile.TemporaryDirectory() as tmp:
+                ts = Path(tmp) / "check.ts"
+                subprocess.run([_tool("pyside6-lupdate"), *args.files, "-no-obsolete",
+                                "-target-language", language, "-ts", str(ts)], check=True,
+                               cwd=ROOT, capture_output=True)
+                fill(language, ts)
+                for context, source in untranslated(language, ts):
+                    print(f"{language}\t{context}\t{source}")
+                    bad += 1
+        print(f"{bad} untranslated", file=sys.stderr)
+        return 1 if bad else 0
     else:
         bad = 0
         for language in LANGUAGES:
