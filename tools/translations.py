@@ -11,7 +11,8 @@ Usage::
 Translations are written as JSON dictionaries (English source → translation)
 in ``translations/<lang>/*.json``, one file per area of the UI, so several
 people can translate at once; ``fill`` copies them into the ``.ts`` file
-(every context with the same source text gets the same translation).
+(every context with the same source text gets the same translation, unless a
+key ``"Context::source"`` gives one context its own).
 
 ``update`` keeps existing translations and marks strings that disappeared
 as obsolete; translators edit ``translations/workbench_zh_CN.ts`` (with Qt
@@ -79,17 +80,21 @@ def fill(language: str, ts: Path | None = None) -> tuple[int, int]:
     words = dictionary(language)
     tree = ET.parse(ts)
     filled = missing = 0
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source", "")
-        translation = message.find("translation")
-        if translation is None:
-            translation = ET.SubElement(message, "translation")
-        if source in words and words[source].strip():
-            translation.text = words[source]
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            # "Context::source" keys win over plain ones, for words that differ by place.
+            text = words.get(f"{name}::{source}") or words.get(source) or ""
+            if not text.strip():
+                missing += 1
+                continue
+            translation.text = text
             translation.attrib.pop("type", None)
             filled += 1
-        else:
-            missing += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return filled, missing
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,15 +59,24 @@ def load_model_job(folder: str, *, progress: Progress = NULL_PROGRESS) -> Inspec
     """Load a model folder for inspection in a worker (a :class:`TaskRunner` job)."""
     from workbench.core.inspect.model import load_for_inspection
 
-    progress.report(None, f"Loading {Path(folder).name}…")
+    progress.report(None, QCoreApplication.translate("InspectPanel", "Loading {name}…").format(
+        name=Path(folder).name))
     return load_for_inspection(folder)
 
 
 def model_summary(model: InspectModel) -> str:
     """One line: type, layers × heads, hidden size, maximum length, MLM head."""
-    return (f"<b>{Path(model.folder).name}</b>: {model.model_type}, {model.num_layers} layers × "
-            f"{model.num_heads} heads, hidden {model.hidden_size}, max {model.max_length} tokens, "
-            f"MLM head: {'yes' if model.has_mlm_head else 'no'} ({model.device})")
+    if model.has_mlm_head:
+        text = QCoreApplication.translate(
+            "InspectPanel", "<b>{name}</b>: {type}, {layers} layers × {heads} heads, hidden "
+            "{hidden}, max {max} tokens, MLM head: yes ({device})")
+    else:
+        text = QCoreApplication.translate(
+            "InspectPanel", "<b>{name}</b>: {type}, {layers} layers × {heads} heads, hidden "
+            "{hidden}, max {max} tokens, MLM head: no ({device})")
+    return text.format(name=Path(model.folder).name, type=model.model_type,
+                       layers=model.num_layers, heads=model.num_heads, hidden=model.hidden_size,
+                       max=model.max_length, device=model.device)
 
 
 def known_model_folders(workspace: Workspace | None, limit: int = 50) -> list[tuple[str, str]]:
@@ -87,8 +96,13 @@ def known_model_folders(workspace: Workspace | None, limit: int = 50) -> list[tu
         for run in runs:
             folder = run.outputs.get(key)
             if run.status == "success" and folder and Path(folder).is_dir():
-                what = "pretraining" if kind == "bert_pretrain" else "fine-tuning"
-                found.append((run.started, f"run {run.id} ({what}): {Path(folder).name}",
+                if kind == "bert_pretrain":
+                    label = QCoreApplication.translate("InspectPanel",
+                                                       "run {id} (pretraining): {name}")
+                else:
+                    label = QCoreApplication.translate("InspectPanel",
+                                                       "run {id} (fine-tuning): {name}")
+                found.append((run.started, label.format(id=run.id, name=Path(folder).name),
                               str(folder)))
     found.sort(key=lambda t: t[0], reverse=True)
     return [(label, folder) for _, label, folder in found]
@@ -129,7 +143,7 @@ class InspectPanel(QWidget):
         super().__init__(parent)
         self._workspace = workspace or (lambda: None)
         self.model: InspectModel | None = None
-        self.load_runner = TaskRunner("Load model", self)
+        self.load_runner = TaskRunner(self.tr("Load model"), self)
         self._views: list[QWidget] = []
         self._text_views: list[QWidget] = []
         self._build()
@@ -138,17 +152,17 @@ class InspectPanel(QWidget):
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         self.message_bar = MessageBar(self)
-        self.open_button = QPushButton("Open model folder…")
-        self.open_button.setToolTip("Open a local BERT, RoBERTa, DistilBERT or MiniLM folder "
-                                    "(config.json, weights and tokenizer)")
+        self.open_button = QPushButton(self.tr("Open model folder…"))
+        self.open_button.setToolTip(self.tr("Open a local BERT, RoBERTa, DistilBERT or MiniLM "
+                                            "folder (config.json, weights and tokenizer)"))
         self.model_combo = QComboBox()
         self.model_combo.setMinimumContentsLength(16)
         self.model_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.model_combo.setToolTip("Recently opened models and the final models of this "
-                                    "workspace's pretraining and fine-tuning runs")
-        self.model_combo.addItem("Recent and trained models…", None)
-        self.summary_label = QLabel("No model loaded.")
+        self.model_combo.setToolTip(self.tr("Recently opened models and the final models of "
+                                            "this workspace's pretraining and fine-tuning runs"))
+        self.model_combo.addItem(self.tr("Recent and trained models…"), None)
+        self.summary_label = QLabel(self.tr("No model loaded."))
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setWordWrap(True)
         model_bar = QHBoxLayout()
@@ -157,16 +171,17 @@ class InspectPanel(QWidget):
         model_bar.addWidget(self.summary_label, 1)
 
         self.text_edit = QPlainTextEdit()
-        self.text_edit.setPlaceholderText("Type a text (use [MASK] for fill-mask); Ctrl+Return "
-                                          "runs the view shown")
+        self.text_edit.setPlaceholderText(self.tr("Type a text (use [MASK] for fill-mask); "
+                                                  "Ctrl+Return runs the view shown"))
         self.text_edit.setPlainText("The cat sat on the mat because it was tired.")
         self.text_edit.setMaximumHeight(64)
         self.pair_edit = QLineEdit()
-        self.pair_edit.setPlaceholderText("sentence B (optional): makes a sentence pair")
-        self.pair_edit.setToolTip("A second sentence: the input becomes the pair [CLS] A [SEP] "
-                                  "B [SEP] (segments A and B)")
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Run the view shown on the text (Ctrl+Return)")
+        self.pair_edit.setPlaceholderText(self.tr("sentence B (optional): makes a sentence "
+                                                  "pair"))
+        self.pair_edit.setToolTip(self.tr("A second sentence: the input becomes the pair [CLS] A "
+                                          "[SEP] B [SEP] (segments A and B)"))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Run the view shown on the text (Ctrl+Return)"))
         inputs = QVBoxLayout()
         inputs.addWidget(self.text_edit)
         inputs.addWidget(self.pair_edit)
@@ -180,9 +195,12 @@ class InspectPanel(QWidget):
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
         for view, title, tip in (
-            (self.attention_view, "Attention", "Layers × heads grid, heatmaps, head view"),
-            (self.anatomy_view, "Input anatomy", "Token + position + segment embeddings"),
-            (self.fill_mask_view, "Fill-mask", "Predict masked tokens (logit lens per layer)"),
+            (self.attention_view, self.tr("Attention"),
+             self.tr("Layers × heads grid, heatmaps, head view")),
+            (self.anatomy_view, self.tr("Input anatomy"),
+             self.tr("Token + position + segment embeddings")),
+            (self.fill_mask_view, self.tr("Fill-mask"),
+             self.tr("Predict masked tokens (logit lens per layer)")),
         ):
             self.add_view(title, view, tip)
             self._text_views.append(view)
@@ -275,8 +293,8 @@ class InspectPanel(QWidget):
                 entries.append((label, folder))
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
-        self.model_combo.addItem("Recent and trained models…" if entries
-                                 else "No known models yet", None)
+        self.model_combo.addItem(self.tr("Recent and trained models…") if entries
+                                 else self.tr("No known models yet"), None)
         for label, folder in entries:
             self.model_combo.addItem(label, folder)
             self.model_combo.setItemData(self.model_combo.count() - 1, folder,
@@ -307,7 +325,7 @@ class InspectPanel(QWidget):
     def load_model(self, folder: str | Path) -> None:
         """Load ``folder`` in the background; every view gets it once loaded."""
         self.message_bar.clear()
-        self.summary_label.setText(f"Loading {Path(folder).name}…")
+        self.summary_label.setText(self.tr("Loading {name}…").format(name=Path(folder).name))
         self.load_runner.start(load_model_job, str(folder))
 
     @Slot(object)
@@ -315,7 +333,7 @@ class InspectPanel(QWidget):
         """Give ``model`` (``None``: unload) to every view."""
         self.model = model
         self.summary_label.setText(model_summary(model) if model is not None
-                                   else "No model loaded.")
+                                   else self.tr("No model loaded."))
         for view in self._views:
             view.set_model(model)
         self._update_run_enabled()
@@ -334,7 +352,7 @@ class InspectPanel(QWidget):
     @Slot(object, str)
     def _on_load_failed(self, error: BaseException, details: str) -> None:
         self.summary_label.setText(model_summary(self.model) if self.model is not None
-                                   else "No model loaded.")
+                                   else self.tr("No model loaded."))
         if isinstance(error, WorkbenchError):
             self.message_bar.show_error(str(error))
         else:
@@ -343,7 +361,7 @@ class InspectPanel(QWidget):
     @Slot()
     def _on_open_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Open a BERT-family model folder", str(self.model.folder.parent)
+            self, self.tr("Open a BERT-family model folder"), str(self.model.folder.parent)
             if self.model is not None else "")
         if folder:
             self.load_model(folder)
@@ -375,7 +393,8 @@ class InspectPanel(QWidget):
         if view not in self._text_views:
             return
         if self.model is None:
-            self.message_bar.show_error("Open a model folder first (Open model folder…).")
+            self.message_bar.show_error(self.tr("Open a model folder first (Open model "
+                                                "folder…)."))
             return
         self.message_bar.clear()
         view.run(self.text(), self.pair())

@@ -26,7 +26,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLineF, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLineF,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 
 from workbench.core.errors import ParameterError
@@ -570,8 +581,9 @@ def export_image(draw: Callable[[QPainter], None], path: str | Path, size: QSize
     elif suffix == ".png":
         render_to_image(draw, size).save(buffer, "PNG")
     else:
-        raise ParameterError(f"Cannot export the picture as {target.name!r}: use a .png or "
-                             ".svg file name.")
+        raise ParameterError(QCoreApplication.translate(
+            "AttentionRender", "Cannot export the picture as {name}: use a .png or .svg file "
+            "name.").format(name=repr(target.name)))
     payload = QByteArray(buffer.data()).data()
     with atomic_write(target, "wb") as f:
         f.write(payload)

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -42,14 +51,28 @@ if TYPE_CHECKING:
 
 __all__ = ["COLUMNS", "PART_COLOURS", "PART_LABELS", "AnatomyView", "anatomy_job"]
 
-#: The five parts, their legend labels and colours (drawing order).
-PART_LABELS = {"token": "token", "position": "position", "segment": "segment",
-               "summed": "sum", "output": "output (after LayerNorm)"}
+#: The five parts, their legend labels (English; shown through ``tr``) and colours (drawing order).
+PART_LABELS = {"token": QT_TRANSLATE_NOOP("AnatomyView", "token"),
+               "position": QT_TRANSLATE_NOOP("AnatomyView", "position"),
+               "segment": QT_TRANSLATE_NOOP("AnatomyView", "segment"),
+               "summed": QT_TRANSLATE_NOOP("AnatomyView", "sum"),
+               "output": QT_TRANSLATE_NOOP("AnatomyView", "output (after LayerNorm)")}
 PART_COLOURS = {"token": "#1f77b4", "position": "#ff7f0e", "segment": "#2ca02c",
                 "summed": "#d62728", "output": "#9467bd"}
-#: Table columns.
-COLUMNS = ("#", "token", "segment", "position", "|token|", "|position|", "|segment|", "|sum|",
-           "|output|")
+#: Table columns (English; shown through ``tr``).
+COLUMNS = ("#", QT_TRANSLATE_NOOP("AnatomyView", "token"),
+           QT_TRANSLATE_NOOP("AnatomyView", "segment"),
+           QT_TRANSLATE_NOOP("AnatomyView", "position"),
+           QT_TRANSLATE_NOOP("AnatomyView", "|token|"),
+           QT_TRANSLATE_NOOP("AnatomyView", "|position|"),
+           QT_TRANSLATE_NOOP("AnatomyView", "|segment|"),
+           QT_TRANSLATE_NOOP("AnatomyView", "|sum|"),
+           QT_TRANSLATE_NOOP("AnatomyView", "|output|"))
+
+
+def _label_text(label: str) -> str:
+    """The shown text of a :data:`PART_LABELS` or :data:`COLUMNS` label (translated)."""
+    return QCoreApplication.translate("AnatomyView", label)
 
 
 def anatomy_job(model: InspectModel, text: str, pair: str | None = None,
@@ -57,7 +80,8 @@ def anatomy_job(model: InspectModel, text: str, pair: str | None = None,
     """Compute the input anatomy in a worker (a :class:`TaskRunner` job)."""
     from workbench.core.inspect.anatomy import input_anatomy
 
-    progress.report(None, "Reading the embedding layer…")
+    progress.report(None, QCoreApplication.translate("AnatomyView",
+                                                     "Reading the embedding layer…"))
     return input_anatomy(model, text, pair)
 
 
@@ -94,26 +118,27 @@ class AnatomyView(QWidget):
         super().__init__(parent)
         self.model: InspectModel | None = None
         self.anatomy: InputAnatomy | None = None
-        self.runner = TaskRunner("Input anatomy", self)
+        self.runner = TaskRunner(self.tr("Input anatomy"), self)
         self.message_bar = MessageBar(self)
-        self.info_label = QLabel("Load a model, type a text and press Run (Ctrl+Return).")
+        self.info_label = QLabel(self.tr("Load a model, type a text and press Run "
+                                         "(Ctrl+Return)."))
         self.info_label.setWordWrap(True)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the table (CSV) or the PCA picture (PNG)")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the table (CSV) or the PCA picture (PNG)"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        menu.addAction("Table as CSV…", lambda: self._on_export_clicked("csv"))
-        menu.addAction("Picture as PNG…", lambda: self._on_export_clicked("png"))
+        menu.addAction(self.tr("Table as CSV…"), lambda: self._on_export_clicked("csv"))
+        menu.addAction(self.tr("Picture as PNG…"), lambda: self._on_export_clicked("png"))
         self.export_button.setMenu(menu)
         self.export_button.setEnabled(False)
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_label_text(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setToolTip("Euclidean norms of each part of the input embedding")
+        self.table.setToolTip(self.tr("Euclidean norms of each part of the input embedding"))
 
         self.plot = pg.PlotWidget()
         self.plot.setBackground("w")
@@ -124,11 +149,11 @@ class AnatomyView(QWidget):
         self.scatters: dict[str, pg.ScatterPlotItem] = {}
         for part, label in PART_LABELS.items():
             item = pg.ScatterPlotItem(size=8, pen=pg.mkPen(None),
-                                      brush=pg.mkBrush(PART_COLOURS[part]), name=label,
-                                      hoverable=True, tip=self._tip)
+                                      brush=pg.mkBrush(PART_COLOURS[part]),
+                                      name=_label_text(label), hoverable=True, tip=self._tip)
             self.plot.addItem(item)
             self.scatters[part] = item
-        self.plot.setTitle("PCA of the five parts (shared axes)")
+        self.plot.setTitle(self.tr("PCA of the five parts (shared axes)"))
 
         top = QHBoxLayout()
         top.addWidget(self.info_label, 1)
@@ -164,13 +189,13 @@ class AnatomyView(QWidget):
     def run(self, text: str, pair: str | None = None) -> None:
         """Compute the anatomy of ``text`` (and ``pair``) in the background."""
         if self.model is None:
-            self.message_bar.show_error("Open a model folder first.")
+            self.message_bar.show_error(self.tr("Open a model folder first."))
             return
         if not text.strip():
-            self.message_bar.show_error("Type a text first: the input is empty.")
+            self.message_bar.show_error(self.tr("Type a text first: the input is empty."))
             return
         self.message_bar.clear()
-        self.info_label.setText("Reading the embedding layer…")
+        self.info_label.setText(self.tr("Reading the embedding layer…"))
         self.runner.start(anatomy_job, self.model, text, pair or None)
 
     def clear(self) -> None:
@@ -179,9 +204,10 @@ class AnatomyView(QWidget):
         self.table.setRowCount(0)
         for item in self.scatters.values():
             item.clear()
-        self.plot.setTitle("PCA of the five parts (shared axes)")
+        self.plot.setTitle(self.tr("PCA of the five parts (shared axes)"))
         self.export_button.setEnabled(False)
-        self.info_label.setText("Load a model, type a text and press Run (Ctrl+Return).")
+        self.info_label.setText(self.tr("Load a model, type a text and press Run "
+                                        "(Ctrl+Return)."))
 
     @Slot(object)
     def set_anatomy(self, anatomy: InputAnatomy) -> None:
@@ -205,16 +231,21 @@ class AnatomyView(QWidget):
         for part, item in self.scatters.items():
             xy = np.asarray(anatomy.pca[part], dtype=float)
             item.setData(x=xy[:, 0], y=xy[:, 1],
-                         data=[f"{tok} ({PART_LABELS[part]})" for tok in anatomy.tokens])
+                         data=[f"{tok} ({_label_text(PART_LABELS[part])})"
+                               for tok in anatomy.tokens])
         e1, e2 = anatomy.explained
-        self.plot.setTitle(f"PCA of the five parts: PC1 {e1 * 100:.1f}%, PC2 {e2 * 100:.1f}% "
-                           "of the variance")
+        self.plot.setTitle(self.tr("PCA of the five parts: PC1 {pc1:.1f}%, PC2 {pc2:.1f}% of "
+                                   "the variance").format(pc1=e1 * 100, pc2=e2 * 100))
         self.plot.getPlotItem().enableAutoRange()
         if anatomy.notice:
             self.message_bar.show_warning(anatomy.notice)
-        segments = "" if anatomy.has_segments else " This model has no segment embeddings."
-        self.info_label.setText(f"{n} tokens. Each input vector is token + position + segment, "
-                                f"then LayerNorm (the output).{segments}")
+        if anatomy.has_segments:
+            info = self.tr("{n} tokens. Each input vector is token + position + segment, then "
+                           "LayerNorm (the output).")
+        else:
+            info = self.tr("{n} tokens. Each input vector is token + position + segment, then "
+                           "LayerNorm (the output). This model has no segment embeddings.")
+        self.info_label.setText(info.format(n=n))
         self.export_button.setEnabled(True)
         self.result_changed.emit()
 
@@ -222,14 +253,16 @@ class AnatomyView(QWidget):
     def _on_export_clicked(self, fmt: str) -> None:
         if self.anatomy is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export the input anatomy",
-                                              f"input-anatomy.{fmt}", f"{fmt.upper()} (*.{fmt})")
+        filters = {"csv": self.tr("CSV (*.csv)"), "png": self.tr("PNG (*.png)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the input anatomy"),
+                                              f"input-anatomy.{fmt}", filters[fmt])
         if not path:
             return
         try:
             if fmt == "csv":
                 rows = self.export_csv(path)
-                self.message_bar.show_info(f"Wrote {rows} rows to {path}.")
+                self.message_bar.show_info(self.tr("Wrote {rows} rows to {path}.").format(
+                    rows=rows, path=path))
             else:
                 self.export_png(path)
         except (WorkbenchError, OSError) as exc:
@@ -239,7 +272,8 @@ class AnatomyView(QWidget):
         """Write the table (token order, full precision, PCA coordinates too); return its rows."""
         a = self.anatomy
         if a is None:
-            raise WorkbenchError("Run the input anatomy first: there is nothing to export.")
+            raise WorkbenchError(self.tr("Run the input anatomy first: there is nothing to "
+                                         "export."))
         header = ["index", "token", "segment", "position"]
         header += [f"norm_{p}" for p in PART_LABELS]
         header += [f"pca_{p}_{axis}" for p in PART_LABELS for axis in ("x", "y")]
@@ -256,7 +290,8 @@ class AnatomyView(QWidget):
     def export_png(self, path: str | Path) -> Path:
         """Save the PCA picture as shown (PNG)."""
         if self.anatomy is None:
-            raise WorkbenchError("Run the input anatomy first: there is nothing to export.")
+            raise WorkbenchError(self.tr("Run the input anatomy first: there is nothing to "
+                                         "export."))
         image = self.plot.grab().toImage()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,14 +51,20 @@ if TYPE_CHECKING:
 __all__ = ["DIRECTIONS", "AttentionView", "ImageCanvas", "PreparedAttention", "attention_job",
            "write_matrix_csv"]
 
-#: (label, direction) for the pair filter.
+#: (label, direction) for the pair filter (English; shown through ``tr``).
 DIRECTIONS = (
-    ("all pairs", "all"),
-    ("A → B", "a_to_b"),
-    ("B → A", "b_to_a"),
-    ("within A", "within_a"),
-    ("within B", "within_b"),
+    (QT_TRANSLATE_NOOP("AttentionView", "all pairs"), "all"),
+    (QT_TRANSLATE_NOOP("AttentionView", "A → B"), "a_to_b"),
+    (QT_TRANSLATE_NOOP("AttentionView", "B → A"), "b_to_a"),
+    (QT_TRANSLATE_NOOP("AttentionView", "within A"), "within_a"),
+    (QT_TRANSLATE_NOOP("AttentionView", "within B"), "within_b"),
 )
+
+
+def _direction_text(label: str) -> str:
+    """The shown text of a :data:`DIRECTIONS` label (translated)."""
+    return QCoreApplication.translate("AttentionView", label)
+
 
 #: Largest heatmap canvas side (px): the cell size is capped so the cached image stays small.
 MAX_CANVAS_PX = 4800
@@ -85,12 +91,12 @@ def attention_job(model: InspectModel, text: str, pair: str | None = None,
     """
     from workbench.core.inspect.attention import compute_attention
 
-    progress.report(None, "Computing attention…")
+    progress.report(None, QCoreApplication.translate("AttentionView", "Computing attention…"))
     result = compute_attention(model, text, pair)
     if geometry is None or (geometry.layers, geometry.heads) != result.weights.shape[:2]:
         return result
     progress.raise_if_cancelled()
-    progress.report(None, "Drawing…")
+    progress.report(None, QCoreApplication.translate("AttentionView", "Drawing…"))
     return PreparedAttention(result, geometry, ar.grid_pixels(result.weights, geometry))
 
 
@@ -207,7 +213,7 @@ class AttentionView(QWidget):
         super().__init__(parent)
         self.model: InspectModel | None = None
         self.result: AttentionResult | None = None
-        self.runner = TaskRunner("Attention", self)
+        self.runner = TaskRunner(self.tr("Attention"), self)
         self._grid_cache: tuple[Any, QImage, ar.GridGeometry, np.ndarray] | None = None
         self._detail_key: tuple[Any, ...] | None = None
         self._detail_slice: AttentionSlice | None = None
@@ -226,65 +232,73 @@ class AttentionView(QWidget):
     def _build(self) -> None:
         self.message_bar = MessageBar(self)
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip("The layer of the large picture (mean: averaged over layers)")
+        self.layer_combo.setToolTip(self.tr("The layer of the large picture (mean: averaged "
+                                            "over layers)"))
         self.head_combo = QComboBox()
-        self.head_combo.setToolTip("The head of the large picture (mean: averaged over heads)")
-        self.lines_check = QCheckBox("Head view")
-        self.lines_check.setToolTip("Show lines from each token (left) to the tokens it "
-                                    "attends to (right) instead of a heatmap; click a token "
-                                    "to see only its lines")
-        self.hide_special_check = QCheckBox("Hide [CLS]/[SEP]")
-        self.hide_special_check.setToolTip("Leave out the special tokens, which often soak up "
-                                           "most of the attention (rows are not renormalised)")
+        self.head_combo.setToolTip(self.tr("The head of the large picture (mean: averaged "
+                                           "over heads)"))
+        self.lines_check = QCheckBox(self.tr("Head view"))
+        self.lines_check.setToolTip(self.tr("Show lines from each token (left) to the tokens it "
+                                            "attends to (right) instead of a heatmap; click a "
+                                            "token to see only its lines"))
+        self.hide_special_check = QCheckBox(self.tr("Hide [CLS]/[SEP]"))
+        self.hide_special_check.setToolTip(self.tr("Leave out the special tokens, which often "
+                                                   "soak up most of the attention (rows are not "
+                                                   "renormalised)"))
         self.direction_combo = QComboBox()
         for label, direction in DIRECTIONS:
-            self.direction_combo.addItem(label, direction)
-        self.direction_combo.setToolTip("For a sentence pair: which token pairs to show "
-                                        "(rows attend to columns)")
+            self.direction_combo.addItem(_direction_text(label), direction)
+        self.direction_combo.setToolTip(self.tr("For a sentence pair: which token pairs to show "
+                                                "(rows attend to columns)"))
         self.thumb_spin = QSpinBox()
         self.thumb_spin.setRange(16, 160)
         self.thumb_spin.setValue(48)
-        self.thumb_spin.setSuffix(" px")
-        self.thumb_spin.setToolTip("Size of each thumbnail in the grid")
+        self.thumb_spin.setSuffix(self.tr(" px"))
+        self.thumb_spin.setToolTip(self.tr("Size of each thumbnail in the grid"))
         self.cell_spin = QSpinBox()
         self.cell_spin.setRange(0, MAX_CELL_PX)
         self.cell_spin.setValue(0)
-        self.cell_spin.setSpecialValueText("fit")
-        self.cell_spin.setSuffix(" px")
-        self.cell_spin.setToolTip("Heatmap cell size (fit: the whole matrix in view; token "
-                                  f"labels appear from {ar.LABEL_MIN_CELL} px; Ctrl+wheel "
-                                  "zooms)")
+        self.cell_spin.setSpecialValueText(self.tr("fit"))
+        self.cell_spin.setSuffix(self.tr(" px"))
+        self.cell_spin.setToolTip(self.tr("Heatmap cell size (fit: the whole matrix in view; "
+                                          "token labels appear from {px} px; Ctrl+wheel "
+                                          "zooms)").format(px=ar.LABEL_MIN_CELL))
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the grid, the heatmap or the head view (PNG, SVG), "
-                                      "or the current matrix (CSV)")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the grid, the heatmap or the head view (PNG, "
+                                              "SVG), or the current matrix (CSV)"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        for what, label in (("grid", "Grid"), ("heatmap", "Heatmap"), ("lines", "Head view")):
-            for fmt in ("png", "svg"):
-                menu.addAction(f"{label} as {fmt.upper()}…",
-                               lambda w=what, f=fmt: self._on_export_clicked(w, f))
-        menu.addAction("Matrix as CSV…", lambda: self._on_export_clicked("csv", "csv"))
+        for what, fmt, label in (("grid", "png", self.tr("Grid as PNG…")),
+                                 ("grid", "svg", self.tr("Grid as SVG…")),
+                                 ("heatmap", "png", self.tr("Heatmap as PNG…")),
+                                 ("heatmap", "svg", self.tr("Heatmap as SVG…")),
+                                 ("lines", "png", self.tr("Head view as PNG…")),
+                                 ("lines", "svg", self.tr("Head view as SVG…"))):
+            menu.addAction(label, lambda w=what, f=fmt: self._on_export_clicked(w, f))
+        menu.addAction(self.tr("Matrix as CSV…"), lambda: self._on_export_clicked("csv", "csv"))
         self.export_button.setMenu(menu)
 
         bar_widget = QWidget()
         bar = QHBoxLayout(bar_widget)
         bar.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (("Layer", self.layer_combo), ("Head", self.head_combo)):
+        for label, widget in ((self.tr("Layer"), self.layer_combo),
+                              (self.tr("Head"), self.head_combo)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addWidget(self.lines_check)
         bar.addWidget(self.hide_special_check)
-        bar.addWidget(QLabel("Pairs"))
+        bar.addWidget(QLabel(self.tr("Pairs")))
         bar.addWidget(self.direction_combo)
-        bar.addWidget(QLabel("Thumbnails"))
+        bar.addWidget(QLabel(self.tr("Thumbnails")))
         bar.addWidget(self.thumb_spin)
-        bar.addWidget(QLabel("Cells"))
+        bar.addWidget(QLabel(self.tr("Cells")))
         bar.addWidget(self.cell_spin)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
 
-        self.info_label = QLabel("Load a model, type a text and press Run (Ctrl+Return).")
+        self.info_label = QLabel(self.tr("Load a model, type a text and press Run "
+                                         "(Ctrl+Return)."))
         self.info_label.setWordWrap(True)
         self.grid_canvas = ImageCanvas()
         self.grid_canvas.hover_text = self._grid_hover
@@ -316,7 +330,8 @@ class AttentionView(QWidget):
     def _connect(self) -> None:
         self.runner.finished.connect(self.set_result)
         self.runner.failed.connect(self._on_failed)
-        self.runner.started.connect(lambda: self.info_label.setText("Computing attention…"))
+        self.runner.started.connect(
+            lambda: self.info_label.setText(self.tr("Computing attention…")))
         self.layer_combo.currentIndexChanged.connect(self._refresh_detail)
         self.head_combo.currentIndexChanged.connect(self._refresh_detail)
         self.lines_check.toggled.connect(self._on_lines_toggled)
@@ -340,17 +355,18 @@ class AttentionView(QWidget):
         self.model = model
         self.clear()
         if model is not None:
-            self.info_label.setText(f"{model.num_layers} layers × {model.num_heads} heads. "
-                                    "Type a text and press Run (Ctrl+Return).")
+            self.info_label.setText(self.tr("{layers} layers × {heads} heads. Type a text and "
+                                            "press Run (Ctrl+Return).").format(
+                layers=model.num_layers, heads=model.num_heads))
         self._set_enabled()
 
     def run(self, text: str, pair: str | None = None) -> None:
         """Compute attention for ``text`` (and ``pair``) in the background."""
         if self.model is None:
-            self.message_bar.show_error("Open a model folder first.")
+            self.message_bar.show_error(self.tr("Open a model folder first."))
             return
         if not text.strip():
-            self.message_bar.show_error("Type a text first: the input is empty.")
+            self.message_bar.show_error(self.tr("Type a text first: the input is empty."))
             return
         self.message_bar.clear()
         geometry = ar.grid_geometry(self.model.num_layers, self.model.num_heads,
@@ -365,7 +381,8 @@ class AttentionView(QWidget):
         self._detail_slice = None
         self.grid_canvas.set_image(QImage())
         self.detail_canvas.set_image(QImage())
-        self.info_label.setText("Load a model, type a text and press Run (Ctrl+Return).")
+        self.info_label.setText(self.tr("Load a model, type a text and press Run "
+                                        "(Ctrl+Return)."))
         self._set_enabled()
 
     @Slot(object)
@@ -381,11 +398,12 @@ class AttentionView(QWidget):
         self._grid_cache = None
         self._detail_key = None
         self._lines_selected = None
-        for combo, count, name in ((self.layer_combo, layers, "layers"),
-                                   (self.head_combo, heads, "heads")):
+        for combo, count, mean in (
+                (self.layer_combo, layers, self.tr("mean of {n} layers").format(n=layers)),
+                (self.head_combo, heads, self.tr("mean of {n} heads").format(n=heads))):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(f"mean of {count} {name}", None)
+            combo.addItem(mean, None)
             for i in range(count):
                 combo.addItem(str(i + 1), i)
             combo.blockSignals(False)
@@ -399,9 +417,12 @@ class AttentionView(QWidget):
         if result.notice:
             self.message_bar.show_warning(result.notice)
         n = len(result.tokens)
-        self.info_label.setText(
-            f"{n} tokens{' (a pair)' if result.has_pair else ''}; {layers} layers × {heads} "
-            "heads. Click a thumbnail for its heatmap; hover a cell for its weight.")
+        info = (self.tr("{n} tokens (a pair); {layers} layers × {heads} heads. Click a "
+                        "thumbnail for its heatmap; hover a cell for its weight.")
+                if result.has_pair else
+                self.tr("{n} tokens; {layers} layers × {heads} heads. Click a thumbnail for its "
+                        "heatmap; hover a cell for its weight."))
+        self.info_label.setText(info.format(n=n, layers=layers, heads=heads))
         self._set_enabled()
         self._grid_cache = None
         self._detail_key = None
@@ -432,8 +453,9 @@ class AttentionView(QWidget):
         pair = has and bool(self.result.has_pair)
         self.direction_combo.setEnabled(pair)
         self.direction_combo.setToolTip(
-            "For a sentence pair: which token pairs to show (rows attend to columns)" if pair
-            else "Type a second sentence (sentence B) to filter A → B, B → A, within A or B")
+            self.tr("For a sentence pair: which token pairs to show (rows attend to columns)")
+            if pair else
+            self.tr("Type a second sentence (sentence B) to filter A → B, B → A, within A or B"))
 
     # ------------------------------------------------------------------ state
     def selection(self) -> tuple[int | None, int | None]:
@@ -523,8 +545,8 @@ class AttentionView(QWidget):
         key = (id(self.result), self._view_args_key(), geometry.thumb)
         if self._grid_cache is None or self._grid_cache[0] != key:
             if weights.shape[2] == 0 or weights.shape[3] == 0:
-                self.message_bar.show_warning("Nothing left to show: every row or column "
-                                              "was filtered out.")
+                self.message_bar.show_warning(self.tr("Nothing left to show: every row or column "
+                                                      "was filtered out."))
             pixels = ar.argb_image(ar.grid_pixels(weights, geometry))
             self._grid_cache = (key, pixels, geometry, weights)
         _, pixels, geometry, weights = self._grid_cache
@@ -541,12 +563,19 @@ class AttentionView(QWidget):
 
     def _title(self) -> str:
         layer, head = self.selection()
-        where = "mean over layers" if layer is None else f"layer {layer + 1}"
-        which = "mean over heads" if head is None else f"head {head + 1}"
+        if layer is None and head is None:
+            title = self.tr("Mean over layers, mean over heads")
+        elif layer is None:
+            title = self.tr("Mean over layers, head {head}")
+        elif head is None:
+            title = self.tr("Layer {layer}, mean over heads")
+        else:
+            title = self.tr("Layer {layer}, head {head}")
+        title = title.format(layer=(layer or 0) + 1, head=(head or 0) + 1)
         direction = self._view_args()["direction"]
-        extra = "" if direction == "all" else " · " + {
-            d: label for label, d in DIRECTIONS}[direction]
-        return f"{where.capitalize()}, {which}{extra}"
+        if direction != "all":
+            title += " · " + _direction_text({d: label for label, d in DIRECTIONS}[direction])
+        return title
 
     def cell_size(self) -> int:
         """The heatmap's cell size in px (the fitted one when the spin box says "fit")."""
@@ -607,7 +636,9 @@ class AttentionView(QWidget):
     def _grid_hover(self, x: float, y: float) -> str:
         geometry = self.grid_geometry
         hit = geometry.hit(x, y) if geometry is not None else None
-        return "" if hit is None else f"Layer {hit[0] + 1}, head {hit[1] + 1} (click to enlarge)"
+        return "" if hit is None else self.tr("Layer {layer}, head {head} (click to "
+                                              "enlarge)").format(layer=hit[0] + 1,
+                                                                 head=hit[1] + 1)
 
     @Slot(float, float)
     def _on_grid_clicked(self, x: float, y: float) -> None:
@@ -626,8 +657,12 @@ class AttentionView(QWidget):
             if hit is None:
                 return ""
             side, i = hit
+            if side == "row":
+                tip = self.tr("{token} (query {i}; click to focus)")
+            else:
+                tip = self.tr("{token} (key {i}; click to focus)")
             tok = sl.row_tokens[i] if side == "row" else sl.col_tokens[i]
-            return f"{tok} ({'query' if side == 'row' else 'key'} {i + 1}; click to focus)"
+            return tip.format(token=tok, i=i + 1)
         g = self._heat_geometry
         cell = g.cell_at(x, y) if g is not None else None
         if cell is None:
@@ -654,12 +689,14 @@ class AttentionView(QWidget):
     # ------------------------------------------------------------------ export
     def _on_export_clicked(self, what: str, fmt: str) -> None:
         if self.result is None:
-            self.message_bar.show_error("Run attention first.")
+            self.message_bar.show_error(self.tr("Run attention first."))
             return
         names = {"grid": "attention-grid", "heatmap": "attention-heatmap",
                  "lines": "attention-head-view", "csv": "attention-matrix"}
-        path, _ = QFileDialog.getSaveFileName(self, "Export attention", f"{names[what]}.{fmt}",
-                                              f"{fmt.upper()} (*.{fmt})")
+        filters = {"png": self.tr("PNG (*.png)"), "svg": self.tr("SVG (*.svg)"),
+                   "csv": self.tr("CSV (*.csv)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export attention"),
+                                              f"{names[what]}.{fmt}", filters[fmt])
         if not path:
             return
         try:
@@ -671,13 +708,14 @@ class AttentionView(QWidget):
                 self.export_head_view(path)
             else:
                 rows = self.export_csv(path)
-                self.message_bar.show_info(f"Wrote {rows} rows to {path}.")
+                self.message_bar.show_info(self.tr("Wrote {rows} rows to {path}.").format(
+                    rows=rows, path=path))
         except (WorkbenchError, OSError) as exc:
             self.message_bar.show_error(str(exc))
 
     def _need_result(self) -> AttentionResult:
         if self.result is None:
-            raise WorkbenchError("Run attention first: there is nothing to export.")
+            raise WorkbenchError(self.tr("Run attention first: there is nothing to export."))
         return self.result
 
     def export_grid(self, path: str | Path) -> Path:

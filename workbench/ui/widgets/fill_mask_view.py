@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,8 @@ def fill_mask_job(model: InspectModel, text: str, k: int, positions: tuple[int, 
     """Run fill-mask in a worker (a :class:`TaskRunner` job)."""
     from workbench.core.inspect.fillmask import fill_mask
 
-    progress.report(None, "Predicting the masked tokens…")
+    progress.report(None, QCoreApplication.translate("FillMaskView",
+                                                     "Predicting the masked tokens…"))
     return fill_mask(model, text, k=k, mask_positions=positions, logit_lens=logit_lens)
 
 
@@ -94,7 +95,7 @@ class FillMaskView(QWidget):
         super().__init__(parent)
         self.model: InspectModel | None = None
         self.result: FillMaskResult | None = None
-        self.runner = TaskRunner("Fill-mask", self)
+        self.runner = TaskRunner(self.tr("Fill-mask"), self)
         self._text = ""
         self._tokens: list[str] = []
         self._special: list[bool] = []
@@ -109,12 +110,13 @@ class FillMaskView(QWidget):
         self.k_spin = QSpinBox()
         self.k_spin.setRange(1, 100)
         self.k_spin.setValue(10)
-        self.k_spin.setToolTip("How many predictions per mask")
-        self.lens_check = QCheckBox("Per layer (logit lens)")
-        self.lens_check.setToolTip("Also predict from every layer's hidden state through the "
-                                   "MLM head: where in the network does the answer appear?")
+        self.k_spin.setToolTip(self.tr("How many predictions per mask"))
+        self.lens_check = QCheckBox(self.tr("Per layer (logit lens)"))
+        self.lens_check.setToolTip(self.tr("Also predict from every layer's hidden state through "
+                                           "the MLM head: where in the network does the answer "
+                                           "appear?"))
         self.mask_combo = QComboBox()
-        self.mask_combo.setToolTip("The mask whose per-layer predictions are shown")
+        self.mask_combo.setToolTip(self.tr("The mask whose per-layer predictions are shown"))
         self.token_list = QListWidget()
         self.token_list.setFlow(QListView.Flow.LeftToRight)
         self.token_list.setWrapping(True)
@@ -122,29 +124,31 @@ class FillMaskView(QWidget):
         self.token_list.setSpacing(2)
         self.token_list.setMaximumHeight(90)
         self.token_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.token_list.setToolTip("The input's tokens: click one to mask it (click again to "
-                                   "unmask); the predictions follow")
+        self.token_list.setToolTip(self.tr("The input's tokens: click one to mask it (click "
+                                           "again to unmask); the predictions follow"))
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["mask", "rank", "token", "probability"])
+        self.table.setHorizontalHeaderLabels([self.tr("mask"), self.tr("rank"), self.tr("token"),
+                                              self.tr("probability")])
         self.table.verticalHeader().setVisible(False)
         self.layer_table = QTableWidget(0, 4)
-        self.layer_table.setHorizontalHeaderLabels(["layer", "top-1", "probability", "top-k"])
+        self.layer_table.setHorizontalHeaderLabels([self.tr("layer"), self.tr("top-1"),
+                                                    self.tr("probability"), self.tr("top-k")])
         self.layer_table.verticalHeader().setVisible(False)
-        self.layer_table.setToolTip("The MLM head applied to each layer's hidden state "
-                                    "(embeddings = the input layer); the last row is the "
-                                    "model's prediction")
+        self.layer_table.setToolTip(self.tr("The MLM head applied to each layer's hidden state "
+                                            "(embeddings = the input layer); the last row is the "
+                                            "model's prediction"))
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Top k"))
+        controls.addWidget(QLabel(self.tr("Top k")))
         controls.addWidget(self.k_spin)
         controls.addWidget(self.lens_check)
-        controls.addWidget(QLabel("Mask"))
+        controls.addWidget(QLabel(self.tr("Mask")))
         controls.addWidget(self.mask_combo)
         controls.addStretch(1)
         lens_side = QWidget()
         lens_layout = QVBoxLayout(lens_side)
         lens_layout.setContentsMargins(0, 0, 0, 0)
-        lens_layout.addWidget(QLabel("Per layer (logit lens)"))
+        lens_layout.addWidget(QLabel(self.tr("Per layer (logit lens)")))
         lens_layout.addWidget(self.layer_table)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -186,35 +190,36 @@ class FillMaskView(QWidget):
         ok = self.can_predict()
         why = ""
         if model is None:
-            why = "Open a model folder first."
+            why = self.tr("Open a model folder first.")
             self.info_label.setText(why)
         elif not ok:
             why = self._no_head_sentence(model)
             self.message_bar.show_warning(why)
-            self.info_label.setText("This model cannot fill masks (no masked-language-model "
-                                    "head).")
+            self.info_label.setText(self.tr("This model cannot fill masks (no "
+                                            "masked-language-model head)."))
         else:
-            self.info_label.setText(f"Type {model.mask_token} (or [MASK]) in the text and press "
-                                    "Run, or press Run and click tokens below to mask them.")
+            self.info_label.setText(self.tr("Type {mask} (or [MASK]) in the text and press Run, "
+                                            "or press Run and click tokens below to mask "
+                                            "them.").format(mask=model.mask_token))
         for w in (self.k_spin, self.lens_check, self.token_list, self.mask_combo, self.table,
                   self.layer_table):
             w.setEnabled(ok)
-        for w, tip in ((self.k_spin, "How many predictions per mask"),
-                       (self.lens_check, ("Also predict from every layer's hidden state through "
-                                         "the MLM head")),
-                       (self.token_list, "The input's tokens: click one to mask it")):
+        for w, tip in ((self.k_spin, self.tr("How many predictions per mask")),
+                       (self.lens_check, self.tr("Also predict from every layer's hidden state "
+                                                 "through the MLM head")),
+                       (self.token_list, self.tr("The input's tokens: click one to mask it"))):
             w.setToolTip(tip if ok else why)
         self._on_lens_toggled(self.lens_check.isChecked())
 
-    @staticmethod
-    def _no_head_sentence(model: InspectModel) -> str:
+    def _no_head_sentence(self, model: InspectModel) -> str:
         from workbench.core.inspect.fillmask import fill_mask
 
         try:  # the core's sentence; raised before any forward pass without a head
             fill_mask(model, "[MASK]", k=1)
         except WorkbenchError as exc:
             return str(exc)
-        return f"The model in {model.folder} has no masked-language-model head."
+        return self.tr("The model in {folder} has no masked-language-model head.").format(
+            folder=model.folder)
 
     # ------------------------------------------------------------------ running
     def masked_positions(self) -> list[int]:
@@ -247,9 +252,10 @@ class FillMaskView(QWidget):
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             if self._special[i]:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip("A special token cannot be masked")
+                item.setToolTip(self.tr("A special token cannot be masked"))
             else:
-                item.setToolTip("Click to unmask" if masked else "Click to mask this token")
+                item.setToolTip(self.tr("Click to unmask") if masked
+                                else self.tr("Click to mask this token"))
             if masked:
                 item.setBackground(QBrush(_MASKED))
             self.token_list.addItem(item)
@@ -260,13 +266,13 @@ class FillMaskView(QWidget):
         Fill-mask reads one text; a sentence B is ignored (and the view says so).
         """
         if self.model is None:
-            self.message_bar.show_error("Open a model folder first.")
+            self.message_bar.show_error(self.tr("Open a model folder first."))
             return
         if not self.can_predict():
             self.message_bar.show_error(self._no_head_sentence(self.model))
             return
         if not text.strip():
-            self.message_bar.show_error("Type a text first: the input is empty.")
+            self.message_bar.show_error(self.tr("Type a text first: the input is empty."))
             return
         self.message_bar.clear()
         if text != self._text:
@@ -277,17 +283,19 @@ class FillMaskView(QWidget):
             self.message_bar.show_error(str(exc))
             return
         if pair and pair.strip():
-            self.message_bar.show_info("Fill-mask reads one text; sentence B is not used.")
+            self.message_bar.show_info(self.tr("Fill-mask reads one text; sentence B is not "
+                                               "used."))
         if not self._has_typed_mask(text) and not self._masked:
-            self.info_label.setText(f"No mask yet: type {self.model.mask_token} in the text, or "
-                                    "click tokens below to mask them.")
+            self.info_label.setText(self.tr("No mask yet: type {mask} in the text, or click "
+                                            "tokens below to mask them.").format(
+                mask=self.model.mask_token))
             self.table.setRowCount(0)
             self.layer_table.setRowCount(0)
             return
         self._start()
 
     def _start(self) -> None:
-        self.info_label.setText("Predicting…")
+        self.info_label.setText(self.tr("Predicting…"))
         self.runner.start(fill_mask_job, self.model, self._text, self.k_spin.value(),
                           tuple(sorted(self._masked)), self.lens_check.isChecked())
 
@@ -325,9 +333,12 @@ class FillMaskView(QWidget):
         self.table.setRowCount(rows)
         r = 0
         for number, mask in enumerate(result.masks, 1):
-            where = f"{number}: position {mask.position}"
             if mask.original:
-                where += f" (was {mask.original})"
+                where = self.tr("{number}: position {position} (was {original})").format(
+                    number=number, position=mask.position, original=mask.original)
+            else:
+                where = self.tr("{number}: position {position}").format(
+                    number=number, position=mask.position)
             for rank, pred in enumerate(mask.top, 1):
                 self.table.setItem(r, 0, _item(where))
                 self.table.setItem(r, 1, _item(str(rank), rank))
@@ -339,14 +350,16 @@ class FillMaskView(QWidget):
         self.mask_combo.blockSignals(True)
         self.mask_combo.clear()
         for number, mask in enumerate(result.masks, 1):
-            self.mask_combo.addItem(f"{number} (position {mask.position})", number - 1)
+            self.mask_combo.addItem(self.tr("{number} (position {position})").format(
+                number=number, position=mask.position), number - 1)
         self.mask_combo.blockSignals(False)
         self._fill_layer_table()
         if result.notice:
             self.message_bar.show_warning(result.notice)
         best = "; ".join(f"{_shown(m.top[0])} ({m.top[0].probability:.3f})"
                          for m in result.masks if m.top)
-        self.info_label.setText(f"{len(result.masks)} mask(s). Most probable: {best}.")
+        self.info_label.setText(self.tr("{n} mask(s). Most probable: {best}.").format(
+            n=len(result.masks), best=best))
         self.result_changed.emit()
 
     @Slot()
@@ -360,7 +373,7 @@ class FillMaskView(QWidget):
         per_layer = result.masks[index].per_layer
         self.layer_table.setRowCount(len(per_layer))
         for i, preds in enumerate(per_layer):
-            name = "embeddings" if i == 0 else f"layer {i}"
+            name = self.tr("embeddings") if i == 0 else self.tr("layer {i}").format(i=i)
             self.layer_table.setItem(i, 0, _item(name))
             if preds:
                 self.layer_table.setItem(i, 1, _item(_shown(preds[0])))

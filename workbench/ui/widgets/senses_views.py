@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,8 +87,9 @@ __all__ = [
 #: The Word-in-Context preset: two senses of "bank".
 WIC_EXAMPLE = ("I sat on the bank of the river.", "I deposited cash at the bank.", "bank")
 
-#: The note under the contextuality plot.
-CONTEXTUALITY_NOTE = (
+#: The note under the contextuality plot (English; shown through ``tr``).
+CONTEXTUALITY_NOTE = QT_TRANSLATE_NOOP(
+    "ContextualityView",
     "After Ethayarajh (2019), “How contextual are contextualized word representations?” "
     "(EMNLP). Self-similarity: mean cosine between a word's vectors in different contexts. "
     "Intra-sentence similarity: mean cosine between a sentence's word vectors and the "
@@ -148,7 +149,9 @@ def _export_plot_png(plot: Any, path: str | Path) -> None:
     """Save a pyqtgraph ``PlotWidget`` as a PNG (written atomically)."""
     target = Path(path)
     if target.suffix.lower() != ".png":
-        raise ParameterError(f"Cannot export the plot as {target.name!r}: use a .png file name.")
+        raise ParameterError(QCoreApplication.translate(
+            "ContextualityView", "Cannot export the plot as {name}: use a .png file "
+            "name.").format(name=repr(target.name)))
     from pyqtgraph.exporters import ImageExporter
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
@@ -166,13 +169,17 @@ def _not_found(word: str, where: str, seen: Iterable[Any], progress: Progress) -
     """The "occurs 0 times" error, with words of the source spelled like ``word``."""
     from workbench.core.inspect.contextual import similar_words
 
-    progress.report(None, f"'{word}' was not found; looking for close words…")
+    progress.report(None, QCoreApplication.translate(
+        "SensesView", "'{word}' was not found; looking for close words…").format(word=word))
     hint = similar_words(seen, word, n=5, progress=progress)
-    text = f"'{word}' occurs 0 times in {where}."
     if hint:
-        text += " Words seen there that look alike: " + ", ".join(hint) + "."
+        text = QCoreApplication.translate(
+            "SensesView", "'{word}' occurs 0 times in {where}. Words seen there that look "
+            "alike: {words}.").format(word=word, where=where, words=", ".join(hint))
     else:
-        text += " Check the spelling, or choose another source."
+        text = QCoreApplication.translate(
+            "SensesView", "'{word}' occurs 0 times in {where}. Check the spelling, or choose "
+            "another source.").format(word=word, where=where)
     return WorkbenchError(text)
 
 
@@ -180,10 +187,10 @@ def _short_placement(placement: str) -> str:
     """A few words for the star's label; the full sentence goes to the summary and tooltip."""
     low = placement.lower()
     if "linear map" in low and "centroid" not in low:
-        return "through a fitted linear map"
+        return QCoreApplication.translate("SensesView", "through a fitted linear map")
     if "centroid" in low or "mean of" in low:
-        return "at the centroid of the occurrences"
-    return "placement: see the summary"
+        return QCoreApplication.translate("SensesView", "at the centroid of the occurrences")
+    return QCoreApplication.translate("SensesView", "placement: see the summary")
 
 
 def _default_coarsewsd_root() -> Path | None:
@@ -212,17 +219,17 @@ class _InspectView(QWidget):
         self._corpus_choice = corpus_choice or (lambda: None)
         self.runner = TaskRunner(name, self)
         self.message_bar = MessageBar(self)
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(self.tr("Run"))
         self.run_button.clicked.connect(self.run)
-        self._run_tip = "Run (Ctrl+Return)"
+        self._run_tip = self.tr("Run (Ctrl+Return)")
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumHeight(14)
-        self.progress_bar.setToolTip("Progress of the running job")
+        self.progress_bar.setToolTip(self.tr("Progress of the running job"))
         self.progress_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the running job (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the running job (Esc)"))
         self.cancel_button.clicked.connect(self.cancel)
         for w in (self.progress_bar, self.progress_label, self.cancel_button):
             w.setVisible(False)
@@ -266,7 +273,8 @@ class _InspectView(QWidget):
     def _update_run_button(self) -> None:
         if self.model is None:
             self.run_button.setEnabled(False)
-            self.run_button.setToolTip("Load a BERT-family model in the Inspect panel first.")
+            self.run_button.setToolTip(self.tr("Load a BERT-family model in the Inspect panel "
+                                               "first."))
         else:
             self.run_button.setEnabled(not self.runner.is_running)
             self.run_button.setToolTip(self._run_tip)
@@ -275,7 +283,8 @@ class _InspectView(QWidget):
     def run(self) -> None:
         """Start the job with the current settings (Ctrl+Return)."""
         if self.model is None:
-            self.message_bar.show_error("Load a BERT-family model in the Inspect panel first.")
+            self.message_bar.show_error(self.tr("Load a BERT-family model in the Inspect panel "
+                                                "first."))
             return
         if self.runner.is_running:
             return
@@ -324,7 +333,7 @@ class _InspectView(QWidget):
 
     @Slot(object)
     def _on_cancelled(self, _kept: object) -> None:
-        self.message_bar.show_info("Cancelled; the previous result is still shown.")
+        self.message_bar.show_info(self.tr("Cancelled; the previous result is still shown."))
 
     def _ask_path(self, title: str, name: str, filters: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
@@ -333,19 +342,24 @@ class _InspectView(QWidget):
 
 # --------------------------------------------------------------------------- senses
 
-#: (label, source) for the senses source combo box.
+#: (label, source) for the senses source combo box (labels English; shown through ``tr``).
 SENSES_SOURCES = (
-    ("Current corpus", "corpus"),
-    ("Typed sentences", "typed"),
-    ("CoarseWSD-20 (train split)", "coarsewsd"),
+    (QT_TRANSLATE_NOOP("SensesView", "Current corpus"), "corpus"),
+    (QT_TRANSLATE_NOOP("SensesView", "Typed sentences"), "typed"),
+    (QT_TRANSLATE_NOOP("SensesView", "CoarseWSD-20 (train split)"), "coarsewsd"),
 )
 
-#: (label, layer spec) offered before the individual layers.
+#: (label, layer spec) offered before the individual layers (labels shown through ``tr``).
 LAYER_CHOICES = (
-    ("Last layer", "last"),
-    ("Mean of the last 4 layers", "mean-last-4"),
-    ("Mean of all layers", "mean-all"),
+    (QT_TRANSLATE_NOOP("SensesView", "Last layer"), "last"),
+    (QT_TRANSLATE_NOOP("SensesView", "Mean of the last 4 layers"), "mean-last-4"),
+    (QT_TRANSLATE_NOOP("SensesView", "Mean of all layers"), "mean-all"),
 )
+
+
+def _senses_text(label: str) -> str:
+    """The shown text of a :data:`SENSES_SOURCES` or :data:`LAYER_CHOICES` label."""
+    return QCoreApplication.translate("SensesView", label)
 
 
 @dataclass(frozen=True)
@@ -417,32 +431,42 @@ def _collect_occurrences(request: SensesRequest, progress: Progress
         from workbench.core.inspect.coarsewsd import COARSEWSD_WORDS, load_coarsewsd
 
         if word.lower() not in COARSEWSD_WORDS:
-            raise WorkbenchError(f"CoarseWSD-20 has no data for '{word}'; its words are "
-                                 + ", ".join(COARSEWSD_WORDS) + ".")
+            raise WorkbenchError(QCoreApplication.translate(
+                "SensesView", "CoarseWSD-20 has no data for '{word}'; its words are "
+                "{words}.").format(word=word, words=", ".join(COARSEWSD_WORDS)))
         root = request.coarsewsd_root or _default_coarsewsd_root()
         if root is None:
-            raise WorkbenchError("The CoarseWSD-20 data set was not found (expected a "
-                                 "shared/data/CoarseWSD-20 folder beside the checkout, or "
-                                 "$WORKBENCH_SHARED_DATA).")
-        progress.report(None, f"Reading CoarseWSD-20 ({word})…")
+            raise WorkbenchError(QCoreApplication.translate(
+                "SensesView", "The CoarseWSD-20 data set was not found (expected a "
+                "shared/data/CoarseWSD-20 folder beside the checkout, or "
+                "$WORKBENCH_SHARED_DATA)."))
+        progress.report(None, QCoreApplication.translate(
+            "SensesView", "Reading CoarseWSD-20 ({word})…").format(word=word))
         occ = load_coarsewsd(Path(root), word.lower(), "train", limit=request.limit)
-        return list(occ), len(occ), f"the CoarseWSD-20 train split for '{word.lower()}'"
+        return list(occ), len(occ), QCoreApplication.translate(
+            "SensesView", "the CoarseWSD-20 train split for '{word}'").format(word=word.lower())
     if request.source == "typed":
         if not request.sentences:
-            raise WorkbenchError("Type some sentences first, one per line.")
+            raise WorkbenchError(QCoreApplication.translate(
+                "SensesView", "Type some sentences first, one per line."))
         occ, total = find_occurrences(request.sentences, word, limit=request.limit,
                                       source="typed", progress=progress)
-        where = f"the {len(request.sentences):,} typed sentences"
+        where = QCoreApplication.translate("SensesView", "the {n:,} typed sentences").format(
+            n=len(request.sentences))
         if not occ:
             raise _not_found(word, where, request.sentences, progress)
     elif request.source == "corpus":
         choice = request.corpus
         if choice is None:
-            raise WorkbenchError("Open a corpus in the Corpus panel first, or type sentences.")
-        progress.report(None, f"Looking for '{word}' in {Path(choice.path).name}…")
+            raise WorkbenchError(QCoreApplication.translate(
+                "SensesView", "Open a corpus in the Corpus panel first, or type sentences."))
+        progress.report(None, QCoreApplication.translate(
+            "SensesView", "Looking for '{word}' in {name}…").format(
+            word=word, name=Path(choice.path).name))
         occ, total = find_occurrences(corpus_lines(choice.path, choice.reader), word,
                                       limit=request.limit, progress=progress)
-        where = f"the corpus {Path(choice.path).name}"
+        where = QCoreApplication.translate("SensesView", "the corpus {name}").format(
+            name=Path(choice.path).name)
         if not occ:
             raise _not_found(word, where, corpus_lines(choice.path, choice.reader), progress)
     else:
@@ -476,19 +500,22 @@ def senses_job(model: InspectModel, request: SensesRequest, static: Embeddings |
 
     word = request.word.strip()
     if not word or len(word.split()) != 1:
-        raise WorkbenchError("Type one word whose senses to look at, e.g. bank.")
+        raise WorkbenchError(QCoreApplication.translate(
+            "SensesView", "Type one word whose senses to look at, e.g. bank."))
     occ, total, where = _collect_occurrences(request, scaled(progress, 0.0, 0.15))
     if not occ:
-        raise WorkbenchError(f"'{word}' occurs 0 times in {where}.")
+        raise WorkbenchError(QCoreApplication.translate(
+            "SensesView", "'{word}' occurs 0 times in {where}.").format(word=word, where=where))
     progress.raise_if_cancelled()
-    progress.report(0.15, f"Contextual vectors of {len(occ):,} occurrences…")
+    progress.report(0.15, QCoreApplication.translate(
+        "SensesView", "Contextual vectors of {n:,} occurrences…").format(n=len(occ)))
     vectors = word_vectors(model, occ, progress=scaled(progress, 0.15, 0.85))
     progress.raise_if_cancelled()
-    progress.report(0.85, "Projecting and clustering…")
+    progress.report(0.85, QCoreApplication.translate("SensesView", "Projecting and clustering…"))
     result = analyse_senses(vectors, layer=request.layer, method=request.method,
                             clustering=request.clustering, k=request.k, static=static,
                             seed=request.seed, progress=scaled(progress, 0.85, 1.0))
-    progress.report(1.0, "Done")
+    progress.report(1.0, QCoreApplication.translate("SensesView", "Done"))
     return SensesOutcome(request=request, result=result, occurrences=list(vectors.occurrences),
                          total=total, where=where, truncated=int(vectors.truncated))
 
@@ -522,7 +549,8 @@ class SensesView(_InspectView):
 
     def __init__(self, corpus_choice: Callable[[], CorpusChoice | None] | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Word senses", corpus_choice, parent)
+        super().__init__(QCoreApplication.translate("SensesView", "Word senses"), corpus_choice,
+                         parent)
         self.setObjectName("SensesView")
         self.outcome: SensesOutcome | None = None
         self.coarsewsd_root: Path | None = None
@@ -539,87 +567,91 @@ class SensesView(_InspectView):
         from workbench.core.inspect.coarsewsd import COARSEWSD_WORDS
 
         self.word_edit = QLineEdit("bank")
-        self.word_edit.setToolTip("The word whose senses to look at (the 20 CoarseWSD-20 words "
-                                  "are offered; any word works with a corpus or typed sentences)")
+        self.word_edit.setToolTip(self.tr("The word whose senses to look at (the 20 "
+                                          "CoarseWSD-20 words are offered; any word works with "
+                                          "a corpus or typed sentences)"))
         completer = QCompleter(list(COARSEWSD_WORDS), self.word_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.word_edit.setCompleter(completer)
         self.word_edit.returnPressed.connect(self.run)
         self.source_combo = QComboBox()
         for label, data in SENSES_SOURCES:
-            self.source_combo.addItem(label, data)
-        self.source_combo.setToolTip("Where the occurrences come from")
+            self.source_combo.addItem(_senses_text(label), data)
+        self.source_combo.setToolTip(self.tr("Where the occurrences come from"))
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
         self.sentences_edit = QPlainTextEdit()
-        self.sentences_edit.setPlaceholderText("One sentence per line, each using the word")
-        self.sentences_edit.setToolTip("Typed sentences, one per line")
+        self.sentences_edit.setPlaceholderText(self.tr("One sentence per line, each using the "
+                                                       "word"))
+        self.sentences_edit.setToolTip(self.tr("Typed sentences, one per line"))
         self.sentences_edit.setMaximumHeight(110)
-        self.limit_spin = _spin(2, 100_000, 300, "Use at most this many occurrences")
+        self.limit_spin = _spin(2, 100_000, 300, self.tr("Use at most this many occurrences"))
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip("Which hidden states make an occurrence's vector (layer 0 "
-                                    "is the embedding layer's output)")
+        self.layer_combo.setToolTip(self.tr("Which hidden states make an occurrence's vector "
+                                            "(layer 0 is the embedding layer's output)"))
         self.method_combo = QComboBox()
         self.method_combo.addItem("PCA", "pca")
         self.method_combo.addItem("UMAP", "umap")
-        self.method_combo.setToolTip("How the vectors are projected to 2-D (PCA is linear, so "
-                                     "the static vector and centroids keep their meaning)")
+        self.method_combo.setToolTip(self.tr("How the vectors are projected to 2-D (PCA is "
+                                             "linear, so the static vector and centroids keep "
+                                             "their meaning)"))
         self.clustering_combo = QComboBox()
         self.clustering_combo.addItem("k-means", "kmeans")
-        self.clustering_combo.addItem("Agglomerative (Ward)", "agglomerative")
-        self.clustering_combo.setToolTip("How the occurrences are grouped into senses "
-                                         "(in the full vector space, not the 2-D picture)")
-        self.k_spin = _spin(1, 20, 1, "Number of clusters; Auto picks the k with the best "
-                                      "silhouette between 2 and 8")
-        self.k_spin.setSpecialValueText("Auto (silhouette)")
-        self.run_button.setText("Find senses")
-        self._run_tip = "Collect the occurrences, extract their vectors and cluster them " \
-                        "(Ctrl+Return; Esc cancels)"
+        self.clustering_combo.addItem(self.tr("Agglomerative (Ward)"), "agglomerative")
+        self.clustering_combo.setToolTip(self.tr("How the occurrences are grouped into senses "
+                                                 "(in the full vector space, not the 2-D "
+                                                 "picture)"))
+        self.k_spin = _spin(1, 20, 1, self.tr("Number of clusters; Auto picks the k with the "
+                                              "best silhouette between 2 and 8"))
+        self.k_spin.setSpecialValueText(self.tr("Auto (silhouette)"))
+        self.run_button.setText(self.tr("Find senses"))
+        self._run_tip = self.tr("Collect the occurrences, extract their vectors and cluster "
+                                "them (Ctrl+Return; Esc cancels)")
 
         form = QFormLayout()
         word_row = QHBoxLayout()
         word_row.addWidget(self.word_edit, 1)
-        word_row.addWidget(QLabel("from"))
+        word_row.addWidget(QLabel(self.tr("from")))
         word_row.addWidget(self.source_combo, 1)
-        form.addRow("Word", word_row)
-        form.addRow("Sentences", self.sentences_edit)
+        form.addRow(self.tr("Word"), word_row)
+        form.addRow(self.tr("Sentences"), self.sentences_edit)
         self._sentences_label = form.labelForField(self.sentences_edit)
         opts = QHBoxLayout()
-        opts.addWidget(QLabel("at most"))
+        opts.addWidget(QLabel(self.tr("at most")))
         opts.addWidget(self.limit_spin)
-        opts.addWidget(QLabel("layer"))
+        opts.addWidget(QLabel(self.tr("layer")))
         opts.addWidget(self.layer_combo)
-        form.addRow("Occurrences", opts)
+        form.addRow(self.tr("Occurrences"), opts)
         opts2 = QHBoxLayout()
         opts2.addWidget(self.method_combo)
-        opts2.addWidget(QLabel("clusters"))
+        opts2.addWidget(QLabel(self.tr("clusters")))
         opts2.addWidget(self.clustering_combo)
         opts2.addWidget(QLabel("k"))
         opts2.addWidget(self.k_spin)
         opts2.addStretch(1)
         opts2.addWidget(self.run_button)
-        form.addRow("Picture", opts2)
+        form.addRow(self.tr("Picture"), opts2)
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.silhouette_label = QLabel()
         self.silhouette_label.setWordWrap(True)
-        self.silhouette_label.setToolTip("Mean silhouette of the clustering for each k tried "
-                                         "(higher: better separated clusters)")
+        self.silhouette_label.setToolTip(self.tr("Mean silhouette of the clustering for each k "
+                                                 "tried (higher: better separated clusters)"))
         self.colour_combo = QComboBox()
-        self.colour_combo.addItem("Colour by cluster", "cluster")
-        self.colour_combo.addItem("Colour by gold sense", "gold")
-        self.colour_combo.setToolTip("Gold senses are known for CoarseWSD-20 only")
+        self.colour_combo.addItem(self.tr("Colour by cluster"), "cluster")
+        self.colour_combo.addItem(self.tr("Colour by gold sense"), "gold")
+        self.colour_combo.setToolTip(self.tr("Gold senses are known for CoarseWSD-20 only"))
         self.colour_combo.currentIndexChanged.connect(self._apply_colours)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the points (sentence, cluster, x, y, gold) as CSV, "
-                                      "or the picture as PNG or SVG")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the points (sentence, cluster, x, y, gold) "
+                                              "as CSV, or the picture as PNG or SVG"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        menu.addAction("Points as CSV…", self._on_export_csv_clicked)
-        menu.addAction("Picture as PNG…", lambda: self._on_export_image_clicked("png"))
-        menu.addAction("Picture as SVG…", lambda: self._on_export_image_clicked("svg"))
+        menu.addAction(self.tr("Points as CSV…"), self._on_export_csv_clicked)
+        menu.addAction(self.tr("Picture as PNG…"), lambda: self._on_export_image_clicked("png"))
+        menu.addAction(self.tr("Picture as SVG…"), lambda: self._on_export_image_clicked("svg"))
         self.export_button.setMenu(menu)
         self.export_button.setEnabled(False)
         bar = QHBoxLayout()
@@ -628,9 +660,10 @@ class SensesView(_InspectView):
         bar.addWidget(self.export_button)
 
         self.map_view = EmbeddingMapView(top_k=0, max_labels=0)
-        self.map_view.setToolTip("One point per occurrence; hover to read its sentence, click "
-                                 "to show it below. The star is the word's single static "
-                                 "vector (or the centroid when no static model is loaded).")
+        self.map_view.setToolTip(self.tr("One point per occurrence; hover to read its sentence, "
+                                         "click to show it below. The star is the word's single "
+                                         "static vector (or the centroid when no static model "
+                                         "is loaded)."))
         self.map_view.setMinimumHeight(200)
         self.map_view.word_clicked.connect(self._on_point_clicked)
         self.static_item = pg.ScatterPlotItem(pxMode=True, size=26, symbol="star",
@@ -644,23 +677,26 @@ class SensesView(_InspectView):
             self.map_view.view_box.addItem(item, ignoreBounds=True)
             item.hide()
 
-        self.cluster_table = ResultTable(("cluster", "size", "context words",
-                                          "static neighbours", "gold senses"))
-        self.cluster_table.setToolTip("Select a cluster to read its sentences. Context words: "
-                                      "words typical of the cluster's sentences; static "
-                                      "neighbours: the static model's words nearest to the "
-                                      "cluster")
+        self.cluster_table = ResultTable((self.tr("cluster"), self.tr("size"),
+                                          self.tr("context words"), self.tr("static neighbours"),
+                                          self.tr("gold senses")))
+        self.cluster_table.setToolTip(self.tr("Select a cluster to read its sentences. Context "
+                                              "words: words typical of the cluster's sentences; "
+                                              "static neighbours: the static model's words "
+                                              "nearest to the cluster"))
         self.cluster_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cluster_table.itemSelectionChanged.connect(self._on_cluster_selected)
         self.examples = QTextBrowser()
         self.examples.setOpenLinks(False)
-        self.examples.setToolTip("Sentences of the selected cluster, the word highlighted")
+        self.examples.setToolTip(self.tr("Sentences of the selected cluster, the word "
+                                         "highlighted"))
         self.static_neighbours_label = QLabel()
         self.static_neighbours_label.setWordWrap(True)
         self.static_neighbours_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.static_neighbours_label.setToolTip("The static model gives the word one vector, "
-                                                "so one list of neighbours for all its senses")
-        static_box = QGroupBox("Static model's neighbours")
+        self.static_neighbours_label.setToolTip(self.tr("The static model gives the word one "
+                                                        "vector, so one list of neighbours for "
+                                                        "all its senses"))
+        static_box = QGroupBox(self.tr("Static model's neighbours"))
         QVBoxLayout(static_box).addWidget(self.static_neighbours_label)
         static_box.setMaximumWidth(260)
         below = QSplitter(Qt.Orientation.Horizontal)
@@ -693,11 +729,11 @@ class SensesView(_InspectView):
         current = self.layer_combo.currentData()
         self.layer_combo.clear()
         for label, spec in LAYER_CHOICES:
-            self.layer_combo.addItem(label, spec)
+            self.layer_combo.addItem(_senses_text(label), spec)
         if self.model is not None:
-            self.layer_combo.addItem("Layer 0 (embedding output)", 0)
+            self.layer_combo.addItem(self.tr("Layer 0 (embedding output)"), 0)
             for i in range(1, self.model.num_layers + 1):
-                self.layer_combo.addItem(f"Layer {i}", i)
+                self.layer_combo.addItem(self.tr("Layer {i}").format(i=i), i)
         index = self.layer_combo.findData(current if current is not None else "mean-last-4")
         self.layer_combo.setCurrentIndex(max(0, index))
 
@@ -714,8 +750,9 @@ class SensesView(_InspectView):
         if isinstance(model, QStandardItemModel):
             item = model.item(row)
             item.setEnabled(choice is not None)
-            item.setToolTip(f"Occurrences from {choice.path}" if choice is not None
-                            else "Open a corpus in the Corpus panel first")
+            item.setToolTip(self.tr("Occurrences from {path}").format(path=choice.path)
+                            if choice is not None
+                            else self.tr("Open a corpus in the Corpus panel first"))
         if choice is None and self.source_combo.currentData() == "corpus":
             self.source_combo.setCurrentIndex(self.source_combo.findData("typed"))
 
@@ -746,9 +783,9 @@ class SensesView(_InspectView):
     def _start(self, model: InspectModel) -> None:
         request = self.request()
         if not request.word:
-            raise WorkbenchError("Type the word whose senses to look at, e.g. bank.")
+            raise WorkbenchError(self.tr("Type the word whose senses to look at, e.g. bank."))
         if request.source == "typed" and not request.sentences:
-            raise WorkbenchError("Type some sentences first, one per line.")
+            raise WorkbenchError(self.tr("Type some sentences first, one per line."))
         self.runner.start(senses_job, model, request, self.static_embeddings)
 
     # ------------------------------------------------------------------ results
@@ -779,13 +816,15 @@ class SensesView(_InspectView):
             return
         if result.static_point is not None:
             x, y = (float(v) for v in np.asarray(result.static_point).reshape(2))
-            text = f"static vector ({_short_placement(result.static_placement)})"
+            text = self.tr("static vector ({placement})").format(
+                placement=_short_placement(result.static_placement))
             tip = result.static_placement or text
         else:
             x, y = (float(v) for v in coords.mean(axis=0))
-            text = "one vector for all senses"
-            tip = ("The centroid of the occurrences: what a single vector per word would "
-                   "have to be. Load static vectors to draw the static model's own vector.")
+            text = self.tr("one vector for all senses")
+            tip = self.tr("The centroid of the occurrences: what a single vector per word would "
+                          "have to be. Load static vectors to draw the static model's own "
+                          "vector.")
         self.static_item.setData([x], [y])
         self.static_item.setToolTip(tip)
         self.static_label.setText(text)
@@ -851,45 +890,53 @@ class SensesView(_InspectView):
         assert outcome is not None
         result = outcome.result
         n = len(outcome.occurrences)
-        layer_names = {spec: label for label, spec in LAYER_CHOICES}
-        layer = layer_names.get(result.layer, f"layer {result.layer}")
-        how_k = "chosen by silhouette" if outcome.request.k is None else "as asked"
-        parts = [f"{n:,} occurrences of '{result.word}' from {outcome.where}"
-                 + (f" (of {outcome.total:,} found)" if outcome.total > n else "") + ".",
-                 (f"{result.k} clusters ({how_k}), {result.method.upper()} picture, "
-                  f"{layer.lower()}.")]
+        layer_names = {spec: _senses_text(label) for label, spec in LAYER_CHOICES}
+        layer = layer_names.get(result.layer) or self.tr("layer {i}").format(i=result.layer)
+        if outcome.total > n:
+            found = self.tr("{n:,} occurrences of '{word}' from {where} (of {total:,} found).")
+        else:
+            found = self.tr("{n:,} occurrences of '{word}' from {where}.")
+        if outcome.request.k is None:
+            how = self.tr("{k} clusters (chosen by silhouette), {method} picture, {layer}.")
+        else:
+            how = self.tr("{k} clusters (as asked), {method} picture, {layer}.")
+        parts = [found.format(n=n, word=result.word, where=outcome.where, total=outcome.total),
+                 how.format(k=result.k, method=result.method.upper(), layer=layer.lower())]
         if result.ari is not None:
-            parts.append(f"Adjusted Rand index against the gold senses: {result.ari:.3f} "
-                         "(a single static vector scores 0 by construction).")
+            parts.append(self.tr("Adjusted Rand index against the gold senses: {ari:.3f} (a "
+                                 "single static vector scores 0 by construction).").format(
+                ari=result.ari))
         if outcome.truncated:
-            parts.append(f"{outcome.truncated:,} long sentences were cut to a window around "
-                         "the word.")
+            parts.append(self.tr("{n:,} long sentences were cut to a window around the "
+                                 "word.").format(n=outcome.truncated))
         if result.static_point is not None and result.static_placement:
-            parts.append(f"Star: {result.static_placement}")
+            parts.append(self.tr("Star: {placement}").format(placement=result.static_placement))
         self.summary_label.setText(" ".join(parts))
         if result.silhouettes:
             items = []
             for k, s in sorted(result.silhouettes.items()):
                 text = f"k={k}: {s:.3f}"
                 items.append(f"<b>{text}</b>" if k == result.k else text)
-            self.silhouette_label.setText("Silhouette by k: " + " · ".join(items))
+            self.silhouette_label.setText(self.tr("Silhouette by k: {values}").format(
+                values=" · ".join(items)))
         else:
             self.silhouette_label.setText("")
 
     def _show_static_neighbours(self) -> None:
         result = self.outcome.result if self.outcome is not None else None
         if self.static_embeddings is None and (result is None or not result.static_neighbours):
-            self.static_neighbours_label.setText(
+            self.static_neighbours_label.setText(self.tr(
                 "Load or train static vectors (Static training or Explore panel) to compare "
-                "with the static model's neighbours.")
+                "with the static model's neighbours."))
         elif result is None:
-            self.static_neighbours_label.setText("Run to list the word's static neighbours.")
+            self.static_neighbours_label.setText(self.tr("Run to list the word's static "
+                                                         "neighbours."))
         elif result.static_neighbours:
             self.static_neighbours_label.setText(
                 f"'{result.word}': " + ", ".join(result.static_neighbours))
         else:
-            self.static_neighbours_label.setText(
-                f"'{result.word}' is not in the static vectors' vocabulary.")
+            self.static_neighbours_label.setText(self.tr(
+                "'{word}' is not in the static vectors' vocabulary.").format(word=result.word))
 
     def selected_cluster(self) -> int | None:
         """The cluster label of the selected table row, or ``None``."""
@@ -911,8 +958,11 @@ class SensesView(_InspectView):
         examples = list(cluster.examples) if cluster is not None and cluster.examples \
             else members[:50]
         colour = CATEGORY_COLOURS[label % len(CATEGORY_COLOURS)]
-        head = (f"<p><b>Cluster {label}</b>: {len(members):,} occurrences"
-                + (f", {len(examples)} shown" if len(examples) < len(members) else "") + "</p>")
+        if len(examples) < len(members):
+            head = self.tr("<p><b>Cluster {label}</b>: {n:,} occurrences, {shown} shown</p>")
+        else:
+            head = self.tr("<p><b>Cluster {label}</b>: {n:,} occurrences</p>")
+        head = head.format(label=label, n=len(members), shown=len(examples))
         body = []
         for o in examples:
             gold = f' <span style="color:#777">[{html.escape(o.label)}]</span>' if o.label else ""
@@ -929,8 +979,9 @@ class SensesView(_InspectView):
         o = outcome.occurrences[row]
         label = int(np.asarray(outcome.result.labels).reshape(-1)[row])
         where = f" ({html.escape(o.source)})" if o.source else ""
-        self.examples.setHtml(f"<p><b>Occurrence {row + 1}</b>, cluster {label}{where}</p><p>"
-                              + highlight_html(o.text, o.start, o.end) + "</p>")
+        head = self.tr("<p><b>Occurrence {n}</b>, cluster {label}{where}</p>").format(
+            n=row + 1, label=label, where=where)
+        self.examples.setHtml(head + "<p>" + highlight_html(o.text, o.start, o.end) + "</p>")
 
     # ------------------------------------------------------------------ export
     def export_csv(self, path: str | Path) -> int:
@@ -943,7 +994,7 @@ class SensesView(_InspectView):
         """
         outcome = self.outcome
         if outcome is None:
-            raise WorkbenchError("Run the analysis first; there is nothing to export.")
+            raise WorkbenchError(self.tr("Run the analysis first; there is nothing to export."))
         coords = np.asarray(outcome.result.coords, dtype=np.float64).reshape(-1, 2)
         labels = np.asarray(outcome.result.labels).reshape(-1)
         with atomic_write(path, "w", encoding="utf-8", newline="") as f:
@@ -957,36 +1008,45 @@ class SensesView(_InspectView):
     def export_image(self, path: str | Path) -> None:
         """Save the scatter as PNG or SVG (by the suffix), star included."""
         if self.outcome is None:
-            raise WorkbenchError("Run the analysis first; there is no picture to export.")
+            raise WorkbenchError(self.tr("Run the analysis first; there is no picture to "
+                                         "export."))
         self.map_view.export_image(path)
 
     def _on_export_csv_clicked(self) -> None:
         if self.outcome is None:
-            self.message_bar.show_error("Run the analysis first; there is nothing to export.")
+            self.message_bar.show_error(self.tr("Run the analysis first; there is nothing to "
+                                                "export."))
             return
-        path = self._ask_path("Export the occurrences", f"senses-{self.outcome.result.word}.csv",
-                              "CSV files (*.csv)")
+        path = self._ask_path(self.tr("Export the occurrences"),
+                              f"senses-{self.outcome.result.word}.csv",
+                              self.tr("CSV files (*.csv)"))
         if path:
             try:
                 n = self.export_csv(path)
             except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(f"Could not write {path}: {exc}")
+                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
+                    path=path, error=exc))
             else:
-                self.message_bar.show_info(f"Wrote {n:,} rows to {path}.")
+                self.message_bar.show_info(self.tr("Wrote {n:,} rows to {path}.").format(
+                    n=n, path=path))
 
     def _on_export_image_clicked(self, fmt: str) -> None:
         if self.outcome is None:
-            self.message_bar.show_error("Run the analysis first; there is no picture to export.")
+            self.message_bar.show_error(self.tr("Run the analysis first; there is no picture to "
+                                                "export."))
             return
-        path = self._ask_path("Export the picture", f"senses-{self.outcome.result.word}.{fmt}",
-                              f"{fmt.upper()} files (*.{fmt})")
+        filters = {"png": self.tr("PNG files (*.png)"), "svg": self.tr("SVG files (*.svg)")}
+        path = self._ask_path(self.tr("Export the picture"),
+                              f"senses-{self.outcome.result.word}.{fmt}", filters[fmt])
         if path:
             try:
                 self.export_image(path)
             except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(f"Could not write {path}: {exc}")
+                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
+                    path=path, error=exc))
             else:
-                self.message_bar.show_info(f"Saved the picture to {path}.")
+                self.message_bar.show_info(self.tr("Saved the picture to {path}.").format(
+                    path=path))
 
     # ------------------------------------------------------------------ runner hooks
     @Slot()
@@ -1008,10 +1068,12 @@ def wic_job(model: InspectModel, sentence_a: str, sentence_b: str, word: str,
     from workbench.core.inspect.wic import compare_in_context
 
     if not sentence_a.strip() or not sentence_b.strip():
-        raise WorkbenchError("Type two sentences that both use the word.")
+        raise WorkbenchError(QCoreApplication.translate(
+            "WordInContextView", "Type two sentences that both use the word."))
     if not word.strip():
-        raise WorkbenchError("Type the word to compare, e.g. bank.")
-    progress.report(None, "Comparing…")
+        raise WorkbenchError(QCoreApplication.translate(
+            "WordInContextView", "Type the word to compare, e.g. bank."))
+    progress.report(None, QCoreApplication.translate("WordInContextView", "Comparing…"))
     return compare_in_context(model, sentence_a.strip(), sentence_b.strip(), word.strip())
 
 
@@ -1037,47 +1099,49 @@ class WordInContextView(_InspectView):
 
     def __init__(self, corpus_choice: Callable[[], CorpusChoice | None] | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Word in context", corpus_choice, parent)
+        super().__init__(QCoreApplication.translate("WordInContextView", "Word in context"),
+                         corpus_choice, parent)
         self.setObjectName("WordInContextView")
         import pyqtgraph as pg
 
         self.result: WicResult | None = None
         self.sentence_a_edit = QLineEdit()
-        self.sentence_a_edit.setToolTip("First sentence using the word")
+        self.sentence_a_edit.setToolTip(self.tr("First sentence using the word"))
         self.sentence_b_edit = QLineEdit()
-        self.sentence_b_edit.setToolTip("Second sentence using the word")
+        self.sentence_b_edit.setToolTip(self.tr("Second sentence using the word"))
         self.word_edit = QLineEdit()
-        self.word_edit.setToolTip("The word to compare (its word pieces are averaged)")
+        self.word_edit.setToolTip(self.tr("The word to compare (its word pieces are averaged)"))
         for edit in (self.sentence_a_edit, self.sentence_b_edit, self.word_edit):
             edit.returnPressed.connect(self.run)
-        self.example_button = QPushButton("Example")
-        self.example_button.setToolTip("Two senses of 'bank': " + " / ".join(WIC_EXAMPLE[:2]))
+        self.example_button = QPushButton(self.tr("Example"))
+        self.example_button.setToolTip(self.tr("Two senses of 'bank': {a} / {b}").format(
+            a=WIC_EXAMPLE[0], b=WIC_EXAMPLE[1]))
         self.example_button.clicked.connect(self.load_example)
-        self.run_button.setText("Compare")
-        self._run_tip = "Cosine similarity of the word's vectors in the two sentences, per " \
-                        "layer (Ctrl+Return)"
+        self.run_button.setText(self.tr("Compare"))
+        self._run_tip = self.tr("Cosine similarity of the word's vectors in the two sentences, "
+                                "per layer (Ctrl+Return)")
         form = QFormLayout()
-        form.addRow("Sentence A", self.sentence_a_edit)
-        form.addRow("Sentence B", self.sentence_b_edit)
+        form.addRow(self.tr("Sentence A"), self.sentence_a_edit)
+        form.addRow(self.tr("Sentence B"), self.sentence_b_edit)
         row = QHBoxLayout()
         row.addWidget(self.word_edit, 1)
         row.addWidget(self.example_button)
         row.addWidget(self.run_button)
-        form.addRow("Word", row)
+        form.addRow(self.tr("Word"), row)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.plot = pg.PlotWidget(background="w")
-        self.plot.setToolTip("Cosine similarity of the word's two contextual vectors at each "
-                             "layer; 1 means the context changed nothing")
-        self.plot.setLabel("bottom", "layer (0 = embedding output)")
-        self.plot.setLabel("left", "cosine similarity")
+        self.plot.setToolTip(self.tr("Cosine similarity of the word's two contextual vectors at "
+                                     "each layer; 1 means the context changed nothing"))
+        self.plot.setLabel("bottom", self.tr("layer (0 = embedding output)"))
+        self.plot.setLabel("left", self.tr("cosine similarity"))
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.setMinimumHeight(200)
         self.curve = self.plot.plot([], [], pen=pg.mkPen("#1f77b4", width=2), symbol="o",
                                     symbolSize=7, symbolBrush="#1f77b4")
-        self.table = ResultTable(("layer", "cosine"))
-        self.table.setToolTip("Cosine similarity per layer (Ctrl+C copies)")
+        self.table = ResultTable((self.tr("layer"), self.tr("cosine")))
+        self.table.setToolTip(self.tr("Cosine similarity per layer (Ctrl+C copies)"))
         self.table.setMaximumWidth(220)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plot)
@@ -1114,11 +1178,12 @@ class WordInContextView(_InspectView):
         self.plot.getAxis("bottom").setTicks([[(float(i), str(i)) for i in range(len(cos))]])
         self.plot.setYRange(min(0.0, float(cos.min())), 1.0, padding=0.05)
         self.table.set_rows([(i, float(c)) for i, c in enumerate(cos)])
-        self.note_label.setText(
-            f"'{result.word}' is {' + '.join(result.pieces_a) or '?'} in sentence A and "
-            f"{' + '.join(result.pieces_b) or '?'} in sentence B. Cosine at the embedding output "
-            f"{cos[0]:.3f}, at the last layer {cos[-1]:.3f}: the lower, the more the context "
-            "changed the word's vector.")
+        self.note_label.setText(self.tr(
+            "'{word}' is {a} in sentence A and {b} in sentence B. Cosine at the embedding output "
+            "{first:.3f}, at the last layer {last:.3f}: the lower, the more the context changed "
+            "the word's vector.").format(
+            word=result.word, a=" + ".join(result.pieces_a) or "?",
+            b=" + ".join(result.pieces_b) or "?", first=cos[0], last=cos[-1]))
 
 
 # --------------------------------------------------------------------------- contextuality
@@ -1153,8 +1218,10 @@ def contextuality_job(model: InspectModel, request: ContextualityRequest,
         from workbench.core.inspect.contextual import corpus_lines
 
         if request.corpus is None:
-            raise WorkbenchError("Open a corpus in the Corpus panel first, or type text.")
-        progress.report(None, "Reading the corpus sample…")
+            raise WorkbenchError(QCoreApplication.translate(
+                "ContextualityView", "Open a corpus in the Corpus panel first, or type text."))
+        progress.report(None, QCoreApplication.translate("ContextualityView",
+                                                         "Reading the corpus sample…"))
         sentences: list[str] = []
         for i, (text, _src) in enumerate(corpus_lines(request.corpus.path,
                                                       request.corpus.reader), 1):
@@ -1164,23 +1231,29 @@ def contextuality_job(model: InspectModel, request: ContextualityRequest,
                     break
             if i % 1000 == 0:
                 progress.raise_if_cancelled()
-        where = f"the first {len(sentences):,} sentences of {Path(request.corpus.path).name}"
+        where = QCoreApplication.translate(
+            "ContextualityView", "the first {n:,} sentences of {name}").format(
+            n=len(sentences), name=Path(request.corpus.path).name)
     else:
         sentences = list(request.sentences)
-        where = f"{len(sentences):,} typed sentences"
+        where = QCoreApplication.translate("ContextualityView", "{n:,} typed sentences").format(
+            n=len(sentences))
     if not sentences:
-        raise WorkbenchError("There are no sentences to measure: type some text (one sentence "
-                             "per line) or open a corpus.")
+        raise WorkbenchError(QCoreApplication.translate(
+            "ContextualityView", "There are no sentences to measure: type some text (one "
+            "sentence per line) or open a corpus."))
     result = contextuality(model, sentences, min_occurrences=request.min_occurrences,
                            progress=scaled(progress, 0.05, 1.0))
     return ContextualityOutcome(result, len(sentences), where, request.min_occurrences)
 
 
-#: (label, key, colour) of the three measures.
+#: (label, key, colour) of the three measures (labels shown through ``tr``).
 _MEASURES = (
-    ("self-similarity", "self_similarity", "#1f77b4"),
-    ("intra-sentence similarity", "intra_similarity", "#2ca02c"),
-    ("MEV (max. explainable variance)", "mev", "#d62728"),
+    (QT_TRANSLATE_NOOP("ContextualityView", "self-similarity"), "self_similarity", "#1f77b4"),
+    (QT_TRANSLATE_NOOP("ContextualityView", "intra-sentence similarity"), "intra_similarity",
+     "#2ca02c"),
+    (QT_TRANSLATE_NOOP("ContextualityView", "MEV (max. explainable variance)"), "mev",
+     "#d62728"),
 )
 
 
@@ -1210,51 +1283,53 @@ class ContextualityView(_InspectView):
 
     def __init__(self, corpus_choice: Callable[[], CorpusChoice | None] | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Contextuality", corpus_choice, parent)
+        super().__init__(QCoreApplication.translate("ContextualityView", "Contextuality"),
+                         corpus_choice, parent)
         self.setObjectName("ContextualityView")
         import pyqtgraph as pg
 
         self.result: ContextualityResult | None = None
         self.outcome: ContextualityOutcome | None = None
         self.source_combo = QComboBox()
-        self.source_combo.addItem("Current corpus (first sentences)", "corpus")
-        self.source_combo.addItem("Typed text", "typed")
-        self.source_combo.setToolTip("Which sentences to measure")
+        self.source_combo.addItem(self.tr("Current corpus (first sentences)"), "corpus")
+        self.source_combo.addItem(self.tr("Typed text"), "typed")
+        self.source_combo.setToolTip(self.tr("Which sentences to measure"))
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
-        self.sample_spin = _spin(10, 1_000_000, 2000, "How many sentences (lines) to read from "
-                                                      "the start of the corpus")
-        self.min_spin = _spin(2, 1000, 5, "Words seen fewer times are left out of "
-                                          "self-similarity and MEV")
+        self.sample_spin = _spin(10, 1_000_000, 2000, self.tr("How many sentences (lines) to "
+                                                              "read from the start of the corpus"))
+        self.min_spin = _spin(2, 1000, 5, self.tr("Words seen fewer times are left out of "
+                                                  "self-similarity and MEV"))
         self.text_edit = QPlainTextEdit()
-        self.text_edit.setPlaceholderText("Sentences, one per line (words used several times "
-                                          "in different sentences are measured)")
-        self.text_edit.setToolTip("Typed text, one sentence per line")
+        self.text_edit.setPlaceholderText(self.tr("Sentences, one per line (words used several "
+                                                  "times in different sentences are measured)"))
+        self.text_edit.setToolTip(self.tr("Typed text, one sentence per line"))
         self.text_edit.setMaximumHeight(110)
-        self.adjusted_check = QCheckBox("anisotropy-adjusted")
-        self.adjusted_check.setToolTip("Subtract the mean cosine of random word pairs (raw: "
-                                       "the baseline is drawn dashed)")
+        self.adjusted_check = QCheckBox(self.tr("anisotropy-adjusted"))
+        self.adjusted_check.setToolTip(self.tr("Subtract the mean cosine of random word pairs "
+                                               "(raw: the baseline is drawn dashed)"))
         self.adjusted_check.toggled.connect(self._draw)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the values per layer as CSV, or the plot as PNG")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the values per layer as CSV, or the plot as "
+                                              "PNG"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        menu.addAction("Values as CSV…", self._on_export_csv_clicked)
-        menu.addAction("Plot as PNG…", self._on_export_png_clicked)
+        menu.addAction(self.tr("Values as CSV…"), self._on_export_csv_clicked)
+        menu.addAction(self.tr("Plot as PNG…"), self._on_export_png_clicked)
         self.export_button.setMenu(menu)
         self.export_button.setEnabled(False)
-        self.run_button.setText("Measure")
-        self._run_tip = "Measure self-similarity, intra-sentence similarity and MEV per layer " \
-                        "(Ctrl+Return; Esc cancels)"
+        self.run_button.setText(self.tr("Measure"))
+        self._run_tip = self.tr("Measure self-similarity, intra-sentence similarity and MEV per "
+                                "layer (Ctrl+Return; Esc cancels)")
         form = QFormLayout()
         src = QHBoxLayout()
         src.addWidget(self.source_combo, 1)
-        src.addWidget(QLabel("sentences"))
+        src.addWidget(QLabel(self.tr("sentences")))
         src.addWidget(self.sample_spin)
-        src.addWidget(QLabel("min. occurrences"))
+        src.addWidget(QLabel(self.tr("min. occurrences")))
         src.addWidget(self.min_spin)
-        form.addRow("Source", src)
-        form.addRow("Text", self.text_edit)
+        form.addRow(self.tr("Source"), src)
+        form.addRow(self.tr("Text"), self.text_edit)
         self._text_label = form.labelForField(self.text_edit)
         row = QHBoxLayout()
         row.addWidget(self.adjusted_check)
@@ -1264,28 +1339,31 @@ class ContextualityView(_InspectView):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.plot = pg.PlotWidget(background="w")
-        self.plot.setLabel("bottom", "layer (0 = embedding output)")
-        self.plot.setLabel("left", "value")
+        self.plot.setLabel("bottom", self.tr("layer (0 = embedding output)"))
+        self.plot.setLabel("left", self.tr("value"))
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.setMinimumHeight(220)
-        self.plot.setToolTip("The three measures per layer; lower self-similarity and "
-                             "intra-sentence similarity mean more context-specific vectors")
+        self.plot.setToolTip(self.tr("The three measures per layer; lower self-similarity and "
+                                     "intra-sentence similarity mean more context-specific "
+                                     "vectors"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#222222",
                                           brush=pg.mkBrush(255, 255, 255, 210),
                                           pen=pg.mkPen("#bbbbbb"))
         self.curves: dict[str, Any] = {}
         for label, key, colour in _MEASURES:
-            self.curves[key] = self.plot.plot([], [], name=label,
+            self.curves[key] = self.plot.plot([], [], name=QCoreApplication.translate(
+                                              "ContextualityView", label),
                                               pen=pg.mkPen(colour, width=2), symbol="o",
                                               symbolSize=6, symbolBrush=colour)
         self.baseline_curve = self.plot.plot(
-            [], [], name="baseline: random word pairs (cosine)",
+            [], [], name=self.tr("baseline: random word pairs (cosine)"),
             pen=pg.mkPen("#555555", width=1.5, style=Qt.PenStyle.DashLine))
         self.mev_baseline_curve = self.plot.plot(
-            [], [], name="baseline: MEV of random words",
+            [], [], name=self.tr("baseline: MEV of random words"),
             pen=pg.mkPen("#d62728", width=1, style=Qt.PenStyle.DashLine))
-        self.note_label = QLabel(CONTEXTUALITY_NOTE)
+        self.note_label = QLabel(QCoreApplication.translate("ContextualityView",
+                                                            CONTEXTUALITY_NOTE))
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -1309,8 +1387,9 @@ class ContextualityView(_InspectView):
         if isinstance(model, QStandardItemModel):
             item = model.item(row)
             item.setEnabled(choice is not None)
-            item.setToolTip(f"The first sentences of {choice.path}" if choice is not None
-                            else "Open a corpus in the Corpus panel first")
+            item.setToolTip(self.tr("The first sentences of {path}").format(path=choice.path)
+                            if choice is not None
+                            else self.tr("Open a corpus in the Corpus panel first"))
         if choice is None and self.source_combo.currentData() == "corpus":
             self.source_combo.setCurrentIndex(self.source_combo.findData("typed"))
 
@@ -1331,7 +1410,7 @@ class ContextualityView(_InspectView):
         source = self.source_combo.currentData()
         sentences = tuple(_lines(self.text_edit.toPlainText()))
         if source == "typed" and not sentences:
-            raise WorkbenchError("Type some text first, one sentence per line.")
+            raise WorkbenchError(self.tr("Type some text first, one sentence per line."))
         request = ContextualityRequest(
             source=source, sample=self.sample_spin.value(), sentences=sentences,
             corpus=self._corpus_choice() if source == "corpus" else None,
@@ -1345,10 +1424,11 @@ class ContextualityView(_InspectView):
         self.outcome = outcome
         self.result = result
         self.export_button.setEnabled(True)
-        self.summary_label.setText(
-            f"From {outcome.where}: {result.words:,} words seen at least "
-            f"{outcome.min_occurrences} times, {result.occurrences:,} occurrences, "
-            f"{len(result.layers)} layers (0 = embedding output).")
+        self.summary_label.setText(self.tr(
+            "From {where}: {words:,} words seen at least {min} times, {occurrences:,} "
+            "occurrences, {layers} layers (0 = embedding output).").format(
+            where=outcome.where, words=result.words, min=outcome.min_occurrences,
+            occurrences=result.occurrences, layers=len(result.layers)))
         self._draw()
 
     @Slot()
@@ -1364,11 +1444,11 @@ class ContextualityView(_InspectView):
         if adjusted:
             self.baseline_curve.setData([], [])
             self.mev_baseline_curve.setData([], [])
-            self.plot.setLabel("left", "value minus the anisotropy baseline")
+            self.plot.setLabel("left", self.tr("value minus the anisotropy baseline"))
         else:
             self.baseline_curve.setData(x, np.asarray(result.baseline, dtype=np.float64))
             self.mev_baseline_curve.setData(x, np.asarray(result.mev_baseline, dtype=np.float64))
-            self.plot.setLabel("left", "value")
+            self.plot.setLabel("left", self.tr("value"))
         for curve in (self.baseline_curve, self.mev_baseline_curve):
             curve.setVisible(not adjusted)
         self.plot.getAxis("bottom").setTicks([[(float(v), str(int(v))) for v in x]])
@@ -1378,7 +1458,7 @@ class ContextualityView(_InspectView):
         """Write one row per layer with every measure (raw, baselines, adjusted); return rows."""
         result = self.result
         if result is None:
-            raise WorkbenchError("Measure first; there is nothing to export.")
+            raise WorkbenchError(self.tr("Measure first; there is nothing to export."))
         keys = ["self_similarity", "intra_similarity", "mev", "baseline", "mev_baseline",
                 "self_similarity_adjusted", "intra_similarity_adjusted", "mev_adjusted"]
         columns = [np.asarray(getattr(result, k), dtype=np.float64).reshape(-1) for k in keys]
@@ -1392,26 +1472,32 @@ class ContextualityView(_InspectView):
     def export_png(self, path: str | Path) -> None:
         """Save the plot as PNG."""
         if self.result is None:
-            raise WorkbenchError("Measure first; there is no plot to export.")
+            raise WorkbenchError(self.tr("Measure first; there is no plot to export."))
         _export_plot_png(self.plot, path)
 
     def _on_export_csv_clicked(self) -> None:
-        path = self._ask_path("Export the values", "contextuality.csv", "CSV files (*.csv)")
+        path = self._ask_path(self.tr("Export the values"), "contextuality.csv",
+                              self.tr("CSV files (*.csv)"))
         if path:
             try:
                 n = self.export_csv(path)
             except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(f"Could not write {path}: {exc}")
+                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
+                    path=path, error=exc))
             else:
-                self.message_bar.show_info(f"Wrote {n:,} rows to {path}.")
+                self.message_bar.show_info(self.tr("Wrote {n:,} rows to {path}.").format(
+                    n=n, path=path))
 
     def _on_export_png_clicked(self) -> None:
-        path = self._ask_path("Export the plot", "contextuality.png", "PNG files (*.png)")
+        path = self._ask_path(self.tr("Export the plot"), "contextuality.png",
+                              self.tr("PNG files (*.png)"))
         if path:
             try:
                 self.export_png(path)
             except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(f"Could not write {path}: {exc}")
+                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
+                    path=path, error=exc))
             else:
-                self.message_bar.show_info(f"Saved the plot to {path}.")
+                self.message_bar.show_info(self.tr("Saved the plot to {path}.").format(
+                    path=path))
 
