@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -82,20 +82,30 @@ PRETRAIN_KIND = "bert_pretrain"
 _SIZES = ("tiny", "mini", "small", "medium", "base", "large")
 _CUSTOM = "custom"
 _CONTINUE = "continue"
-#: (label, task) of the fine-tuning task combo.
+#: (label, task) of the fine-tuning task combo (labels in English; translated when shown,
+#: in the ``FinetunePage`` context).
 FINETUNE_TASKS = (
-    ("Sequence classification", "classification"),
-    ("Sentence pair classification", "pair-classification"),
-    ("Token tagging (CoNLL)", "tagging"),
-    ("Extractive question answering (SQuAD)", "qa"),
+    (QT_TRANSLATE_NOOP("FinetunePage", "Sequence classification"), "classification"),
+    (QT_TRANSLATE_NOOP("FinetunePage", "Sentence pair classification"), "pair-classification"),
+    (QT_TRANSLATE_NOOP("FinetunePage", "Token tagging (CoNLL)"), "tagging"),
+    (QT_TRANSLATE_NOOP("FinetunePage", "Extractive question answering (SQuAD)"), "qa"),
 )
-#: Metrics shown in the fine-tuning results table, in this order.
+#: Metrics shown in the fine-tuning results table, in this order (labels translated when
+#: shown, in the ``FinetunePage`` context).
 _FINETUNE_METRICS = (
-    ("accuracy", "Accuracy"), ("macro_f1", "Macro-F1"), ("entity_f1", "Entity F1"),
-    ("entity_precision", "Entity precision"), ("entity_recall", "Entity recall"),
-    ("word_accuracy", "Word accuracy"), ("exact_match", "Exact match"), ("f1", "F1"),
-    ("train_loss", "Training loss"), ("n_train", "Training examples"),
-    ("n_eval", "Evaluation examples"), ("train_steps", "Steps"), ("seconds", "Seconds"),
+    ("accuracy", QT_TRANSLATE_NOOP("FinetunePage", "Accuracy")),
+    ("macro_f1", QT_TRANSLATE_NOOP("FinetunePage", "Macro-F1")),
+    ("entity_f1", QT_TRANSLATE_NOOP("FinetunePage", "Entity F1")),
+    ("entity_precision", QT_TRANSLATE_NOOP("FinetunePage", "Entity precision")),
+    ("entity_recall", QT_TRANSLATE_NOOP("FinetunePage", "Entity recall")),
+    ("word_accuracy", QT_TRANSLATE_NOOP("FinetunePage", "Word accuracy")),
+    ("exact_match", QT_TRANSLATE_NOOP("FinetunePage", "Exact match")),
+    ("f1", QT_TRANSLATE_NOOP("FinetunePage", "F1")),
+    ("train_loss", QT_TRANSLATE_NOOP("FinetunePage", "Training loss")),
+    ("n_train", QT_TRANSLATE_NOOP("FinetunePage", "Training examples")),
+    ("n_eval", QT_TRANSLATE_NOOP("FinetunePage", "Evaluation examples")),
+    ("train_steps", QT_TRANSLATE_NOOP("FinetunePage", "Steps")),
+    ("seconds", QT_TRANSLATE_NOOP("FinetunePage", "Seconds")),
 )
 
 
@@ -169,7 +179,8 @@ def _pretrain_job(request: PretrainRequest, workspace: Workspace | None,
                   static: Embeddings | None, *,
                   progress: Progress = NULL_PROGRESS) -> PretrainResult:
     """Worker-thread job: write the static vectors if asked, then pretrain (and record)."""
-    progress.report(None, "Loading PyTorch and transformers…")
+    progress.report(None, QCoreApplication.translate("BertPanel",
+                                                     "Loading PyTorch and transformers…"))
     load_training_libraries()
     from workbench.core.bert.pretrain import pretrain
 
@@ -180,7 +191,8 @@ def _with_static(request: PretrainRequest, workspace: Workspace | None,
                  static: Embeddings | None, progress: Progress) -> PretrainRequest:
     if static is None:
         return request
-    progress.report(None, "Writing the static vectors for initialisation…")
+    progress.report(None, QCoreApplication.translate(
+        "BertPanel", "Writing the static vectors for initialisation…"))
     return replace(request, static_vectors=str(static_vectors_file(
         static, _static_folder(workspace))))
 
@@ -189,7 +201,8 @@ def _sweep_job(ratios: tuple[float, ...], request: PretrainRequest,
                workspace: Workspace | None, static: Embeddings | None, *,
                progress: Progress = NULL_PROGRESS) -> list[PretrainResult]:
     """Worker-thread job: one pretraining run per mask ratio (same data and seed)."""
-    progress.report(None, "Loading PyTorch and transformers…")
+    progress.report(None, QCoreApplication.translate("BertPanel",
+                                                     "Loading PyTorch and transformers…"))
     load_training_libraries()
     from workbench.core.bert.pretrain import pretrain_sweep
 
@@ -213,21 +226,26 @@ def parse_ratios(text: str) -> tuple[float, ...]:
         try:
             value = float(part)
         except ValueError:
-            raise ParameterError(f"{part!r} in the sweep's mask ratios is not a number; write "
-                                 "them like 0.05, 0.15, 0.3.") from None
+            raise ParameterError(QCoreApplication.translate(
+                "BertPanel", "{part} in the sweep's mask ratios is not a number; write them "
+                "like 0.05, 0.15, 0.3.").format(part=repr(part))) from None
         if not 0.0 < value <= 1.0:
-            raise ParameterError(f"The mask ratio {value} is not between 0 and 1.")
+            raise ParameterError(QCoreApplication.translate(
+                "BertPanel", "The mask ratio {value} is not between 0 and 1.").format(
+                    value=value))
         if value not in ratios:
             ratios.append(value)
     if len(ratios) < 2:
-        raise ParameterError("Give at least two mask ratios to sweep, e.g. 0.05, 0.15, 0.3.")
+        raise ParameterError(QCoreApplication.translate(
+            "BertPanel", "Give at least two mask ratios to sweep, e.g. 0.05, 0.15, 0.3."))
     return tuple(ratios)
 
 
 def _finetune_job(request: FinetuneRequest, workspace: Workspace | None, *,
                   progress: Progress = NULL_PROGRESS) -> FinetuneResult:
     """Worker-thread job: fine-tune, evaluate, save and record."""
-    progress.report(None, "Loading PyTorch and transformers…")
+    progress.report(None, QCoreApplication.translate("BertPanel",
+                                                     "Loading PyTorch and transformers…"))
     load_training_libraries()
     from workbench.core.bert.finetune import finetune
 
@@ -268,12 +286,22 @@ class FilePreview:
         """One or two plain sentences for the page."""
         if not self.examples:
             return self.detail
-        what = {"tagging": "sentences", "qa": "questions"}.get(self.task, "examples")
-        parts = [f"{self.examples:,} {what}{' (limit reached)' if self.limited else ''}"]
+        if self.task == "tagging":
+            count = (QCoreApplication.translate("BertPanel", "{n} sentences (limit reached)")
+                     if self.limited else QCoreApplication.translate("BertPanel", "{n} sentences"))
+        elif self.task == "qa":
+            count = (QCoreApplication.translate("BertPanel", "{n} questions (limit reached)")
+                     if self.limited else QCoreApplication.translate("BertPanel", "{n} questions"))
+        else:
+            count = (QCoreApplication.translate("BertPanel", "{n} examples (limit reached)")
+                     if self.limited else QCoreApplication.translate("BertPanel", "{n} examples"))
+        parts = [count.format(n=f"{self.examples:,}")]
         if self.labels:
             shown = ", ".join(self.labels[:12]) + (", …" if len(self.labels) > 12 else "")
-            noun = "tags" if self.task == "tagging" else "labels"
-            parts.insert(0, f"{len(self.labels)} {noun}: {shown}")
+            noun = (QCoreApplication.translate("BertPanel", "{n} tags: {shown}")
+                    if self.task == "tagging"
+                    else QCoreApplication.translate("BertPanel", "{n} labels: {shown}"))
+            parts.insert(0, noun.format(n=len(self.labels), shown=shown))
         if self.detail:
             parts.append(self.detail)
         return " · ".join(parts)
@@ -292,7 +320,8 @@ def preview_finetune_file(task: str, path: str | Path, *, text_column: str | Non
     from workbench.core.bert import finetune_data as fd
 
     path = Path(path)
-    progress.report(None, f"Reading {path.name}…")
+    progress.report(None, QCoreApplication.translate("BertPanel", "Reading {name}…").format(
+        name=path.name))
     columns: tuple[str, ...] = ()
     try:
         if task in ("classification", "pair-classification"):
@@ -306,22 +335,32 @@ def preview_finetune_file(task: str, path: str | Path, *, text_column: str | Non
             data = fd.read_classification_file(
                 path, text_column=text_column, text_pair_column=text_pair_column,
                 label_column=label_column, pair=task == "pair-classification", limit=limit)
-            cols = f"text column {data.text_column!r}"
             if data.text_pair_column:
-                cols += f", second text {data.text_pair_column!r}"
-            cols += f", label column {data.label_column!r}"
+                cols = QCoreApplication.translate(
+                    "BertPanel", "text column {text}, second text {pair}, label column {label}")
+            else:
+                cols = QCoreApplication.translate("BertPanel",
+                                                  "text column {text}, label column {label}")
+            cols = cols.format(text=repr(data.text_column), pair=repr(data.text_pair_column),
+                               label=repr(data.label_column))
             names = {"sst2": "SST-2", "mrpc": "MRPC", "rte": "RTE", "qqp": "QQP", "qnli": "QNLI"}
-            layout = f" ({names[data.layout]} layout)" if data.layout in names else ""
+            if data.layout in names:
+                cols = QCoreApplication.translate(
+                    "BertPanel", "{columns} ({layout} layout)").format(
+                        columns=cols, layout=names[data.layout])
             return FilePreview(task, columns, data.labels, len(data.examples),
-                               limit is not None and len(data.examples) >= limit,
-                               cols + layout)
+                               limit is not None and len(data.examples) >= limit, cols)
         if task == "tagging":
             tagged = fd.read_conll(path, limit=limit)
             return FilePreview(task, (), tagged.labels, len(tagged.sentences),
                                limit is not None and len(tagged.sentences) >= limit,
-                               f"{tagged.n_columns} columns (word first, tag last)")
+                               QCoreApplication.translate(
+                                   "BertPanel", "{n} columns (word first, tag last)").format(
+                                       n=tagged.n_columns))
         qa = fd.read_squad(path, limit=limit, require_answers=True)
-        version = "SQuAD 2.0 (with unanswerable questions)" if qa.version_2 else "SQuAD 1.1"
+        version = (QCoreApplication.translate("BertPanel",
+                                              "SQuAD 2.0 (with unanswerable questions)")
+                   if qa.version_2 else "SQuAD 1.1")
         return FilePreview(task, (), (), len(qa.examples),
                            limit is not None and len(qa.examples) >= limit, version)
     except WorkbenchError as exc:
@@ -401,7 +440,7 @@ def _path_row(parent: QWidget, placeholder: str, tip: str,
     edit.setPlaceholderText(placeholder)
     edit.setToolTip(tip)
     button = QPushButton("…", parent)
-    button.setToolTip("Browse")
+    button.setToolTip(QCoreApplication.translate("BertPanel", "Browse"))
     button.setMaximumWidth(32)
     button.clicked.connect(browse)
     row = QWidget(parent)
@@ -416,8 +455,9 @@ def _device_combo(parent: QWidget) -> QComboBox:
     """The device choice shared by both pages (``auto`` + what PyTorch has, once known)."""
     combo = QComboBox(parent)
     set_device_items(combo, ("cpu",))
-    combo.setToolTip("Where to train: auto = CUDA, then Apple MPS, then CPU (only devices "
-                     "PyTorch has here are listed)")
+    combo.setToolTip(QCoreApplication.translate(
+        "BertPanel", "Where to train: auto = CUDA, then Apple MPS, then CPU (only devices "
+        "PyTorch has here are listed)"))
     return combo
 
 
@@ -426,7 +466,8 @@ def set_device_items(combo: QComboBox, devices: tuple[str, ...]) -> None:
     current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    for name in ("auto", *devices):
+    combo.addItem(QCoreApplication.translate("BertPanel", "auto"), "auto")
+    for name in devices:
         combo.addItem(name, name)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     combo.blockSignals(False)
@@ -435,19 +476,23 @@ def set_device_items(combo: QComboBox, devices: tuple[str, ...]) -> None:
 def _precision_combo(parent: QWidget) -> QComboBox:
     """The precision choice shared by both pages."""
     combo = QComboBox(parent)
-    for name in ("auto", "fp32", "bf16", "fp16"):
+    combo.addItem(QCoreApplication.translate("BertPanel", "auto"), "auto")
+    for name in ("fp32", "bf16", "fp16"):
         combo.addItem(name, name)
-    combo.setToolTip("auto = bf16 (or fp16) on CUDA, fp32 elsewhere; fp16 needs a GPU")
+    combo.setToolTip(QCoreApplication.translate(
+        "BertPanel", "auto = bf16 (or fp16) on CUDA, fp32 elsewhere; fp16 needs a GPU"))
     return combo
 
 
 def _explore_row(parent: QWidget) -> tuple[QWidget, QPushButton, QCheckBox]:
     """An "Open in Explore" button with its "## pieces" option (both pages)."""
-    button = QPushButton("Open in Explore", parent)
-    button.setToolTip("Explore this model's input word embeddings (BERT's embedding layer) "
-                      "with neighbours, analogies and maps")
-    check = QCheckBox("## pieces", parent)
-    check.setToolTip("Also show WordPiece continuation pieces (##ing, …)")
+    button = QPushButton(QCoreApplication.translate("BertPanel", "Open in Explore"), parent)
+    button.setToolTip(QCoreApplication.translate(
+        "BertPanel", "Explore this model's input word embeddings (BERT's embedding layer) "
+        "with neighbours, analogies and maps"))
+    check = QCheckBox(QCoreApplication.translate("BertPanel", "## pieces"), parent)
+    check.setToolTip(QCoreApplication.translate(
+        "BertPanel", "Also show WordPiece continuation pieces (##ing, …)"))
     row = QWidget(parent)
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -462,7 +507,8 @@ def _explore_job(folder: str, include_pieces: bool, *,
     """Worker-thread job: a model folder's input word embeddings."""
     from workbench.core.bert.export import input_embeddings
 
-    progress.report(None, f"Reading the word embeddings of {Path(folder).name}…")
+    progress.report(None, QCoreApplication.translate(
+        "BertPanel", "Reading the word embeddings of {name}…").format(name=Path(folder).name))
     return input_embeddings(folder, include_pieces=include_pieces)
 
 
@@ -492,7 +538,7 @@ def _failed(page: Any, error: BaseException, details: str) -> None:
         page.message_bar.show_error(str(error))
         page.status_label.setText("")
     else:
-        page.status_label.setText("The job failed.")
+        page.status_label.setText(QCoreApplication.translate("BertPanel", "The job failed."))
         show_unexpected_error(page, error, details)
 
 
@@ -551,8 +597,8 @@ class PretrainPage(QWidget):
         self._live_tag = ""
         self._devices_known = False
         self._vocab_cache: dict[str, int | None] = {}
-        self.runner = TaskRunner("BERT pretraining", self)
-        self.device_runner = TaskRunner("Device check", self)
+        self.runner = TaskRunner(self.tr("BERT pretraining"), self)
+        self.device_runner = TaskRunner(self.tr("Device check"), self)
         self._build()
         self._connect()
         self._on_tokenizer_mode_changed()
@@ -567,168 +613,179 @@ class PretrainPage(QWidget):
         self.message_bar = MessageBar(self)
         self.corpus_label = QLabel(self)
         self.corpus_label.setWordWrap(True)
-        self.corpus_label.setToolTip("Pretraining reads the corpus open in the Corpus panel; "
-                                     "documents are blank-line separated blocks")
+        self.corpus_label.setToolTip(self.tr(
+            "Pretraining reads the corpus open in the Corpus panel; documents are blank-line "
+            "separated blocks"))
 
         # tokenizer
         self.tokenizer_combo = QComboBox(self)
-        self.tokenizer_combo.addItem("Train WordPiece on the corpus", "train")
-        self.tokenizer_combo.addItem("Use a tokenizer folder…", "folder")
-        self.tokenizer_combo.setToolTip("Train a WordPiece tokenizer on the corpus (cached "
-                                        "in the workspace), or use an existing one")
-        self.vocab_spin = _spin(p, 100, 1_000_000, 8000, "WordPiece vocabulary size "
-                                "(special tokens included)")
-        self.lowercase_check = QCheckBox("Lowercase", self)
+        self.tokenizer_combo.addItem(self.tr("Train WordPiece on the corpus"), "train")
+        self.tokenizer_combo.addItem(self.tr("Use a tokenizer folder…"), "folder")
+        self.tokenizer_combo.setToolTip(self.tr("Train a WordPiece tokenizer on the corpus (cached "
+                                                "in the workspace), or use an existing one"))
+        self.vocab_spin = _spin(p, 100, 1_000_000, 8000, self.tr("WordPiece vocabulary size "
+                                                                 "(special tokens included)"))
+        self.lowercase_check = QCheckBox(self.tr("Lowercase"), self)
         self.lowercase_check.setChecked(True)
-        self.lowercase_check.setToolTip("Lowercase and strip accents before WordPiece")
+        self.lowercase_check.setToolTip(self.tr("Lowercase and strip accents before WordPiece"))
         row, self.tokenizer_edit, self.tokenizer_browse = _path_row(
-            p, "tokenizer folder", "A folder with tokenizer.json or vocab.txt",
+            p, self.tr("tokenizer folder"), self.tr("A folder with tokenizer.json or vocab.txt"),
             self._on_browse_tokenizer)
         self.tokenizer_row = row
-        self.tokenizer_box = QGroupBox("Tokenizer", self)
+        self.tokenizer_box = QGroupBox(self.tr("Tokenizer"), self)
         tform = QFormLayout(self.tokenizer_box)
         tform.addRow(self.tokenizer_combo)
-        tform.addRow("Vocabulary:", self.vocab_spin)
+        tform.addRow(self.tr("Vocabulary:"), self.vocab_spin)
         tform.addRow(self.lowercase_check)
-        tform.addRow("Folder:", self.tokenizer_row)
+        tform.addRow(self.tr("Folder:"), self.tokenizer_row)
         self.tokenizer_form = tform
 
         # model
         self.size_combo = QComboBox(self)
         for name in _SIZES:
             self.size_combo.addItem(name, name)
-        self.size_combo.addItem("custom", _CUSTOM)
-        self.size_combo.addItem("continue from a model folder…", _CONTINUE)
-        self.size_combo.setToolTip("Model size: tiny 2×128, mini 4×256, small 4×512, "
-                                   "medium 8×512, base 12×768, large 24×1024 "
-                                   "(layers × hidden), a custom shape, or continue "
-                                   "pretraining a saved model")
-        self.layers_spin = _spin(p, 1, 256, 2, "Transformer layers")
-        self.hidden_spin = _spin(p, 2, 65_536, 128, "Hidden size (a multiple of the heads)")
-        self.heads_spin = _spin(p, 1, 1024, 2, "Attention heads per layer")
-        self.intermediate_spin = _spin(p, 1, 1_000_000, 512, "Feed-forward width per layer")
+        self.size_combo.addItem(self.tr("custom"), _CUSTOM)
+        self.size_combo.addItem(self.tr("continue from a model folder…"), _CONTINUE)
+        self.size_combo.setToolTip(self.tr("Model size: tiny 2×128, mini 4×256, small 4×512, "
+                                           "medium 8×512, base 12×768, large 24×1024 "
+                                           "(layers × hidden), a custom shape, or continue "
+                                           "pretraining a saved model"))
+        self.layers_spin = _spin(p, 1, 256, 2, self.tr("Transformer layers"))
+        self.hidden_spin = _spin(p, 2, 65_536, 128, self.tr(
+            "Hidden size (a multiple of the heads)"))
+        self.heads_spin = _spin(p, 1, 1024, 2, self.tr("Attention heads per layer"))
+        self.intermediate_spin = _spin(p, 1, 1_000_000, 512, self.tr(
+            "Feed-forward width per layer"))
         row, self.model_edit, self.model_browse = _path_row(
-            p, "model folder", "A saved BERT folder (config.json + weights) to continue from",
+            p, self.tr("model folder"),
+            self.tr("A saved BERT folder (config.json + weights) to continue from"),
             self._on_browse_model)
         self.model_row = row
         self.size_label = QLabel("", self)
         self.size_label.setWordWrap(True)
         self.size_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.size_label.setToolTip("Exact parameter count and an estimate of the memory "
-                                   "training needs (weights, gradients, AdamW, activations)")
-        self.model_box = QGroupBox("Model", self)
+        self.size_label.setToolTip(self.tr(
+            "Exact parameter count and an estimate of the memory training needs (weights, "
+            "gradients, AdamW, activations)"))
+        self.model_box = QGroupBox(self.tr("Model"), self)
         mform = QFormLayout(self.model_box)
-        mform.addRow("Size:", self.size_combo)
-        mform.addRow("Layers:", self.layers_spin)
-        mform.addRow("Hidden:", self.hidden_spin)
-        mform.addRow("Heads:", self.heads_spin)
-        mform.addRow("Intermediate:", self.intermediate_spin)
-        mform.addRow("Folder:", self.model_row)
+        mform.addRow(self.tr("Size:"), self.size_combo)
+        mform.addRow(self.tr("Layers:"), self.layers_spin)
+        mform.addRow(self.tr("Hidden:"), self.hidden_spin)
+        mform.addRow(self.tr("Heads:"), self.heads_spin)
+        mform.addRow(self.tr("Intermediate:"), self.intermediate_spin)
+        mform.addRow(self.tr("Folder:"), self.model_row)
         mform.addRow(self.size_label)
         self.model_form = mform
 
         # objective
-        self.mask_ratio_spin = _dspin(p, 0.01, 1.0, 0.15, 3, "Share of tokens selected for "
-                                      "prediction (BERT: 0.15)", 0.01)
-        self.mask_fraction_spin = _dspin(p, 0.0, 1.0, 0.8, 2, "Share of the selected tokens "
-                                         "replaced by [MASK] (BERT: 0.8)", 0.05)
-        self.random_fraction_spin = _dspin(p, 0.0, 1.0, 0.1, 2, "Share of the selected tokens "
-                                           "replaced by a random token (BERT: 0.1); the rest "
-                                           "keep their token", 0.05)
-        self.nsp_check = QCheckBox("Next-sentence prediction", self)
+        self.mask_ratio_spin = _dspin(p, 0.01, 1.0, 0.15, 3, self.tr(
+            "Share of tokens selected for prediction (BERT: 0.15)"), 0.01)
+        self.mask_fraction_spin = _dspin(p, 0.0, 1.0, 0.8, 2, self.tr(
+            "Share of the selected tokens replaced by [MASK] (BERT: 0.8)"), 0.05)
+        self.random_fraction_spin = _dspin(p, 0.0, 1.0, 0.1, 2, self.tr(
+            "Share of the selected tokens replaced by a random token (BERT: 0.1); the rest keep "
+            "their token"), 0.05)
+        self.nsp_check = QCheckBox(self.tr("Next-sentence prediction"), self)
         self.nsp_check.setChecked(True)
-        self.nsp_check.setToolTip("Also train BERT's next-sentence objective (sentence pairs, "
-                                  "half with a random partner)")
-        self.split_check = QCheckBox("Split lines into sentences", self)
-        self.split_check.setToolTip("Split lines at . ! ? (for one-paragraph-per-line corpora "
-                                    "such as WikiText)")
-        self.objective_box = QGroupBox("Objective", self)
+        self.nsp_check.setToolTip(self.tr(
+            "Also train BERT's next-sentence objective (sentence pairs, half with a random "
+            "partner)"))
+        self.split_check = QCheckBox(self.tr("Split lines into sentences"), self)
+        self.split_check.setToolTip(self.tr(
+            "Split lines at . ! ? (for one-paragraph-per-line corpora such as WikiText)"))
+        self.objective_box = QGroupBox(self.tr("Objective"), self)
         oform = QFormLayout(self.objective_box)
-        oform.addRow("Mask ratio:", self.mask_ratio_spin)
-        oform.addRow("[MASK] share:", self.mask_fraction_spin)
-        oform.addRow("Random share:", self.random_fraction_spin)
+        oform.addRow(self.tr("Mask ratio:"), self.mask_ratio_spin)
+        oform.addRow(self.tr("[MASK] share:"), self.mask_fraction_spin)
+        oform.addRow(self.tr("Random share:"), self.random_fraction_spin)
         oform.addRow(self.nsp_check)
         oform.addRow(self.split_check)
 
         # training
-        self.seq_len_spin = _spin(p, 8, 8192, 128, "Longest example in tokens")
-        self.batch_spin = _spin(p, 1, 65_536, 16, "Examples per forward pass")
-        self.accum_spin = _spin(p, 1, 1024, 1, "Forward passes per optimizer step (effective "
-                                "batch = batch × accumulation)")
-        self.lr_spin = _dspin(p, 1e-6, 1.0, 5e-4, 6, "Peak learning rate (AdamW)", 1e-4)
-        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.06, 3, "Share of the steps with a linear "
-                                  "warm-up of the learning rate", 0.01)
-        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, "Decoupled weight decay", 0.01)
-        self.max_steps_spin = _spin(p, 0, 100_000_000, 1000, "Optimizer steps to run; "
-                                    "'epochs' = use the number of epochs below", "epochs")
-        self.epochs_spin = _dspin(p, 0.01, 10_000.0, 1.0, 2, "Passes over the data (when max "
-                                  "steps is 'epochs')", 0.5)
-        self.eval_every_spin = _spin(p, 0, 10_000_000, 200, "Evaluate on the held-out slice "
-                                     "every N steps; 'at the end' = once", "at the end")
-        self.save_every_spin = _spin(p, 0, 10_000_000, 0, "Write a checkpoint every N steps "
-                                     "('off': only on cancel and at the end)", "off")
+        self.seq_len_spin = _spin(p, 8, 8192, 128, self.tr("Longest example in tokens"))
+        self.batch_spin = _spin(p, 1, 65_536, 16, self.tr("Examples per forward pass"))
+        self.accum_spin = _spin(p, 1, 1024, 1, self.tr(
+            "Forward passes per optimizer step (effective batch = batch × accumulation)"))
+        self.lr_spin = _dspin(p, 1e-6, 1.0, 5e-4, 6, self.tr("Peak learning rate (AdamW)"), 1e-4)
+        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.06, 3, self.tr(
+            "Share of the steps with a linear warm-up of the learning rate"), 0.01)
+        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, self.tr("Decoupled weight decay"), 0.01)
+        self.max_steps_spin = _spin(p, 0, 100_000_000, 1000, self.tr(
+            "Optimizer steps to run; 'epochs' = use the number of epochs below"), self.tr("epochs"))
+        self.epochs_spin = _dspin(p, 0.01, 10000.0, 1.0, 2, self.tr(
+            "Passes over the data (when max steps is 'epochs')"), 0.5)
+        self.eval_every_spin = _spin(p, 0, 10_000_000, 200, self.tr(
+            "Evaluate on the held-out slice every N steps; 'at the end' = once"),
+            self.tr("at the end"))
+        self.save_every_spin = _spin(p, 0, 10_000_000, 0, self.tr(
+            "Write a checkpoint every N steps ('off': only on cancel and at the end)"),
+            self.tr("off"))
         self.device_combo = _device_combo(self)
         self.precision_combo = _precision_combo(self)
-        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, "Seed of the data, the initialisation "
-                               "and the masks")
-        self.training_box = QGroupBox("Training", self)
+        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, self.tr("Seed of the data, the initialisation "
+                                                           "and the masks"))
+        self.training_box = QGroupBox(self.tr("Training"), self)
         trform = QFormLayout(self.training_box)
-        trform.addRow("Sequence length:", self.seq_len_spin)
-        trform.addRow("Batch size:", self.batch_spin)
-        trform.addRow("Accumulation:", self.accum_spin)
-        trform.addRow("Learning rate:", self.lr_spin)
-        trform.addRow("Warm-up ratio:", self.warmup_spin)
-        trform.addRow("Weight decay:", self.decay_spin)
-        trform.addRow("Max steps:", self.max_steps_spin)
-        trform.addRow("Epochs:", self.epochs_spin)
-        trform.addRow("Evaluate every:", self.eval_every_spin)
-        trform.addRow("Save every:", self.save_every_spin)
-        trform.addRow("Device:", self.device_combo)
-        trform.addRow("Precision:", self.precision_combo)
-        trform.addRow("Seed:", self.seed_spin)
+        trform.addRow(self.tr("Sequence length:"), self.seq_len_spin)
+        trform.addRow(self.tr("Batch size:"), self.batch_spin)
+        trform.addRow(self.tr("Accumulation:"), self.accum_spin)
+        trform.addRow(self.tr("Learning rate:"), self.lr_spin)
+        trform.addRow(self.tr("Warm-up ratio:"), self.warmup_spin)
+        trform.addRow(self.tr("Weight decay:"), self.decay_spin)
+        trform.addRow(self.tr("Max steps:"), self.max_steps_spin)
+        trform.addRow(self.tr("Epochs:"), self.epochs_spin)
+        trform.addRow(self.tr("Evaluate every:"), self.eval_every_spin)
+        trform.addRow(self.tr("Save every:"), self.save_every_spin)
+        trform.addRow(self.tr("Device:"), self.device_combo)
+        trform.addRow(self.tr("Precision:"), self.precision_combo)
+        trform.addRow(self.tr("Seed:"), self.seed_spin)
 
         # static init
-        self.static_check = QCheckBox("Initialise word embeddings from the current static "
-                                      "vectors", self)
-        self.freeze_spin = _spin(p, 0, 10_000_000, 0, "Keep the initialised word embeddings "
-                                 "fixed for this many steps", "no freezing")
-        self.static_box = QGroupBox("Static initialisation", self)
+        self.static_check = QCheckBox(self.tr("Initialise word embeddings from the current static "
+                                              "vectors"), self)
+        self.freeze_spin = _spin(p, 0, 10_000_000, 0, self.tr(
+            "Keep the initialised word embeddings fixed for this many steps"),
+            self.tr("no freezing"))
+        self.static_box = QGroupBox(self.tr("Static initialisation"), self)
         sform = QFormLayout(self.static_box)
         sform.addRow(self.static_check)
-        sform.addRow("Freeze for:", self.freeze_spin)
+        sform.addRow(self.tr("Freeze for:"), self.freeze_spin)
 
         # actions
-        self.start_button = QPushButton("Start", self)
-        self.start_button.setToolTip("Pretrain on the Corpus panel's corpus (Ctrl+Enter)")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop; a resumable checkpoint is saved first (Esc)")
-        self.export_button = QPushButton("Export config…", self)
-        self.export_button.setToolTip("Save these settings as a JSON config for "
-                                      "'workbench bert pretrain --config FILE' (or torchrun)")
-        self.nproc_spin = _spin(p, 1, 1024, 2, "Processes (GPUs) for the torchrun command")
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self.start_button.setToolTip(self.tr("Pretrain on the Corpus panel's corpus (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop; a resumable checkpoint is saved first (Esc)"))
+        self.export_button = QPushButton(self.tr("Export config…"), self)
+        self.export_button.setToolTip(self.tr(
+            "Save these settings as a JSON config for 'workbench bert pretrain --config FILE' (or "
+            "torchrun)"))
+        self.nproc_spin = _spin(p, 1, 1024, 2, self.tr("Processes (GPUs) for the torchrun command"))
         self.launch_edit = QLineEdit(self)
         self.launch_edit.setReadOnly(True)
-        self.launch_edit.setToolTip("Runs the exported config on several GPUs")
+        self.launch_edit.setToolTip(self.tr("Runs the exported config on several GPUs"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)
         buttons.addWidget(self.cancel_button)
         self.sweep_edit = QLineEdit("0.05, 0.15, 0.3, 0.5", self)
-        self.sweep_edit.setToolTip("Mask ratios for the sweep (commas between); every run "
-                                   "uses the same data and seed and is evaluated with the "
-                                   "same 15 % masks, so their curves compare")
-        self.sweep_button = QPushButton("Sweep mask ratio", self)
-        self.sweep_button.setToolTip("Pretrain once per mask ratio with these settings; the "
-                                     "runs are checked in Compare runs")
+        self.sweep_edit.setToolTip(self.tr("Mask ratios for the sweep (commas between); every run "
+                                           "uses the same data and seed and is evaluated with the "
+                                           "same 15 % masks, so their curves compare"))
+        self.sweep_button = QPushButton(self.tr("Sweep mask ratio"), self)
+        self.sweep_button.setToolTip(self.tr(
+            "Pretrain once per mask ratio with these settings; the runs are checked in Compare "
+            "runs"))
         sweep = QHBoxLayout()
         sweep.addWidget(self.sweep_button)
         sweep.addWidget(self.sweep_edit, 1)
         export = QHBoxLayout()
         export.addWidget(self.export_button, 1)
-        export.addWidget(QLabel("GPUs:", self))
+        export.addWidget(QLabel(self.tr("GPUs:"), self))
         export.addWidget(self.nproc_spin)
         self.status_label = QLabel("", self)
         self.status_label.setWordWrap(True)
-        self.status_label.setToolTip("Step, loss and time left")
+        self.status_label.setToolTip(self.tr("Step, loss and time left"))
         self.summary_label = QLabel("", self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(
@@ -753,10 +810,10 @@ class PretrainPage(QWidget):
         self.curves = TrainingCurves(self)
         self.runs_view = PretrainRunsView(self._workspace, PRETRAIN_KIND, self)
         self.right_tabs = QTabWidget(self)
-        self.right_tabs.addTab(self.curves, "Curves")
-        self.right_tabs.addTab(self.runs_view, "Compare runs")
-        self.right_tabs.setTabToolTip(1, "Recorded pretraining runs; check some to overlay "
-                                         "their curves")
+        self.right_tabs.addTab(self.curves, self.tr("Curves"))
+        self.right_tabs.addTab(self.runs_view, self.tr("Compare runs"))
+        self.right_tabs.setTabToolTip(1, self.tr("Recorded pretraining runs; check some to overlay "
+                                                 "their curves"))
         body = QHBoxLayout()
         body.addWidget(_scroll(self, inner))
         body.addWidget(self.right_tabs, 1)
@@ -886,23 +943,24 @@ class PretrainPage(QWidget):
             if self.size_choice() == _CONTINUE:
                 folder = self.model_edit.text().strip()
                 if not folder:
-                    self.size_label.setText("Choose the model folder to continue from.")
+                    self.size_label.setText(self.tr("Choose the model folder to continue from."))
                     return
                 from workbench.core.bert.models import inspect_model_folder
 
                 info = inspect_model_folder(folder)
                 size, vocab = info.size, info.vocab_size
                 if size is None or vocab is None:
-                    self.size_label.setText(f"{info.parameter_count:,} parameters in "
-                                            f"{Path(folder).name}.")
+                    self.size_label.setText(self.tr("{n} parameters in {folder}.").format(
+                        n=f"{info.parameter_count:,}", folder=Path(folder).name))
                     return
                 size = replace(size, max_position=max(size.max_position,
                                                       self.seq_len_spin.value()))
             else:
                 size, vocab = self.model_size(), self.vocab_size()
                 if vocab is None:
-                    self.size_label.setText("Choose a tokenizer folder (with tokenizer.json "
-                                            "or vocab.txt) to see the model's size.")
+                    self.size_label.setText(self.tr(
+                        "Choose a tokenizer folder (with tokenizer.json or vocab.txt) to see "
+                        "the model's size."))
                     return
             n = count_parameters(size, vocab, heads)
             memory = estimate_memory(size, vocab, self.batch_spin.value(),
@@ -912,10 +970,12 @@ class PretrainPage(QWidget):
             return
         from workbench.core.bert.models import format_bytes
 
-        self.size_label.setText(
-            f"{n:,} parameters (vocabulary {vocab:,}); about {format_bytes(memory.total)} to "
-            f"train at batch {self.batch_spin.value()} × {self.seq_len_spin.value()} tokens, "
-            f"{precision}.")
+        self.size_label.setText(self.tr(
+            "{n} parameters (vocabulary {vocab}); about {memory} to train at batch {batch} × "
+            "{seq_len} tokens, {precision}.").format(
+                n=f"{n:,}", vocab=f"{vocab:,}", memory=format_bytes(memory.total),
+                batch=self.batch_spin.value(), seq_len=self.seq_len_spin.value(),
+                precision=self.precision_combo.currentText()))
         self.size_label.setToolTip(memory.describe())
 
     @Slot(object)
@@ -930,22 +990,24 @@ class PretrainPage(QWidget):
         self.static_check.setEnabled(have and not self.runner.is_running)
         if not have:
             self.static_check.setChecked(False)
-            self.static_check.setToolTip("Train or load static vectors in the Static training "
-                                         "panel first")
+            self.static_check.setToolTip(self.tr(
+                "Train or load static vectors in the Static training panel first"))
         else:
-            self.static_check.setToolTip(
-                f"Copy the vectors of {len(emb):,} words ({emb.dim} dimensions, projected to "
-                "the hidden size) into BERT's word-embedding matrix before training")
+            self.static_check.setToolTip(self.tr(
+                "Copy the vectors of {n} words ({dim} dimensions, projected to the hidden "
+                "size) into BERT's word-embedding matrix before training").format(
+                    n=f"{len(emb):,}", dim=emb.dim))
         self.freeze_spin.setEnabled(have and not self.runner.is_running)
 
     def refresh_corpus(self) -> None:
         """Show which corpus Start will use."""
         choice = self._corpus_choice()
         if choice is None:
-            self.corpus_label.setText("Open a corpus in the Corpus panel first.")
+            self.corpus_label.setText(self.tr("Open a corpus in the Corpus panel first."))
         else:
-            self.corpus_label.setText(f"Corpus: <b>{Path(choice.path).name}</b> "
-                                      "(from the Corpus panel)")
+            self.corpus_label.setText(self.tr(
+                "Corpus: <b>{name}</b> (from the Corpus panel)").format(
+                    name=Path(choice.path).name))
 
     def request(self) -> PretrainRequest:
         """The request the widgets describe (``ParameterError`` when invalid or no corpus)."""
@@ -955,7 +1017,7 @@ class PretrainPage(QWidget):
 
         choice = self._corpus_choice()
         if choice is None:
-            raise ParameterError("Open a corpus in the Corpus panel first.")
+            raise ParameterError(self.tr("Open a corpus in the Corpus panel first."))
         training = TrainingSettings(
             max_steps=self.max_steps_spin.value() or None, epochs=self.epochs_spin.value(),
             batch_size=self.batch_spin.value(), grad_accum=self.accum_spin.value(),
@@ -971,14 +1033,15 @@ class PretrainPage(QWidget):
         if self.tokenizer_combo.currentData() == "folder":
             tokenizer = self.tokenizer_edit.text().strip()
             if not tokenizer:
-                raise ParameterError("Choose the tokenizer folder (or train WordPiece on the "
-                                     "corpus).")
+                raise ParameterError(self.tr(
+                    "Choose the tokenizer folder (or train WordPiece on the corpus)."))
         values: dict[str, Any] = {}
         choice_size = self.size_choice()
         if choice_size == _CONTINUE:
             model = self.model_edit.text().strip()
             if not model:
-                raise ParameterError("Choose the model folder to continue pretraining from.")
+                raise ParameterError(self.tr(
+                    "Choose the model folder to continue pretraining from."))
             values["model"] = model
         elif choice_size == _CUSTOM:
             size = self.model_size()
@@ -1014,7 +1077,7 @@ class PretrainPage(QWidget):
         self.summary_label.setText("")
         self.checkpoint_path = ""
         self.right_tabs.setCurrentWidget(self.curves)
-        self.status_label.setText("Preparing the data…")
+        self.status_label.setText(self.tr("Preparing the data…"))
         self._live_tag = ""
         self.runner.start(_pretrain_job, request, self._workspace(), self._static_for_run())
 
@@ -1034,7 +1097,8 @@ class PretrainPage(QWidget):
         self.summary_label.setText("")
         self.checkpoint_path = ""
         self.right_tabs.setCurrentWidget(self.curves)
-        self.status_label.setText(f"Preparing the data for {len(ratios)} runs…")
+        self.status_label.setText(self.tr("Preparing the data for {n} runs…").format(
+            n=len(ratios)))
         self._live_tag = ""
         self.runner.start(_sweep_job, ratios, request, self._workspace(),
                           self._static_for_run())
@@ -1059,13 +1123,13 @@ class PretrainPage(QWidget):
         saved = request.save(path)
         self.config_path = str(saved)
         self._update_launch_command()
-        self.status_label.setText(f"Saved the config to {saved}.")
+        self.status_label.setText(self.tr("Saved the config to {path}.").format(path=saved))
         return saved
 
     @Slot()
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export pretraining config",
-                                              "pretrain.json", "JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export pretraining config"),
+                                              "pretrain.json", self.tr("JSON (*.json)"))
         if not path:
             return
         try:
@@ -1073,8 +1137,9 @@ class PretrainPage(QWidget):
         except WorkbenchError as exc:
             self.message_bar.show_error(str(exc))
         except OSError as exc:
-            self.message_bar.show_error(f"The config could not be written to {path} "
-                                        f"({exc.strerror or exc}).")
+            self.message_bar.show_error(self.tr(
+                "The config could not be written to {path} ({reason}).").format(
+                    path=path, reason=exc.strerror or exc))
 
     @Slot()
     def _update_launch_command(self) -> None:
@@ -1085,14 +1150,14 @@ class PretrainPage(QWidget):
 
     @Slot()
     def _on_browse_tokenizer(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Tokenizer folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Tokenizer folder"))
         if folder:
             self.tokenizer_edit.setText(folder)
             self._update_size_label()
 
     @Slot()
     def _on_browse_model(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Model folder to continue from")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder to continue from"))
         if folder:
             self.model_edit.setText(folder)
             self._update_size_label()
@@ -1163,13 +1228,21 @@ class PretrainPage(QWidget):
         for r in results:
             last = r.evals[-1] if r.evals else {}
             loss = last.get("mlm_loss", last.get("loss"))
-            score = f"eval MLM loss {_fmt(float(loss))}" if isinstance(loss, (int, float)) \
-                else "no evaluation"
-            parts.append(f"mask {r.mask_ratio:.2f}: run #{r.run_id}, {r.steps:,} steps, {score}")
-        head = "Sweep cancelled" if cancelled else "Sweep done"
-        self.summary_label.setText(f"{head} ({len(results)} run"
-                                   f"{'s' if len(results) != 1 else ''}). " + "; ".join(parts)
-                                   + ". Evaluation uses the same 15 % masks for every run.")
+            score = (self.tr("eval MLM loss {loss}").format(loss=_fmt(float(loss)))
+                     if isinstance(loss, (int, float)) else self.tr("no evaluation"))
+            parts.append(self.tr("mask {ratio}: run #{run}, {steps} steps, {score}").format(
+                ratio=f"{r.mask_ratio:.2f}", run=r.run_id, steps=f"{r.steps:,}", score=score))
+        if cancelled:
+            text = (self.tr("Sweep cancelled (1 run). {runs}. Evaluation uses the same 15 % masks "
+                            "for every run.") if len(results) == 1
+                    else self.tr("Sweep cancelled ({n} runs). {runs}. Evaluation uses the same "
+                                 "15 % masks for every run."))
+        else:
+            text = (self.tr("Sweep done (1 run). {runs}. Evaluation uses the same 15 % masks for "
+                            "every run.") if len(results) == 1
+                    else self.tr("Sweep done ({n} runs). {runs}. Evaluation uses the same 15 % "
+                                 "masks for every run."))
+        self.summary_label.setText(text.format(n=len(results), runs="; ".join(parts)))
         self.right_tabs.setCurrentWidget(view)
 
     def _static_note(self, result: PretrainResult) -> str:
@@ -1180,31 +1253,34 @@ class PretrainPage(QWidget):
             description = str(ws.runs.get(result.run_id).metrics.get("model", ""))
         except KeyError:
             return ""
-        return f" Model: {description}." if description else ""
+        return self.tr(" Model: {description}.").format(description=description) \
+            if description else ""
 
     @Slot(object)
     def _on_finished(self, result: PretrainResult | list[PretrainResult]) -> None:
         if isinstance(result, list):
             self._show_sweep(result, cancelled=False)
-            self.status_label.setText("Done.")
+            self.status_label.setText(self.tr("Done."))
             return
         self.result = result
         final = {k.removeprefix("eval_"): v for k, v in result.metrics.items()}
         if result.evals:
             final.update(result.evals[-1])
         parts = []
-        for key, label in (("mlm_loss", "MLM loss"), ("perplexity", "perplexity"),
-                           ("mlm_accuracy", "masked-token accuracy"),
-                           ("nsp_accuracy", "NSP accuracy")):
+        for key, label in (("mlm_loss", self.tr("MLM loss")), ("perplexity", self.tr("perplexity")),
+                           ("mlm_accuracy", self.tr("masked-token accuracy")),
+                           ("nsp_accuracy", self.tr("NSP accuracy"))):
             value = final.get(key)
             if isinstance(value, (int, float)):
                 parts.append(f"{label} {_fmt(float(value))}")
-        scores = "; ".join(parts) if parts else "no evaluation (no held-out slice)"
+        scores = "; ".join(parts) if parts else self.tr("no evaluation (no held-out slice)")
         where = result.final_model_dir or result.output_dir
-        self.summary_label.setText(
-            f"Run #{result.run_id}: {result.steps:,} steps in {result.seconds:,.1f} s. "
-            f"{scores}. Model saved in {where}.{self._static_note(result)}")
-        self.status_label.setText("Done.")
+        self.summary_label.setText(self.tr(
+            "Run #{run}: {steps} steps in {seconds} s. {scores}. Model saved in {folder}."
+            "{note}").format(run=result.run_id, steps=f"{result.steps:,}",
+                             seconds=f"{result.seconds:,.1f}", scores=scores, folder=where,
+                             note=self._static_note(result)))
+        self.status_label.setText(self.tr("Done."))
         if result.run_id is not None:
             self.runs_view.refresh()
             self.runs_view.select(result.run_id)
@@ -1217,16 +1293,18 @@ class PretrainPage(QWidget):
             self._show_sweep(kept, cancelled=True)
             kept = kept[-1] if kept else None
         if kept is None or kept.last_checkpoint is None:
-            self.status_label.setText("Cancelled before training started; nothing was kept.")
+            self.status_label.setText(self.tr(
+                "Cancelled before training started; nothing was kept."))
             return
         self.result = kept
         self.checkpoint_path = str(kept.last_checkpoint)
         if kept.run_id is not None:
             self.runs_view.refresh()
             self.runs_view.select(kept.run_id)
-        self.status_label.setText(f"Cancelled at step {kept.steps:,}. The checkpoint is kept "
-                                  f"in {kept.last_checkpoint}; start the same run again to "
-                                  "resume from it.")
+        self.status_label.setText(self.tr(
+            "Cancelled at step {step}. The checkpoint is kept in {checkpoint}; start the same "
+            "run again to resume from it.").format(step=f"{kept.steps:,}",
+                                                   checkpoint=kept.last_checkpoint))
 
 
 # --------------------------------------------------------------------------- fine-tuning
@@ -1267,8 +1345,8 @@ class FinetunePage(QWidget):
         self._workspace = workspace
         self.result: FinetuneResult | None = None
         self.preview: FilePreview | None = None
-        self.runner = TaskRunner("BERT fine-tuning", self)
-        self.preview_runner = TaskRunner("Reading the training file", self)
+        self.runner = TaskRunner(self.tr("BERT fine-tuning"), self)
+        self.preview_runner = TaskRunner(self.tr("Reading the training file"), self)
         self._build()
         self._connect()
         self._set_busy(False)
@@ -1278,82 +1356,85 @@ class FinetunePage(QWidget):
         self.message_bar = MessageBar(self)
         self.task_combo = QComboBox(self)
         for label, task in FINETUNE_TASKS:
-            self.task_combo.addItem(label, task)
-        self.task_combo.setToolTip("Classification: TSV/CSV text + label (SST-2); sentence "
-                                   "pairs: two texts + label (MRPC, RTE); tagging: CoNLL "
-                                   "word … tag; QA: SQuAD JSON")
-        row_t, self.train_edit, _ = _path_row(p, "training file", "The labelled training file",
+            self.task_combo.addItem(QCoreApplication.translate("FinetunePage", label), task)
+        self.task_combo.setToolTip(self.tr("Classification: TSV/CSV text + label (SST-2); sentence "
+                                           "pairs: two texts + label (MRPC, RTE); tagging: CoNLL "
+                                           "word … tag; QA: SQuAD JSON"))
+        row_t, self.train_edit, _ = _path_row(p, self.tr("training file"),
+                                              self.tr("The labelled training file"),
                                               lambda: self._browse_file(self.train_edit))
-        row_e, self.eval_edit, _ = _path_row(p, "optional: held out from training",
-                                             "Evaluation file; empty = hold out 10 % of the "
-                                             "training examples",
+        row_e, self.eval_edit, _ = _path_row(p, self.tr("optional: held out from training"),
+                                             self.tr("Evaluation file; empty = hold out 10 % "
+                                                     "of the training examples"),
                                              lambda: self._browse_file(self.eval_edit))
-        row_m, self.model_edit, _ = _path_row(p, "pretrained model folder",
-                                              "A BERT folder with its tokenizer (default: "
-                                              "the last pretraining run's final model)",
+        row_m, self.model_edit, _ = _path_row(p, self.tr("pretrained model folder"),
+                                              self.tr("A BERT folder with its tokenizer (default: "
+                                                      "the last pretraining run's final model)"),
                                               self._browse_model)
         # columns of a TSV/CSV file ("auto": recognised from the header), labels found
         self.text_column_combo = self._column_combo(
-            "The column with the texts (auto: recognised from the header, e.g. SST-2's "
-            "'sentence')")
+            self.tr("The column with the texts (auto: recognised from the header, e.g. SST-2's "
+                    "'sentence')"))
         self.pair_column_combo = self._column_combo(
-            "The column with the second texts of the pairs (auto: e.g. RTE's 'sentence2')")
+            self.tr("The column with the second texts of the pairs (auto: e.g. RTE's 'sentence2')"))
         self.label_column_combo = self._column_combo(
-            "The column with the labels (auto: 'label', 'class', …)")
+            self.tr("The column with the labels (auto: 'label', 'class', …)"))
         self.preview_label = QLabel("", self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview_label.setToolTip("What the training file holds (read with the limit "
-                                      "below): the labels, the examples, the columns used")
-        self.max_length_spin = _spin(p, 8, 8192, 128, "Tokens per example (per window for QA)")
-        self.doc_stride_spin = _spin(p, 0, 8191, 64, "QA: context tokens shared by two "
-                                     "consecutive windows of a long context")
-        self.epochs_spin = _dspin(p, 0.01, 1000.0, 3.0, 2, "Passes over the training data",
+        self.preview_label.setToolTip(self.tr("What the training file holds (read with the limit "
+                                              "below): the labels, the examples, the columns used"))
+        self.max_length_spin = _spin(p, 8, 8192, 128, self.tr(
+            "Tokens per example (per window for QA)"))
+        self.doc_stride_spin = _spin(p, 0, 8191, 64, self.tr(
+            "QA: context tokens shared by two consecutive windows of a long context"))
+        self.epochs_spin = _dspin(p, 0.01, 1000.0, 3.0, 2, self.tr("Passes over the training data"),
                                   0.5)
-        self.batch_spin = _spin(p, 1, 65_536, 32, "Examples per step")
-        self.lr_spin = _dspin(p, 1e-7, 1.0, 5e-5, 7, "Peak learning rate (AdamW)", 1e-5)
-        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.1, 3, "Share of the steps with a linear "
-                                  "warm-up of the learning rate", 0.01)
-        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, "Decoupled weight decay", 0.01)
-        self.limit_spin = _spin(p, 0, 100_000_000, 0, "Use only the first N examples of each "
-                                "file ('all' = every example)", "all")
-        self.eval_every_spin = _spin(p, 0, 10_000_000, 0, "Evaluate every N steps for the "
-                                     "accuracy curve ('off' = only the final evaluation)",
-                                     "off")
-        self.patience_spin = _spin(p, 0, 1000, 0, "Stop after this many evaluations without "
-                                   "a lower evaluation loss (needs 'Evaluate every')", "off")
+        self.batch_spin = _spin(p, 1, 65_536, 32, self.tr("Examples per step"))
+        self.lr_spin = _dspin(p, 1e-7, 1.0, 5e-5, 7, self.tr("Peak learning rate (AdamW)"), 1e-5)
+        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.1, 3, self.tr(
+            "Share of the steps with a linear warm-up of the learning rate"), 0.01)
+        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, self.tr("Decoupled weight decay"), 0.01)
+        self.limit_spin = _spin(p, 0, 100_000_000, 0, self.tr(
+            "Use only the first N examples of each file ('all' = every example)"), self.tr("all"))
+        self.eval_every_spin = _spin(p, 0, 10_000_000, 0, self.tr(
+            "Evaluate every N steps for the accuracy curve ('off' = only the final evaluation)"),
+                                     self.tr("off"))
+        self.patience_spin = _spin(p, 0, 1000, 0, self.tr(
+            "Stop after this many evaluations without a lower evaluation loss (needs 'Evaluate "
+            "every')"), self.tr("off"))
         self.device_combo = _device_combo(self)
         self.precision_combo = _precision_combo(self)
-        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, "Seed of the hold-out split and the new "
-                               "head")
-        self.params_box = QGroupBox("Fine-tuning", self)
+        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, self.tr("Seed of the hold-out split and the new "
+                                                           "head"))
+        self.params_box = QGroupBox(self.tr("Fine-tuning"), self)
         form = QFormLayout(self.params_box)
-        form.addRow("Task:", self.task_combo)
-        form.addRow("Training file:", row_t)
-        form.addRow("Text column:", self.text_column_combo)
-        form.addRow("Second text:", self.pair_column_combo)
-        form.addRow("Label column:", self.label_column_combo)
+        form.addRow(self.tr("Task:"), self.task_combo)
+        form.addRow(self.tr("Training file:"), row_t)
+        form.addRow(self.tr("Text column:"), self.text_column_combo)
+        form.addRow(self.tr("Second text:"), self.pair_column_combo)
+        form.addRow(self.tr("Label column:"), self.label_column_combo)
         form.addRow(self.preview_label)
-        form.addRow("Evaluation file:", row_e)
-        form.addRow("Model folder:", row_m)
-        form.addRow("Max length:", self.max_length_spin)
-        form.addRow("Doc stride:", self.doc_stride_spin)
-        form.addRow("Epochs:", self.epochs_spin)
-        form.addRow("Batch size:", self.batch_spin)
-        form.addRow("Learning rate:", self.lr_spin)
-        form.addRow("Warm-up ratio:", self.warmup_spin)
-        form.addRow("Weight decay:", self.decay_spin)
-        form.addRow("Limit:", self.limit_spin)
-        form.addRow("Evaluate every:", self.eval_every_spin)
-        form.addRow("Early stopping:", self.patience_spin)
-        form.addRow("Device:", self.device_combo)
-        form.addRow("Precision:", self.precision_combo)
-        form.addRow("Seed:", self.seed_spin)
+        form.addRow(self.tr("Evaluation file:"), row_e)
+        form.addRow(self.tr("Model folder:"), row_m)
+        form.addRow(self.tr("Max length:"), self.max_length_spin)
+        form.addRow(self.tr("Doc stride:"), self.doc_stride_spin)
+        form.addRow(self.tr("Epochs:"), self.epochs_spin)
+        form.addRow(self.tr("Batch size:"), self.batch_spin)
+        form.addRow(self.tr("Learning rate:"), self.lr_spin)
+        form.addRow(self.tr("Warm-up ratio:"), self.warmup_spin)
+        form.addRow(self.tr("Weight decay:"), self.decay_spin)
+        form.addRow(self.tr("Limit:"), self.limit_spin)
+        form.addRow(self.tr("Evaluate every:"), self.eval_every_spin)
+        form.addRow(self.tr("Early stopping:"), self.patience_spin)
+        form.addRow(self.tr("Device:"), self.device_combo)
+        form.addRow(self.tr("Precision:"), self.precision_combo)
+        form.addRow(self.tr("Seed:"), self.seed_spin)
         self.form = form
-        self.start_button = QPushButton("Start", self)
-        self.start_button.setToolTip("Fine-tune, evaluate and save (Ctrl+Enter)")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop; a checkpoint is saved first (Esc)")
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self.start_button.setToolTip(self.tr("Fine-tune, evaluate and save (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop; a checkpoint is saved first (Esc)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)
         buttons.addWidget(self.cancel_button)
@@ -1376,30 +1457,32 @@ class FinetunePage(QWidget):
 
         self.curves = TrainingCurves(self)
         self.metrics_table = QTableWidget(0, 2, self)
-        self.metrics_table.setHorizontalHeaderLabels(["Metric", "Value"])
+        self.metrics_table.setHorizontalHeaderLabels([self.tr("Metric"), self.tr("Value")])
         self.metrics_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.metrics_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.metrics_table.setToolTip("Scores on the evaluation set (fractions)")
+        self.metrics_table.setToolTip(self.tr("Scores on the evaluation set (fractions)"))
         self.heatmap = ConfusionHeatmap(self)
-        self.heatmap.setToolTip("Confusion matrix: rows = gold label, columns = predicted")
+        self.heatmap.setToolTip(self.tr("Confusion matrix: rows = gold label, columns = predicted"))
         results = QSplitter(Qt.Orientation.Horizontal, self)
         results.addWidget(self.metrics_table)
         results.addWidget(self.heatmap)
         results.setStretchFactor(1, 2)
         self.wrong_table = QTableWidget(0, 4, self)
-        self.wrong_table.setHorizontalHeaderLabels(["Text", "Gold", "Predicted", "Confidence"])
+        self.wrong_table.setHorizontalHeaderLabels(
+            [self.tr("Text"), self.tr("Gold"), self.tr("Predicted"), self.tr("Confidence")])
         self.wrong_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
         self.wrong_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.wrong_table.setSortingEnabled(True)
         self.wrong_table.setWordWrap(True)
-        self.wrong_table.setToolTip("Evaluation examples the model got wrong, most confident "
-                                    "first (click a header to sort)")
+        self.wrong_table.setToolTip(self.tr(
+            "Evaluation examples the model got wrong, most confident first (click a header to "
+            "sort)"))
         self.right_tabs = QTabWidget(self)
-        self.right_tabs.addTab(self.curves, "Curves")
-        self.right_tabs.addTab(results, "Results")
-        self.right_tabs.addTab(self.wrong_table, "Wrong predictions")
+        self.right_tabs.addTab(self.curves, self.tr("Curves"))
+        self.right_tabs.addTab(results, self.tr("Results"))
+        self.right_tabs.addTab(self.wrong_table, self.tr("Wrong predictions"))
         self.results_tab = results
         body = QHBoxLayout()
         body.addWidget(_scroll(self, inner))
@@ -1410,7 +1493,7 @@ class FinetunePage(QWidget):
 
     def _column_combo(self, tip: str) -> QComboBox:
         combo = QComboBox(self)
-        combo.addItem("auto", None)
+        combo.addItem(self.tr("auto"), None)
         combo.setToolTip(tip)
         return combo
 
@@ -1478,7 +1561,7 @@ class FinetunePage(QWidget):
             self.preview_runner.cancel()
             self.preview_label.setText("")
             return
-        self.preview_label.setText("Reading the file…")
+        self.preview_label.setText(self.tr("Reading the file…"))
         text, pair, label = self.columns()
         self.preview_runner.start(preview_finetune_file, self.task(), path, text_column=text,
                                   text_pair_column=pair, label_column=label,
@@ -1493,7 +1576,7 @@ class FinetunePage(QWidget):
                 current = combo.currentData()
                 combo.blockSignals(True)
                 combo.clear()
-                combo.addItem("auto", None)
+                combo.addItem(self.tr("auto"), None)
                 for name in preview.columns:
                     combo.addItem(name, name)
                 combo.setCurrentIndex(max(combo.findData(current), 0))
@@ -1513,7 +1596,7 @@ class FinetunePage(QWidget):
             self.preview_label.setText(f"<span style='color:#b00020'>{_html(str(error))}"
                                        "</span>")
         else:
-            self.preview_label.setText("The file could not be read.")
+            self.preview_label.setText(self.tr("The file could not be read."))
             show_unexpected_error(self, error, details)
 
     def set_task(self, task: str) -> None:
@@ -1577,7 +1660,7 @@ class FinetunePage(QWidget):
         self.curves.clear_data()
         self.summary_label.setText("")
         self.right_tabs.setCurrentWidget(self.curves)
-        self.status_label.setText("Reading the files…")
+        self.status_label.setText(self.tr("Reading the files…"))
         self.runner.start(_finetune_job, request, self._workspace())
 
     @Slot()
@@ -1587,14 +1670,15 @@ class FinetunePage(QWidget):
 
     def _browse_file(self, edit: QLineEdit) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Data file", "", "Data (*.tsv *.csv *.txt *.conll *.json);;All files (*)")
+            self, self.tr("Data file"), "",
+            self.tr("Data (*.tsv *.csv *.txt *.conll *.json);;All files (*)"))
         if path:
             edit.setText(path)
             if edit is self.train_edit:
                 self.refresh_preview()
 
     def _browse_model(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Pretrained model folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Pretrained model folder"))
         if folder:
             self.model_edit.setText(folder)
 
@@ -1628,7 +1712,8 @@ class FinetunePage(QWidget):
     @Slot(object)
     def _on_finished(self, result: FinetuneResult) -> None:
         self.result = result
-        rows = [(label, result.metrics[key]) for key, label in _FINETUNE_METRICS
+        rows = [(QCoreApplication.translate("FinetunePage", label), result.metrics[key])
+                for key, label in _FINETUNE_METRICS
                 if isinstance(result.metrics.get(key), (int, float))]
         self.metrics_table.setRowCount(len(rows))
         for r, (label, value) in enumerate(rows):
@@ -1650,18 +1735,20 @@ class FinetunePage(QWidget):
                 self.wrong_table.setItem(r, c, item)
         self.wrong_table.setSortingEnabled(True)
         headline = ", ".join(f"{label} {_fmt(value)}" for label, value in rows[:3])
-        self.summary_label.setText(f"Run #{result.run_id}: {headline}. Model saved in "
-                                   f"{result.model_dir}.")
-        self.status_label.setText("Done.")
+        self.summary_label.setText(self.tr("Run #{run}: {scores}. Model saved in {folder}.").format(
+            run=result.run_id, scores=headline, folder=result.model_dir))
+        self.status_label.setText(self.tr("Done."))
         self.right_tabs.setCurrentWidget(self.results_tab)
 
     @Slot(object)
     def _on_cancelled(self, kept: FinetuneResult | None) -> None:
         checkpoint = getattr(getattr(kept, "training", None), "last_checkpoint", None)
         if checkpoint is not None:
-            self.status_label.setText(f"Cancelled; the checkpoint is kept in {checkpoint}.")
+            self.status_label.setText(self.tr(
+                "Cancelled; the checkpoint is kept in {checkpoint}.").format(
+                    checkpoint=checkpoint))
         else:
-            self.status_label.setText("Cancelled; nothing was kept.")
+            self.status_label.setText(self.tr("Cancelled; nothing was kept."))
 
 
 # --------------------------------------------------------------------------- panel
@@ -1697,17 +1784,18 @@ class BertPanel(QWidget):
         self.pretrain_page = PretrainPage(corpus_choice, workspace, self)
         self.finetune_page = FinetunePage(workspace, self)
         self.pages = QTabWidget(self)
-        self.pages.addTab(self.pretrain_page, "Pretrain")
-        self.pages.addTab(self.finetune_page, "Fine-tune")
-        self.pages.setTabToolTip(0, "Pretrain a BERT (masked-language modelling, next-sentence "
-                                    "prediction) on the Corpus panel's corpus")
-        self.pages.setTabToolTip(1, "Fine-tune a pretrained BERT on a labelled task")
+        self.pages.addTab(self.pretrain_page, self.tr("Pretrain"))
+        self.pages.addTab(self.finetune_page, self.tr("Fine-tune"))
+        self.pages.setTabToolTip(0, self.tr(
+            "Pretrain a BERT (masked-language modelling, next-sentence prediction) on the "
+            "Corpus panel's corpus"))
+        self.pages.setTabToolTip(1, self.tr("Fine-tune a pretrained BERT on a labelled task"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.pretrain_page.model_trained.connect(self._on_model_trained)
         self.pretrain_page.devices_found.connect(self.finetune_page.set_devices)
-        self.explore_runner = TaskRunner("Opening a BERT model in Explore", self)
+        self.explore_runner = TaskRunner(self.tr("Opening a BERT model in Explore"), self)
         self.explore_runner.finished.connect(self.embeddings_for_explore)
         self.explore_runner.failed.connect(self._on_explore_failed)
         self.pretrain_page.open_in_explore.connect(self.open_in_explore)

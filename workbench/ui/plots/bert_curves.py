@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 __all__ = ["ConfusionHeatmap", "Series", "TrainingCurves"]
@@ -62,11 +62,12 @@ _AXIS_WIDTH = 56
 
 
 def _plot(title: str, left: str) -> pg.PlotWidget:
+    """A small plot; ``title`` and ``left`` are translated here (``TrainingCurves`` context)."""
     plot = pg.PlotWidget()
     plot.setBackground("w")
-    plot.setTitle(title, size="9pt")
-    plot.setLabel("bottom", "step")
-    plot.setLabel("left", left)
+    plot.setTitle(QCoreApplication.translate("TrainingCurves", title), size="9pt")
+    plot.setLabel("bottom", QCoreApplication.translate("TrainingCurves", "step"))
+    plot.setLabel("left", QCoreApplication.translate("TrainingCurves", left))
     plot.showGrid(x=True, y=True, alpha=0.3)
     plot.setClipToView(True)
     plot.setDownsampling(auto=True, mode="peak")
@@ -75,15 +76,29 @@ def _plot(title: str, left: str) -> pg.PlotWidget:
     return plot
 
 
-#: (key, title, axis label, curves: (name, colour)) of each small plot.
-_PLOTS: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
-    ("loss", "Loss", "loss", (("train", "#1f77b4"), ("eval", "#d62728"))),
-    ("accuracy", "Evaluation accuracy", "accuracy",
-     (("mlm_accuracy", "#2ca02c"), ("nsp_accuracy", "#9467bd"), ("accuracy", "#ff7f0e"))),
-    ("lr", "Learning rate", "lr", (("lr", "#8c564b"),)),
-    ("grad_norm", "Gradient norm", "norm", (("grad_norm", "#e377c2"),)),
-    ("tokens_per_s", "Tokens per second", "tokens/s", (("tokens_per_s", "#17becf"),)),
-    ("gpu_mem_mb", "GPU memory", "MB", (("gpu_mem_mb", "#7f7f7f"),)),
+#: (key, title, axis label, curves: (name, legend, colour)) of each small plot; the texts
+#: are English and translated when the plots are made.
+_PLOTS: tuple[tuple[str, str, str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("loss", QT_TRANSLATE_NOOP("TrainingCurves", "Loss"),
+     QT_TRANSLATE_NOOP("TrainingCurves", "loss"),
+     (("train", QT_TRANSLATE_NOOP("TrainingCurves", "train"), "#1f77b4"),
+      ("eval", QT_TRANSLATE_NOOP("TrainingCurves", "eval"), "#d62728"))),
+    ("accuracy", QT_TRANSLATE_NOOP("TrainingCurves", "Evaluation accuracy"),
+     QT_TRANSLATE_NOOP("TrainingCurves", "accuracy"),
+     (("mlm_accuracy", QT_TRANSLATE_NOOP("TrainingCurves", "mlm accuracy"), "#2ca02c"),
+      ("nsp_accuracy", QT_TRANSLATE_NOOP("TrainingCurves", "nsp accuracy"), "#9467bd"),
+      ("accuracy", QT_TRANSLATE_NOOP("TrainingCurves", "accuracy"), "#ff7f0e"))),
+    ("lr", QT_TRANSLATE_NOOP("TrainingCurves", "Learning rate"),
+     QT_TRANSLATE_NOOP("TrainingCurves", "lr"),
+     (("lr", QT_TRANSLATE_NOOP("TrainingCurves", "lr"), "#8c564b"),)),
+    ("grad_norm", QT_TRANSLATE_NOOP("TrainingCurves", "Gradient norm"),
+     QT_TRANSLATE_NOOP("TrainingCurves", "norm"),
+     (("grad_norm", QT_TRANSLATE_NOOP("TrainingCurves", "grad norm"), "#e377c2"),)),
+    ("tokens_per_s", QT_TRANSLATE_NOOP("TrainingCurves", "Tokens per second"),
+     QT_TRANSLATE_NOOP("TrainingCurves", "tokens/s"),
+     (("tokens_per_s", QT_TRANSLATE_NOOP("TrainingCurves", "tokens per s"), "#17becf"),)),
+    ("gpu_mem_mb", QT_TRANSLATE_NOOP("TrainingCurves", "GPU memory"), "MB",
+     (("gpu_mem_mb", QT_TRANSLATE_NOOP("TrainingCurves", "gpu mem mb"), "#7f7f7f"),)),
 )
 
 
@@ -125,12 +140,13 @@ class TrainingCurves(QWidget):
             plot = _plot(title, left)
             if len(curves) > 1:
                 plot.addLegend(offset=(-10, 10))
-            for name, colour in curves:
+            for name, legend, colour in curves:
                 symbol = "o" if name in ("eval", "mlm_accuracy", "nsp_accuracy",
                                          "accuracy") else None
-                self.curves[name] = plot.plot([], [], pen=pg.mkPen(colour, width=2),
-                                              name=name.replace("_", " "), symbol=symbol,
-                                              symbolSize=6, symbolBrush=colour)
+                self.curves[name] = plot.plot(
+                    [], [], pen=pg.mkPen(colour, width=2),
+                    name=QCoreApplication.translate("TrainingCurves", legend), symbol=symbol,
+                    symbolSize=6, symbolBrush=colour)
                 self._series[name] = Series()
                 self._plot_of[name] = key
             self.plots[key] = plot
@@ -138,8 +154,8 @@ class TrainingCurves(QWidget):
                 lambda key=key: self._on_painted(key))
             grid.addWidget(plot, k // columns, k % columns)
         self.plots["gpu_mem_mb"].setVisible(False)
-        self.plots["accuracy"].setToolTip("Masked-token and next-sentence accuracy on the "
-                                          "held-out slice at each evaluation")
+        self.plots["accuracy"].setToolTip(self.tr("Masked-token and next-sentence accuracy on "
+                                                  "the held-out slice at each evaluation"))
 
     def clear_data(self) -> None:
         """Empty every curve (a new run begins)."""
@@ -228,8 +244,8 @@ class ConfusionHeatmap(pg.PlotWidget):
         self.addItem(self.image)
         self.getPlotItem().invertY(True)
         self.setAspectLocked(True)
-        self.setLabel("left", "gold")
-        self.setLabel("bottom", "predicted")
+        self.setLabel("left", self.tr("gold"))
+        self.setLabel("bottom", self.tr("predicted"))
         self.setMouseEnabled(False, False)
         self._texts: list[Any] = []
         self.labels: tuple[str, ...] = ()

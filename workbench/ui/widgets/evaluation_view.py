@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -163,10 +170,14 @@ def read_benchmark(path: str | Path) -> tuple[str, AnalogySet | SimilaritySet]:
     if similarity is not None:
         return "similarity", similarity
     if not path.exists():
-        raise WorkbenchError(f"The benchmark {path} does not exist.", path=path)
-    raise WorkbenchError(
-        f"{path.name} is neither an analogy benchmark nor a similarity benchmark. "
-        f"As analogies: {analogy_error} As similarity pairs: {similarity_error}", path=path)
+        raise WorkbenchError(QCoreApplication.translate(
+            "EvaluationView", "The benchmark {path} does not exist.").format(path=path),
+            path=path)
+    raise WorkbenchError(QCoreApplication.translate(
+        "EvaluationView", "{name} is neither an analogy benchmark nor a similarity benchmark. "
+        "As analogies: {analogy_error} As similarity pairs: {similarity_error}").format(
+            name=path.name, analogy_error=analogy_error, similarity_error=similarity_error),
+        path=path)
 
 
 def evaluate_job(benchmark: BenchmarkChoice, sets: Sequence[tuple[str, str, Embeddings]],
@@ -201,7 +212,8 @@ def evaluate_job(benchmark: BenchmarkChoice, sets: Sequence[tuple[str, str, Embe
 
     start = 0.0
     if data is None:
-        progress.report(None, f"Reading {benchmark.name}…")
+        progress.report(None, QCoreApplication.translate("EvaluationView", "Reading {name}…")
+                        .format(name=benchmark.name))
         loader = load_analogy_file if benchmark.kind == "analogy" else load_similarity_file
         data = loader(benchmark.path)
         start = 0.05
@@ -210,14 +222,17 @@ def evaluate_job(benchmark: BenchmarkChoice, sets: Sequence[tuple[str, str, Embe
     share = (1.0 - start) / max(len(sets), 1)
     for i, (slot, label, emb) in enumerate(sets):
         part = scaled(progress, start + i * share, start + (i + 1) * share)
-        part.report(0.0, f"Evaluating {slot} ({label}) on {benchmark.name}…")
+        part.report(0.0, QCoreApplication.translate(
+            "EvaluationView", "Evaluating {slot} ({label}) on {name}…").format(
+                slot=slot, label=label, name=benchmark.name))
         if benchmark.kind == "analogy":
             result: AnalogyResult | SimilarityResult = evaluate_analogies(
                 emb, data, method=method, progress=part)  # type: ignore[arg-type]
         else:
             result = evaluate_similarity(emb, data, progress=part)  # type: ignore[arg-type]
         results.append(SlotResult(slot, label, result))
-    progress.report(1.0, f"Evaluated on {benchmark.name}")
+    progress.report(1.0, QCoreApplication.translate("EvaluationView", "Evaluated on {name}")
+                    .format(name=benchmark.name))
     return EvaluationReport(benchmark, method if benchmark.kind == "analogy" else "", data,
                             tuple(results))
 
@@ -235,6 +250,8 @@ class _Cell:
     text: str
     tooltip: str = ""
     number: bool = True
+    #: The text in exported files when it differs from the (translated) one shown.
+    english: str = ""
 
 
 class EvaluationTableModel(QAbstractTableModel):
@@ -243,11 +260,15 @@ class EvaluationTableModel(QAbstractTableModel):
     Analogy columns: Category, Questions, then per slot "<slot>: accuracy (%)"
     and "<slot>: OOV skipped".  Similarity columns: Benchmark, Pairs, then per
     slot "<slot>: Spearman", "<slot>: Pearson" and "<slot>: OOV skipped".
+    The titles (and the Total row) are shown in the interface language;
+    :meth:`rows_tsv` writes them in English, so that exported files keep one
+    format.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._headers: list[str] = []
+        self._shown_headers: list[str] = []
         self._header_tips: list[str] = []
         self._rows: list[list[_Cell]] = []
         self._bold_rows: set[int] = set()
@@ -256,6 +277,7 @@ class EvaluationTableModel(QAbstractTableModel):
         """Remove every row and column."""
         self.beginResetModel()
         self._headers, self._header_tips, self._rows, self._bold_rows = [], [], [], set()
+        self._shown_headers = []
         self.endResetModel()
 
     def set_report(self, report: EvaluationReport) -> None:
@@ -268,21 +290,30 @@ class EvaluationTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        """The column titles."""
+        """The column titles, in English (as exported)."""
         return list(self._headers)
+
+    def rows_tsv(self, header: bool = True) -> str:
+        """Every row as tab-separated text, with the English titles and Total row."""
+        lines = ["\t".join(self._headers) + "\n"] if header and self._headers else []
+        lines += ["\t".join(c.english or c.text for c in row) + "\n" for row in self._rows]
+        return "".join(lines)
 
     def _fill_analogy(self, report: EvaluationReport) -> None:
         results = [(r.slot, r.label, r.result) for r in report.results]
         self._headers = ["Category", "Questions"]
-        self._header_tips = ["The benchmark's category (relation)",
-                             "Questions in the category"]
+        self._shown_headers = [self.tr("Category"), self.tr("Questions")]
+        self._header_tips = [self.tr("The benchmark's category (relation)"),
+                             self.tr("Questions in the category")]
         for slot, label, _ in results:
             self._headers += [f"{slot}: accuracy (%)", f"{slot}: OOV skipped"]
+            self._shown_headers += [self.tr("{slot}: accuracy (%)").format(slot=slot),
+                                    self.tr("{slot}: OOV skipped").format(slot=slot)]
             self._header_tips += [
-                (f"{slot} = {label}: share of the answered questions whose best answer "
-                 "was right"),
-                (f"{slot} = {label}: questions not answered because one of their words "
-                 "is not in the vocabulary")]
+                self.tr("{slot} = {label}: share of the answered questions whose best answer "
+                        "was right").format(slot=slot, label=label),
+                self.tr("{slot} = {label}: questions not answered because one of their words "
+                        "is not in the vocabulary").format(slot=slot, label=label)]
         categories = report.data.categories  # type: ignore[union-attr]
         rows: list[list[_Cell]] = []
         for i, cat in enumerate(categories):
@@ -290,7 +321,8 @@ class EvaluationTableModel(QAbstractTableModel):
             for slot, _, res in results:
                 row += self._analogy_cells(slot, res.categories[i])  # type: ignore[union-attr]
             rows.append(row)
-        total = [_Cell("Total", number=False), _Cell(f"{report.data.n_questions:,}")]  # type: ignore[union-attr]
+        total = [_Cell(self.tr("Total"), number=False, english="Total"),
+                 _Cell(f"{report.data.n_questions:,}")]  # type: ignore[union-attr]
         for slot, _, res in results:
             total += self._analogy_cells(slot, res.total)  # type: ignore[union-attr]
         rows.append(total)
@@ -299,27 +331,36 @@ class EvaluationTableModel(QAbstractTableModel):
 
     @staticmethod
     def _analogy_cells(slot: str, score: Any) -> list[_Cell]:
-        tip = (f"{slot}: {score.correct:,} of {score.answered:,} answered questions correct "
-               f"({score.oov:,} of {score.questions:,} skipped for missing words)")
+        tip = QCoreApplication.translate(
+            "EvaluationTableModel", "{slot}: {correct} of {answered} answered questions correct "
+            "({oov} of {questions} skipped for missing words)").format(
+                slot=slot, correct=f"{score.correct:,}", answered=f"{score.answered:,}",
+                oov=f"{score.oov:,}", questions=f"{score.questions:,}")
         return [_Cell(_percent(score.accuracy), tip), _Cell(f"{score.oov:,}", tip)]
 
     def _fill_similarity(self, report: EvaluationReport) -> None:
         self._headers = ["Benchmark", "Pairs"]
-        self._header_tips = ["The similarity benchmark", "Word pairs in the benchmark"]
+        self._shown_headers = [self.tr("Benchmark"), self.tr("Pairs")]
+        self._header_tips = [self.tr("The similarity benchmark"),
+                             self.tr("Word pairs in the benchmark")]
         row = [_Cell(report.benchmark.name, number=False),
                _Cell(f"{len(report.data.pairs):,}")]  # type: ignore[union-attr]
         for r in report.results:
             res: Any = r.result
             self._headers += [f"{r.slot}: Spearman", f"{r.slot}: Pearson",
                               f"{r.slot}: OOV skipped"]
+            self._shown_headers += [self.tr("{slot}: Spearman").format(slot=r.slot),
+                                    self.tr("{slot}: Pearson").format(slot=r.slot),
+                                    self.tr("{slot}: OOV skipped").format(slot=r.slot)]
             self._header_tips += [
-                (f"{r.slot} = {r.label}: Spearman rank correlation between the human "
-                 "scores and the cosine similarities"),
-                (f"{r.slot} = {r.label}: Pearson (linear) correlation between the human "
-                 "scores and the cosine similarities"),
-                (f"{r.slot} = {r.label}: pairs left out because a word is not in the "
-                 "vocabulary")]
-            tip = f"{r.slot}: computed on {res.used:,} of {res.pairs:,} pairs"
+                self.tr("{slot} = {label}: Spearman rank correlation between the human "
+                        "scores and the cosine similarities").format(slot=r.slot, label=r.label),
+                self.tr("{slot} = {label}: Pearson (linear) correlation between the human "
+                        "scores and the cosine similarities").format(slot=r.slot, label=r.label),
+                self.tr("{slot} = {label}: pairs left out because a word is not in the "
+                        "vocabulary").format(slot=r.slot, label=r.label)]
+            tip = self.tr("{slot}: computed on {used} of {pairs} pairs").format(
+                slot=r.slot, used=f"{res.used:,}", pairs=f"{res.pairs:,}")
             row += [_Cell(_corr(res.spearman), f"{tip} (p = {res.spearman_pvalue:.3g})"),
                     _Cell(_corr(res.pearson), f"{tip} (p = {res.pearson_pvalue:.3g})"),
                     _Cell(f"{res.oov:,}", tip)]
@@ -352,7 +393,7 @@ class EvaluationTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[section]
+                return self._shown_headers[section]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self._header_tips[section]
         return None
@@ -381,17 +422,29 @@ class _ResultsTable(WordTableView):
         if model.columnCount():
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
+    def rows_tsv(self, header: bool = True) -> str:
+        """Every row as tab-separated text, titles in English (what "Export TSV…" writes)."""
+        model = self.model()
+        if isinstance(model, EvaluationTableModel):
+            return model.rows_tsv(header)
+        return super().rows_tsv(header)
+
 
 def _skipped_text(data: AnalogySet | SimilaritySet) -> str:
     n = data.skipped_lines
     if not n:
-        return "No malformed lines in the benchmark file."
+        return QCoreApplication.translate("EvaluationView",
+                                          "No malformed lines in the benchmark file.")
     several = Path(data.path).is_dir() or len({f for f, _ in data.skipped_examples}) > 1
     where = [f"{f}:{line}" if several else str(line) for f, line in data.skipped_examples]
     if n > len(where):
         where.append("…")
-    noun = "line" if n == 1 else "lines"
-    return f"{n:,} malformed {noun} skipped: {', '.join(where)}"
+    if n == 1:
+        text = QCoreApplication.translate("EvaluationView", "1 malformed line skipped: {lines}")
+    else:
+        text = QCoreApplication.translate("EvaluationView",
+                                          "{n} malformed lines skipped: {lines}")
+    return text.format(n=f"{n:,}", lines=", ".join(where))
 
 
 class EvaluationView(QWidget):
@@ -422,7 +475,7 @@ class EvaluationView(QWidget):
         self._sets: dict[str, tuple[Embeddings, str] | None] = dict.fromkeys(SLOTS)
         self._loaded: dict[str, AnalogySet | SimilaritySet] = {}
         self.report: EvaluationReport | None = None
-        self.runner = TaskRunner("Evaluation", self)
+        self.runner = TaskRunner(self.tr("Evaluation"), self)
         self._build()
         self._connect()
         self.reload_benchmarks()
@@ -437,29 +490,30 @@ class EvaluationView(QWidget):
         self.benchmark_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.benchmark_combo.setMinimumContentsLength(12)
-        self.benchmark_combo.setToolTip(
+        self.benchmark_combo.setToolTip(self.tr(
             "The benchmark to evaluate on: analogies (a is to b as c is to ?) are scored by "
-            "accuracy, similarity pairs by correlation with human ratings")
-        self.add_button = QPushButton("Add benchmark file…", self)
-        self.add_button.setToolTip(
+            "accuracy, similarity pairs by correlation with human ratings"))
+        self.add_button = QPushButton(self.tr("Add benchmark file…"), self)
+        self.add_button.setToolTip(self.tr(
             "Use your own benchmark file: analogies (questions-words ': category' and "
-            "'a b c d' lines, BATS, vecto CSV) or similarity pairs ('word1 word2 score')")
+            "'a b c d' lines, BATS, vecto CSV) or similarity pairs ('word1 word2 score')"))
         self.method_combo = QComboBox(self)
         for label, method in _METHODS:
             self.method_combo.addItem(label, method)
         self.method_combo.setItemData(
-            0, "Answer = word closest to b − a + c (Mikolov et al. 2013)",
+            0, self.tr("Answer = word closest to b − a + c (Mikolov et al. 2013)"),
             Qt.ItemDataRole.ToolTipRole)
         self.method_combo.setItemData(
-            1, "Answer = word maximising cos(x, b)·cos(x, c) / cos(x, a) (Levy & Goldberg "
-               "2014); often better on syntactic relations", Qt.ItemDataRole.ToolTipRole)
-        self.method_combo.setToolTip("How an analogy question is answered (3CosAdd or "
-                                     "3CosMul); not used for similarity benchmarks")
-        self.evaluate_button = QPushButton("Evaluate", self)
-        self.evaluate_button.setToolTip("Score the vectors in A (and B, if set) on the "
-                                        "chosen benchmark")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop the evaluation")
+            1, self.tr("Answer = word maximising cos(x, b)·cos(x, c) / cos(x, a) (Levy & "
+                       "Goldberg 2014); often better on syntactic relations"),
+            Qt.ItemDataRole.ToolTipRole)
+        self.method_combo.setToolTip(self.tr("How an analogy question is answered (3CosAdd or "
+                                             "3CosMul); not used for similarity benchmarks"))
+        self.evaluate_button = QPushButton(self.tr("Evaluate"), self)
+        self.evaluate_button.setToolTip(self.tr("Score the vectors in A (and B, if set) on the "
+                                                "chosen benchmark"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop the evaluation"))
 
         self.slot_labels: dict[str, QLabel] = {}
         for slot in SLOTS:
@@ -467,38 +521,39 @@ class EvaluationView(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.slot_labels[slot] = label
-        self.slot_labels["A"].setToolTip("Vectors A: the vectors trained or loaded last")
-        self.slot_labels["B"].setToolTip("Vectors B: kept for comparison with A")
-        self.keep_b_button = QPushButton("Keep A as B", self)
-        self.keep_b_button.setToolTip("Copy vectors A to slot B, to compare them with the "
-                                      "next vectors you train or load")
-        self.clear_b_button = QPushButton("Clear B", self)
-        self.clear_b_button.setToolTip("Evaluate vectors A only")
+        self.slot_labels["A"].setToolTip(self.tr("Vectors A: the vectors trained or loaded last"))
+        self.slot_labels["B"].setToolTip(self.tr("Vectors B: kept for comparison with A"))
+        self.keep_b_button = QPushButton(self.tr("Keep A as B"), self)
+        self.keep_b_button.setToolTip(self.tr("Copy vectors A to slot B, to compare them with the "
+                                              "next vectors you train or load"))
+        self.clear_b_button = QPushButton(self.tr("Clear B"), self)
+        self.clear_b_button.setToolTip(self.tr("Evaluate vectors A only"))
 
         self.status_label = QLabel("", self)
         self.status_label.setWordWrap(True)
-        self.status_label.setToolTip("What the evaluation is doing or found")
+        self.status_label.setToolTip(self.tr("What the evaluation is doing or found"))
 
         self.table_model = EvaluationTableModel(self)
         self.table = _ResultsTable(self)
         self.table.setModel(self.table_model)
-        self.table.setToolTip("Scores per category; select rows and press Ctrl+C to copy "
-                              "them as tab-separated text")
+        self.table.setToolTip(self.tr("Scores per category; select rows and press Ctrl+C to copy "
+                                      "them as tab-separated text"))
         self.skipped_label = QLabel("", self)
         self.skipped_label.setWordWrap(True)
-        self.skipped_label.setToolTip("Lines of the benchmark file that could not be read as "
-                                      "a question or a word pair (the first few line numbers)")
-        self.export_button = QPushButton("Export TSV…", self)
-        self.export_button.setToolTip("Save the whole table as a tab-separated file")
+        self.skipped_label.setToolTip(self.tr(
+            "Lines of the benchmark file that could not be read as a question or a word pair (the "
+            "first few line numbers)"))
+        self.export_button = QPushButton(self.tr("Export TSV…"), self)
+        self.export_button.setToolTip(self.tr("Save the whole table as a tab-separated file"))
 
         # Narrow on purpose: the view sits in a tab beside the training controls.
         row_benchmark = QHBoxLayout()
-        row_benchmark.addWidget(QLabel("Benchmark:", self))
+        row_benchmark.addWidget(QLabel(self.tr("Benchmark:"), self))
         row_benchmark.addWidget(self.benchmark_combo, 1)
         row_options = QHBoxLayout()
         row_options.addWidget(self.add_button)
         row_options.addStretch(1)
-        row_options.addWidget(QLabel("Method:", self))
+        row_options.addWidget(QLabel(self.tr("Method:"), self))
         row_options.addWidget(self.method_combo)
         row_run = QHBoxLayout()
         row_run.addWidget(self.evaluate_button)
@@ -567,7 +622,9 @@ class EvaluationView(QWidget):
         self._on_benchmark_changed()
 
     def _add_choice(self, choice: BenchmarkChoice) -> int:
-        self.benchmark_combo.addItem(f"{choice.name} — {choice.kind}", choice)
+        kind = {"analogy": self.tr("analogy"),
+                "similarity": self.tr("similarity")}.get(choice.kind, choice.kind)
+        self.benchmark_combo.addItem(f"{choice.name} — {kind}", choice)
         index = self.benchmark_combo.count() - 1
         self.benchmark_combo.setItemData(index, choice.description, Qt.ItemDataRole.ToolTipRole)
         return index
@@ -601,8 +658,8 @@ class EvaluationView(QWidget):
                 label = Path(emb.source).name if emb.source else "vectors"
             self._sets[slot] = (emb, label)
         if self.report is not None and not self.runner.is_running:
-            self.status_label.setText("The vectors changed after this evaluation; click "
-                                      "Evaluate to score them again.")
+            self.status_label.setText(self.tr("The vectors changed after this evaluation; click "
+                                              "Evaluate to score them again."))
         self._update_slots()
 
     @Slot(object)
@@ -619,11 +676,12 @@ class EvaluationView(QWidget):
         for slot in SLOTS:
             entry = self._sets[slot]
             if entry is None:
-                text = ("A: no vectors yet (train or load some)" if slot == "A"
-                        else "B: empty (optional, for comparison)")
+                text = (self.tr("A: no vectors yet (train or load some)") if slot == "A"
+                        else self.tr("B: empty (optional, for comparison)"))
             else:
                 emb, label = entry
-                text = f"{slot}: {label} — {len(emb):,} words × {emb.dim} dimensions"
+                text = self.tr("{slot}: {label} — {n} words × {dim} dimensions").format(
+                    slot=slot, label=label, n=f"{len(emb):,}", dim=emb.dim)
             self.slot_labels[slot].setText(text)
         self.keep_b_button.setEnabled(self._sets["A"] is not None)
         self.clear_b_button.setEnabled(self._sets["B"] is not None)
@@ -664,10 +722,15 @@ class EvaluationView(QWidget):
             return False
         self.message_bar.clear()
         path = str(path)
-        count = (f"{data.n_questions:,} questions" if kind == "analogy"  # type: ignore[union-attr]
-                 else f"{len(data.pairs):,} pairs")  # type: ignore[union-attr]
+        if kind == "analogy":
+            tip = self.tr("{path}\n{n} questions, {skipped} lines skipped")
+            n = data.n_questions  # type: ignore[union-attr]
+        else:
+            tip = self.tr("{path}\n{n} pairs, {skipped} lines skipped")
+            n = len(data.pairs)  # type: ignore[union-attr]
         choice = BenchmarkChoice(Path(path).name, kind, path,
-                                 f"{path}\n{count}, {data.skipped_lines:,} lines skipped",
+                                 tip.format(path=path, n=f"{n:,}",
+                                            skipped=f"{data.skipped_lines:,}"),
                                  user_file=True)
         self._remember(path, data)
         for i in range(self.benchmark_combo.count()):
@@ -687,8 +750,8 @@ class EvaluationView(QWidget):
     @Slot()
     def _on_add_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Add a benchmark file", "",
-            "Benchmarks (*.txt *.tsv *.csv);;All files (*)")
+            self, self.tr("Add a benchmark file"), "",
+            self.tr("Benchmarks (*.txt *.tsv *.csv);;All files (*)"))
         if path:
             self.add_benchmark_file(path)
 
@@ -700,15 +763,16 @@ class EvaluationView(QWidget):
         sets = tuple((slot, entry[1], entry[0]) for slot, entry in self._sets.items()
                      if entry is not None)
         if not sets:
-            self.message_bar.show_error("There are no vectors to evaluate: train vectors or "
-                                        "load a vector file first.")
+            self.message_bar.show_error(self.tr(
+                "There are no vectors to evaluate: train vectors or load a vector file first."))
             return
         choice = self.benchmark()
         if choice is None:
-            self.message_bar.show_error("Choose a benchmark first, or add a benchmark file.")
+            self.message_bar.show_error(self.tr(
+                "Choose a benchmark first, or add a benchmark file."))
             return
         self.message_bar.clear()
-        self.status_label.setText(f"Evaluating on {choice.name}…")
+        self.status_label.setText(self.tr("Evaluating on {name}…").format(name=choice.name))
         self.runner.start(evaluate_job, choice, sets, self.method(),
                           self._loaded.get(choice.path))
 
@@ -726,15 +790,16 @@ class EvaluationView(QWidget):
             Whether the file was written (problems go to the message bar).
         """
         if self.table_model.rowCount() == 0:
-            self.message_bar.show_error("There are no results to export yet: click "
-                                        "Evaluate first.")
+            self.message_bar.show_error(self.tr("There are no results to export yet: click "
+                                                "Evaluate first."))
             return False
         try:
             self.table.export_tsv(path)
         except OSError as exc:
-            self.message_bar.show_error(f"{path} cannot be written: {exc.strerror or exc}.")
+            self.message_bar.show_error(self.tr("{path} cannot be written: {reason}.").format(
+                path=path, reason=exc.strerror or exc))
             return False
-        self.status_label.setText(f"Exported the results to {path}.")
+        self.status_label.setText(self.tr("Exported the results to {path}.").format(path=path))
         return True
 
     @Slot()
@@ -742,8 +807,9 @@ class EvaluationView(QWidget):
         name = "evaluation.tsv"
         if self.report is not None:
             name = f"{Path(self.report.benchmark.name).stem}-evaluation.tsv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export results", name,
-                                              "Tab-separated values (*.tsv);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export results"), name,
+            self.tr("Tab-separated values (*.tsv);;All files (*)"))
         if path:
             self.export_tsv(path)
 
@@ -771,18 +837,20 @@ class EvaluationView(QWidget):
         for r in report.results:
             res: Any = r.result
             if report.kind == "analogy":
-                parts.append(f"{r.slot}: {_percent(res.accuracy)} % of {res.total.answered:,} "
-                             f"answered ({res.oov:,} skipped for missing words)")
+                parts.append(self.tr("{slot}: {accuracy} % of {answered} answered ({oov} "
+                                     "skipped for missing words)").format(
+                    slot=r.slot, accuracy=_percent(res.accuracy),
+                    answered=f"{res.total.answered:,}", oov=f"{res.oov:,}"))
             else:
-                parts.append(f"{r.slot}: Spearman {_corr(res.spearman)} on {res.used:,} "
-                             f"pairs")
+                parts.append(self.tr("{slot}: Spearman {spearman} on {used} pairs").format(
+                    slot=r.slot, spearman=_corr(res.spearman), used=f"{res.used:,}"))
         method = {m: label for label, m in _METHODS}.get(report.method, "")
         head = f"{report.benchmark.name}" + (f" · {method}" if method else "")
         self.status_label.setText(f"{head} — " + "; ".join(parts))
 
     @Slot(object)
     def _on_cancelled(self, _kept: object) -> None:
-        self.status_label.setText("Evaluation cancelled.")
+        self.status_label.setText(self.tr("Evaluation cancelled."))
 
     @Slot(object, str)
     def _on_failed(self, error: BaseException, details: str) -> None:
@@ -790,7 +858,7 @@ class EvaluationView(QWidget):
         if isinstance(error, WorkbenchError):
             self.message_bar.show_error(str(error))
         else:
-            self.status_label.setText("The evaluation failed.")
+            self.status_label.setText(self.tr("The evaluation failed."))
             show_unexpected_error(self, error, details)
 
 

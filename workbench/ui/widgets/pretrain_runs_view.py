@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,10 +33,18 @@ __all__ = ["PretrainRunsView", "describe_run", "run_curve", "run_model_folder"]
 
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
             "#17becf", "#7f7f7f", "#bcbd22")
-#: (label, what) of the curve selector.
-CURVES = (("Training loss", "train_loss"), ("Evaluation loss", "loss"),
-          ("Masked-token accuracy", "mlm_accuracy"), ("NSP accuracy", "nsp_accuracy"),
-          ("Perplexity", "perplexity"))
+#: (label, what) of the curve selector (labels in English, translated when shown in the
+#: ``PretrainRunsView`` context).
+CURVES = ((QT_TRANSLATE_NOOP("PretrainRunsView", "Training loss"), "train_loss"),
+          (QT_TRANSLATE_NOOP("PretrainRunsView", "Evaluation loss"), "loss"),
+          (QT_TRANSLATE_NOOP("PretrainRunsView", "Masked-token accuracy"), "mlm_accuracy"),
+          (QT_TRANSLATE_NOOP("PretrainRunsView", "NSP accuracy"), "nsp_accuracy"),
+          (QT_TRANSLATE_NOOP("PretrainRunsView", "Perplexity"), "perplexity"))
+#: How a run's status is shown (English, translated when shown).
+_STATUS = {"success": QT_TRANSLATE_NOOP("PretrainRunsView", "success"),
+           "cancelled": QT_TRANSLATE_NOOP("PretrainRunsView", "cancelled"),
+           "failed": QT_TRANSLATE_NOOP("PretrainRunsView", "failed"),
+           "running": QT_TRANSLATE_NOOP("PretrainRunsView", "running")}
 
 
 def run_curve(run: RunRecord, what: str) -> tuple[list[float], list[float]]:
@@ -79,14 +87,19 @@ def describe_run(run: RunRecord) -> str:
     if p.get("layers") or p.get("hidden"):
         size = f"{p.get('layers')}L/{p.get('hidden')}H"
     if p.get("model"):
-        size = "continued"
-    parts = [f"#{run.id} {run.status}", str(size),
-             f"mask {float(p.get('mask_ratio', 0.15)):.2f}"]
+        size = QCoreApplication.translate("PretrainRunsView", "continued")
+    status = run.status
+    if status in _STATUS:
+        status = QCoreApplication.translate("PretrainRunsView", _STATUS[status])
+    parts = [f"#{run.id} {status}", str(size),
+             QCoreApplication.translate("PretrainRunsView", "mask {ratio}").format(
+                 ratio=f"{float(p.get('mask_ratio', 0.15)):.2f}")]
     if p.get("static_vectors"):
-        parts.append("static init")
+        parts.append(QCoreApplication.translate("PretrainRunsView", "static init"))
     steps = run.metrics.get("steps")
     if steps is not None:
-        parts.append(f"{steps} steps")
+        parts.append(QCoreApplication.translate("PretrainRunsView", "{n} steps").format(
+            n=steps))
     if p.get("tag"):
         parts.append(str(p["tag"]))
     return " · ".join(parts)
@@ -121,31 +134,31 @@ class PretrainRunsView(QWidget):
         self._runs: dict[int, RunRecord] = {}
         self.curves: dict[int, Any] = {}
         self.run_list = QListWidget(self)
-        self.run_list.setToolTip("Pretraining runs recorded in the workspace; check runs to "
-                                 "lay their curves over each other (e.g. with and without "
-                                 "static init, or several mask ratios)")
+        self.run_list.setToolTip(self.tr("Pretraining runs recorded in the workspace; check "
+                                         "runs to lay their curves over each other (e.g. with "
+                                         "and without static init, or several mask ratios)"))
         self.curve_combo = QComboBox(self)
         for label, what in CURVES:
-            self.curve_combo.addItem(label, what)
-        self.curve_combo.setToolTip("The recorded curve to compare (evaluation curves use "
-                                    "the same fixed masks, so runs with different mask "
-                                    "ratios can be compared on them)")
-        self.refresh_button = QPushButton("Refresh", self)
-        self.refresh_button.setToolTip("Read the run registry again")
+            self.curve_combo.addItem(QCoreApplication.translate("PretrainRunsView", label), what)
+        self.curve_combo.setToolTip(self.tr("The recorded curve to compare (evaluation curves "
+                                            "use the same fixed masks, so runs with different "
+                                            "mask ratios can be compared on them)"))
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Read the run registry again"))
         self.plot = pg.PlotWidget(self)
         self.plot.setBackground("w")
-        self.plot.setLabel("bottom", "step")
+        self.plot.setLabel("bottom", self.tr("step"))
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         self.note = QLabel("", self)
-        self.explore_button = QPushButton("Open in Explore", self)
-        self.explore_button.setToolTip("Explore the selected run's input word embeddings "
-                                       "(BERT's embedding layer) with neighbours, analogies "
-                                       "and maps")
-        self.pieces_check = QCheckBox("## pieces", self)
-        self.pieces_check.setToolTip("Also show WordPiece continuation pieces (##ing, …)")
+        self.explore_button = QPushButton(self.tr("Open in Explore"), self)
+        self.explore_button.setToolTip(self.tr("Explore the selected run's input word embeddings "
+                                               "(BERT's embedding layer) with neighbours, "
+                                               "analogies and maps"))
+        self.pieces_check = QCheckBox(self.tr("## pieces"), self)
+        self.pieces_check.setToolTip(self.tr("Also show WordPiece continuation pieces (##ing, …)"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Curve:", self))
+        top.addWidget(QLabel(self.tr("Curve:"), self))
         top.addWidget(self.curve_combo, 1)
         top.addWidget(self.refresh_button)
         bottom = QHBoxLayout()
@@ -212,7 +225,7 @@ class PretrainRunsView(QWidget):
             it.setToolTip(f"{run.metrics.get('model', '')}\n{out}".strip())
             self.run_list.addItem(it)
         self.run_list.blockSignals(False)
-        self.note.setText("" if runs else "No pretraining runs recorded yet.")
+        self.note.setText("" if runs else self.tr("No pretraining runs recorded yet."))
         self._redraw()
         self._update_explore_button()
 

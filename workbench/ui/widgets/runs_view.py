@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -67,11 +69,21 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
 MAX_RUNS = 1000
 
 _STATUS_COLOURS = {"failed": "#b3261e", "cancelled": "#a15c00", "running": "#1565c0"}
+#: Tooltips and shown names of the run statuses (English; translated when shown, in the
+#: ``RunsTableModel`` context).
 _STATUS_TIPS = {
-    "success": "The run finished",
-    "cancelled": "The run was stopped; the vectors of its last finished epoch were kept",
-    "failed": "The run failed",
-    "running": "The run is still going (or the app stopped before it ended)",
+    "success": QT_TRANSLATE_NOOP("RunsTableModel", "The run finished"),
+    "cancelled": QT_TRANSLATE_NOOP(
+        "RunsTableModel", "The run was stopped; the vectors of its last finished epoch were kept"),
+    "failed": QT_TRANSLATE_NOOP("RunsTableModel", "The run failed"),
+    "running": QT_TRANSLATE_NOOP("RunsTableModel",
+                                 "The run is still going (or the app stopped before it ended)"),
+}
+_STATUS_NAMES = {
+    "success": QT_TRANSLATE_NOOP("RunsTableModel", "success"),
+    "cancelled": QT_TRANSLATE_NOOP("RunsTableModel", "cancelled"),
+    "failed": QT_TRANSLATE_NOOP("RunsTableModel", "failed"),
+    "running": QT_TRANSLATE_NOOP("RunsTableModel", "running"),
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -135,36 +147,56 @@ def _params_tip(run: RunRecord) -> str:
     p = run.params
     keys = ("corpus", "vector_size", "window", "min_count", "epochs", "sg", "hs", "negative",
             "alpha", "learning_rate", "min_n", "max_n", "x_max", "seed")
-    lines = [f"Run #{run.id}: {_method(run)}"]
+    lines = [QCoreApplication.translate("RunsTableModel", "Run #{run}: {method}").format(
+        run=run.id, method=_method(run))]
     if "resumed_from" in p:
-        lines.append(f"Continues run #{p['resumed_from']} from epoch {p.get('resumed_at_epoch')}")
+        lines.append(QCoreApplication.translate(
+            "RunsTableModel", "Continues run #{run} from epoch {epoch}").format(
+                run=p["resumed_from"], epoch=p.get("resumed_at_epoch")))
     lines += [f"{k}: {p[k]}" for k in keys if k in p]
     evaluation = p.get("evaluation")
     if isinstance(evaluation, dict) and evaluation.get("benchmark"):
-        lines.append(f"evaluated on: {evaluation['benchmark']}")
+        lines.append(QCoreApplication.translate(
+            "RunsTableModel", "evaluated on: {benchmark}").format(
+                benchmark=evaluation["benchmark"]))
     if "patience" in p:
-        lines.append(f"early stopping patience: {p['patience']}")
+        lines.append(QCoreApplication.translate(
+            "RunsTableModel", "early stopping patience: {patience}").format(
+                patience=p["patience"]))
     if run.message:
-        lines.append(f"Message: {run.message}")
+        lines.append(QCoreApplication.translate("RunsTableModel", "Message: {message}").format(
+            message=run.message))
     return "\n".join(lines)
 
 
 class RunsTableModel(QAbstractTableModel):
     """One row per training run: id, method, status, start, epochs, vocabulary, loss, time, path."""
 
-    HEADERS = ("Run", "Method", "Status", "Started", "Epochs", "Vocabulary", "Last loss",
-               "Best score", "Seconds", "Vectors")
+    #: Column titles and their tooltips (English; translated when shown).
+    HEADERS = (QT_TRANSLATE_NOOP("RunsTableModel", "Run"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Method"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Status"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Started"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Epochs"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Vocabulary"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Last loss"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Best score"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Seconds"),
+               QT_TRANSLATE_NOOP("RunsTableModel", "Vectors"))
     TOOLTIPS = (
-        "The run's number in the workspace (hover for its parameters)",
-        "word2vec, fastText or GloVe",
-        "success, cancelled (the last finished epoch was kept), failed or running",
-        "When the run started (local time)",
-        "Epochs finished (of those planned)",
-        "Words in the trained vocabulary",
-        "Training loss of the last epoch that recorded one",
-        "Best per-epoch evaluation score (hover for the benchmark and the epoch)",
-        "Wall time of the run",
-        "The saved vector file",
+        QT_TRANSLATE_NOOP("RunsTableModel",
+                          "The run's number in the workspace (hover for its parameters)"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "word2vec, fastText or GloVe"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "success, cancelled (the last finished epoch was "
+                          "kept), failed or running"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "When the run started (local time)"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "Epochs finished (of those planned)"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "Words in the trained vocabulary"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "Training loss of the last epoch that recorded one"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "Best per-epoch evaluation score (hover for the "
+                          "benchmark and the epoch)"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "Wall time of the run"),
+        QT_TRANSLATE_NOOP("RunsTableModel", "The saved vector file"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -209,7 +241,8 @@ class RunsTableModel(QAbstractTableModel):
         if col == 1:
             return _method(run)
         if col == 2:
-            return run.status
+            name = _STATUS_NAMES.get(run.status)
+            return QCoreApplication.translate("RunsTableModel", name) if name else run.status
         if col == 3:
             return datetime.fromtimestamp(run.started).strftime("%Y-%m-%d %H:%M")
         if col == 4:
@@ -217,7 +250,9 @@ class RunsTableModel(QAbstractTableModel):
             planned = run.params.get("epochs")
             if done is None:
                 return "–"
-            return f"{done} of {planned}" if planned and planned != done else str(done)
+            if planned and planned != done:
+                return self.tr("{done} of {planned}").format(done=done, planned=planned)
+            return str(done)
         if col == 5:
             size = m.get("vocab_size")
             return f"{size:,}" if isinstance(size, int) else "–"
@@ -244,8 +279,10 @@ class RunsTableModel(QAbstractTableModel):
             if col in (0, 1):
                 return _params_tip(run)
             if col == 2:
-                tip = _STATUS_TIPS.get(run.status, run.status)
-                return f"{tip}: {run.message}" if run.message else tip
+                tip = _STATUS_TIPS.get(run.status)
+                tip = QCoreApplication.translate("RunsTableModel", tip) if tip else run.status
+                return self.tr("{status}: {message}").format(
+                    status=tip, message=run.message) if run.message else tip
             if col == 3:
                 return datetime.fromtimestamp(run.started).strftime("%Y-%m-%d %H:%M:%S")
             if col == 7:
@@ -253,8 +290,9 @@ class RunsTableModel(QAbstractTableModel):
             if col == 9:
                 path = _vectors_path(run)
                 if not path:
-                    return "This run saved no vectors"
-                return path if self._present[index.row()] else f"{path}\n(the file is gone)"
+                    return self.tr("This run saved no vectors")
+                return path if self._present[index.row()] else self.tr(
+                    "{path}\n(the file is gone)").format(path=path)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 2 and run.status in _STATUS_COLOURS:
@@ -270,27 +308,38 @@ class RunsTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
+                return QCoreApplication.translate("RunsTableModel", self.HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.TOOLTIPS[section]
+                return QCoreApplication.translate("RunsTableModel", self.TOOLTIPS[section])
         return None
 
 
 def _score_tip(run: RunRecord) -> str:
     name, scores = epoch_scores(run)
     if not name:
-        return "This run was not evaluated after its epochs"
+        return QCoreApplication.translate("RunsTableModel",
+                                          "This run was not evaluated after its epochs")
     known = [(x, e) for e, x in enumerate(scores) if x is not None]
     if not known:
-        return f"{name}: no epoch had a score (no benchmark word in the vocabulary)"
+        return QCoreApplication.translate(
+            "RunsTableModel",
+            "{score}: no epoch had a score (no benchmark word in the vocabulary)").format(
+                score=name)
     best, epoch = max(known)
     last = scores[-1]
-    tip = f"{name}: best {best:.4g} after epoch {epoch + 1}"
     if last is not None:
-        tip += f", last {last:.4g}"
+        tip = QCoreApplication.translate(
+            "RunsTableModel", "{score}: best {best} after epoch {epoch}, last {last}").format(
+                score=name, best=f"{best:.4g}", epoch=epoch + 1, last=f"{last:.4g}")
+    else:
+        tip = QCoreApplication.translate(
+            "RunsTableModel", "{score}: best {best} after epoch {epoch}").format(
+                score=name, best=f"{best:.4g}", epoch=epoch + 1)
     if run.metrics.get("stopped_early"):
         kept = int(run.metrics.get("best_epoch", 0)) + 1
-        tip += f"\nStopped early; the vectors of epoch {kept} were kept"
+        tip += "\n" + QCoreApplication.translate(
+            "RunsTableModel", "Stopped early; the vectors of epoch {epoch} were kept").format(
+                epoch=kept)
     return tip
 
 
@@ -364,37 +413,38 @@ class RunsView(QWidget):
         self.table_model = RunsTableModel(self)
         self.table = _RunsTable(self)
         self.table.setModel(self.table_model)
-        self.table.setToolTip("Training runs of this workspace, newest first. Select several "
-                              "(Ctrl+click) to compare their loss curves; double-click one to "
-                              "open its vectors; Ctrl+C copies the selected rows.")
-        self.refresh_button = QPushButton("Refresh", self)
-        self.refresh_button.setToolTip("Read the workspace's run list again")
-        self.open_button = QPushButton("Open vectors", self)
-        self.open_button.setToolTip("Load the vectors of the selected run")
-        self.continue_button = QPushButton("Continue training", self)
+        self.table.setToolTip(self.tr(
+            "Training runs of this workspace, newest first. Select several (Ctrl+click) to compare "
+            "their loss curves; double-click one to open its vectors; Ctrl+C copies the selected "
+            "rows."))
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Read the workspace's run list again"))
+        self.open_button = QPushButton(self.tr("Open vectors"), self)
+        self.open_button.setToolTip(self.tr("Load the vectors of the selected run"))
+        self.continue_button = QPushButton(self.tr("Continue training"), self)
         self.more_epochs_spin = QSpinBox(self)
         self.more_epochs_spin.setRange(1, 1000)
         self.more_epochs_spin.setValue(5)
         self.more_epochs_spin.setPrefix("+")
-        self.more_epochs_spin.setSuffix(" epochs")
-        self.more_epochs_spin.setToolTip("Epochs to add when continuing the selected run")
+        self.more_epochs_spin.setSuffix(self.tr(" epochs"))
+        self.more_epochs_spin.setToolTip(self.tr("Epochs to add when continuing the selected run"))
         self.count_label = QLabel("", self)
         self.count_label.setWordWrap(True)
-        self.count_label.setToolTip("Training runs recorded in the workspace")
+        self.count_label.setToolTip(self.tr("Training runs recorded in the workspace"))
 
         self.plot = pg.PlotWidget(self)
         self.plot.setBackground("w")
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
-        item.setLabel("bottom", "Epoch")
-        item.setLabel("left", "Loss")
-        item.setTitle("Compare curves")
+        item.setLabel("bottom", self.tr("Epoch"))
+        item.setLabel("left", self.tr("Loss"))
+        item.setTitle(self.tr("Compare curves"))
         self.legend = item.addLegend(offset=(-10, 10))
-        self.plot.setToolTip("Loss of each finished epoch of the selected runs (up to "
-                             f"{MAX_CURVES}). Drag to pan, wheel to zoom.")
+        self.plot.setToolTip(self.tr("Loss of each finished epoch of the selected runs (up to "
+                                     "{n}). Drag to pan, wheel to zoom.").format(n=MAX_CURVES))
         self.note_label = QLabel("", self)
         self.note_label.setWordWrap(True)
-        self.note_label.setToolTip("Notes on the curves shown")
+        self.note_label.setToolTip(self.tr("Notes on the curves shown"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
@@ -450,18 +500,24 @@ class RunsView(QWidget):
             try:
                 runs = training_runs(ws)
             except (WorkbenchError, sqlite3.Error, OSError) as exc:
-                self.message_bar.show_error(f"The run list of {ws.root} cannot be read: {exc}")
+                self.message_bar.show_error(self.tr(
+                    "The run list of {folder} cannot be read: {reason}").format(
+                        folder=ws.root, reason=exc))
             else:
                 if self.message_bar.level() == "error":
                     self.message_bar.clear()
         self.table_model.set_runs(runs)
         if ws is None:
-            self.count_label.setText("No workspace is open.")
+            self.count_label.setText(self.tr("No workspace is open."))
         else:
             n = len(runs)
-            self.count_label.setText(f"{n:,} training run{'s' if n != 1 else ''}" if n
-                                     else "No training runs yet: train vectors to see them "
-                                          "here.")
+            if n == 0:
+                text = self.tr("No training runs yet: train vectors to see them here.")
+            elif n == 1:
+                text = self.tr("1 training run")
+            else:
+                text = self.tr("{n} training runs").format(n=f"{n:,}")
+            self.count_label.setText(text)
         self.table.fit_columns()
         self.select_runs(keep, current.id if current is not None else None)
 
@@ -516,7 +572,8 @@ class RunsView(QWidget):
         selected = self.selected_runs()
         notes: list[str] = []
         if not selected:
-            notes.append("Select runs (Ctrl+click for several) to compare their loss curves.")
+            notes.append(self.tr(
+                "Select runs (Ctrl+click for several) to compare their loss curves."))
         shown = selected[:MAX_CURVES]
         longest = 0
         for run in shown:
@@ -524,13 +581,17 @@ class RunsView(QWidget):
             points = [(e + 1, y) for e, y in enumerate(losses) if y is not None]
             name = f"#{run.id} {_method(run)}"
             if not points:
-                why = " (gensim computes no training loss for fastText)" \
-                    if _method(run) == "fasttext" else ""
-                notes.append(f"No loss is recorded for run {name}{why}.")
+                if _method(run) == "fasttext":
+                    notes.append(self.tr("No loss is recorded for run {name} (gensim computes "
+                                         "no training loss for fastText).").format(name=name))
+                else:
+                    notes.append(self.tr("No loss is recorded for run {name}.").format(name=name))
                 continue
             if len(points) < len(losses):
-                notes.append(f"Run {name} recorded no loss for {len(losses) - len(points)} "
-                             f"of {len(losses)} epochs.")
+                notes.append(self.tr("Run {name} recorded no loss for {missing} of {epochs} "
+                                     "epochs.").format(name=name,
+                                                       missing=len(losses) - len(points),
+                                                       epochs=len(losses)))
             colour = PALETTE[len(self.curves) % len(PALETTE)]
             x = [p[0] for p in points]
             y = [p[1] for p in points]
@@ -539,7 +600,8 @@ class RunsView(QWidget):
             self.curves.append(curve)
             longest = max(longest, x[-1])
         if len(selected) > MAX_CURVES:
-            notes.append(f"Showing the first {MAX_CURVES} of {len(selected)} selected runs.")
+            notes.append(self.tr("Showing the first {shown} of {selected} selected runs.").format(
+                shown=MAX_CURVES, selected=len(selected)))
         self.note_label.setText(" ".join(notes))
         axis = item.getAxis("bottom")
         if 0 < longest <= 20:
@@ -558,19 +620,22 @@ class RunsView(QWidget):
     def can_continue(self, run: RunRecord | None) -> tuple[bool, str]:
         """Whether ``run`` can be trained further, and why (the button's tooltip)."""
         if run is None:
-            return False, "Select a word2vec or fastText run to train it for more epochs"
+            return False, self.tr("Select a word2vec or fastText run to train it for more epochs")
         if _method(run) not in RESUMABLE:
-            return False, (f"Run #{run.id} trained {_method(run)}: only word2vec and fastText "
-                           "runs can be continued")
+            return False, self.tr("Run #{run} trained {method}: only word2vec and fastText "
+                                  "runs can be continued").format(run=run.id,
+                                                                  method=_method(run))
         if run.status == "running":
-            return False, f"Run #{run.id} has not ended"
+            return False, self.tr("Run #{run} has not ended").format(run=run.id)
         model = _model_path(run)
         if not model or not Path(model).is_file():
-            return False, f"Run #{run.id} has no saved model to continue from"
+            return False, self.tr("Run #{run} has no saved model to continue from").format(
+                run=run.id)
         if self._training:
-            return False, "Wait for the current training to end"
-        return True, (f"Train run #{run.id} for more epochs from its saved model (recorded "
-                      "as a new run; the learning rate decays again over the added epochs)")
+            return False, self.tr("Wait for the current training to end")
+        return True, self.tr("Train run #{run} for more epochs from its saved model (recorded "
+                             "as a new run; the learning rate decays again over the added "
+                             "epochs)").format(run=run.id)
 
     @Slot()
     def continue_training(self) -> None:
@@ -590,15 +655,17 @@ class RunsView(QWidget):
         self.continue_button.setToolTip(why)
         if run is None:
             self.open_button.setEnabled(False)
-            self.open_button.setToolTip("Select a run to load its vectors")
+            self.open_button.setToolTip(self.tr("Select a run to load its vectors"))
             return
         path = _vectors_path(run)
         if not path:
-            ok, tip = False, f"Run #{run.id} saved no vectors"
+            ok, tip = False, self.tr("Run #{run} saved no vectors").format(run=run.id)
         elif not Path(path).is_file():
-            ok, tip = False, f"The vectors of run #{run.id} are gone: {path}"
+            ok, tip = False, self.tr("The vectors of run #{run} are gone: {path}").format(
+                run=run.id, path=path)
         else:
-            ok, tip = True, f"Load the vectors of run #{run.id} ({path})"
+            ok, tip = True, self.tr("Load the vectors of run #{run} ({path})").format(
+                run=run.id, path=path)
         self.open_button.setEnabled(ok)
         self.open_button.setToolTip(tip)
 
@@ -611,8 +678,11 @@ class RunsView(QWidget):
         path = _vectors_path(run)
         if not path or not Path(path).is_file():
             self._update_open_button()
-            self.message_bar.show_error(f"Run #{run.id} has no vector file to open"
-                                        + (f": {path} is gone." if path else "."))
+            if path:
+                text = self.tr("Run #{run} has no vector file to open: {path} is gone.")
+            else:
+                text = self.tr("Run #{run} has no vector file to open.")
+            self.message_bar.show_error(text.format(run=run.id, path=path))
             return
         self.open_vectors_requested.emit(path)
 
