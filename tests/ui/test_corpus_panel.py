@@ -44,7 +44,9 @@ def controls_enabled(panel: CorpusPanel) -> bool:
 
 @pytest.fixture
 def window(make_main_window: Callable[..., MainWindow]) -> MainWindow:
-    return make_main_window()
+    window = make_main_window()
+    window.show_panel("corpus")       # a first start shows the Welcome tab
+    return window
 
 
 @pytest.fixture

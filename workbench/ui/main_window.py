@@ -121,11 +121,14 @@ class MainWindow(QMainWindow):
         for panel, title, tip in (
             (self.welcome_panel, self.tr("Welcome"),
              self.tr("Three clicks from a corpus to a trained word2vec, its map and an analogy")),
-            (self.corpus_panel, "Corpus", "Open a corpus and look at its statistics"),
-            (self.static_panel, "Static training", "Train word2vec, fastText or GloVe"),
-            (self.bert_panel, "BERT", "Pretrain and fine-tune BERT models"),
-            (self.explore_panel, "Explore", "Neighbours, analogies, word maps"),
-            (self.inspect_panel, "Inspect", "Attention, input anatomy, fill-mask of a BERT model"),
+            (self.corpus_panel, self.tr("Corpus"),
+             self.tr("Open a corpus and look at its statistics")),
+            (self.static_panel, self.tr("Static training"),
+             self.tr("Train word2vec, fastText or GloVe")),
+            (self.bert_panel, self.tr("BERT"), self.tr("Pretrain and fine-tune BERT models")),
+            (self.explore_panel, self.tr("Explore"), self.tr("Neighbours, analogies, word maps")),
+            (self.inspect_panel, self.tr("Inspect"),
+             self.tr("Attention, input anatomy, fill-mask of a BERT model")),
         ):
             index = self.tabs.addTab(panel, title)
             self.tabs.setTabToolTip(index, tip)
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
 
         self.job_status = JobStatusWidget(self.jobs, self)
         self.statusBar().addPermanentWidget(self.job_status)
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage(self.tr("Ready"))
 
         self.welcome_flow = WelcomeFlow(self.welcome_panel, self)
         self._build_menus()
@@ -244,8 +247,8 @@ class MainWindow(QMainWindow):
                 self._workspace = Workspace(self._chosen_workspace_folder())
             except WorkbenchError as exc:
                 self._workspace = None
-                self.corpus_panel.message_bar.show_warning(
-                    f"{exc} Statistics are computed but not cached.")
+                self.corpus_panel.message_bar.show_warning(self.tr(
+                    "{reason} Statistics are computed but not cached.").format(reason=exc))
         return self._workspace
 
     def _corpus_choice(self) -> CorpusChoice | None:
@@ -283,7 +286,8 @@ class MainWindow(QMainWindow):
         self._workspace, self._workspace_ready = workspace, True
         self.settings.setValue("workspace/path", str(workspace.root))
         self.preferences = dataclasses.replace(self.preferences, workspace=str(workspace.root))
-        self.statusBar().showMessage(f"Workspace: {workspace.root}", 5000)
+        self.statusBar().showMessage(self.tr("Workspace: {folder}").format(folder=workspace.root),
+                                     5000)
         return True
 
     @Slot()
@@ -292,7 +296,7 @@ class MainWindow(QMainWindow):
 
         current = self.workspace.root if self.workspace is not None else Path.home()
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose the workspace folder (runs, caches, models)", str(current))
+            self, self.tr("Choose the workspace folder (runs, caches, models)"), str(current))
         if folder:
             self.set_workspace_folder(folder)
 
@@ -312,52 +316,55 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(
-            "open_file", "&Open corpus file…", self._on_open_file_triggered,
-            QKeySequence.StandardKey.Open, "Open a corpus file and compute its statistics"))
+            "open_file", self.tr("&Open corpus file…"), self._on_open_file_triggered,
+            QKeySequence.StandardKey.Open,
+            self.tr("Open a corpus file and compute its statistics")))
         file_menu.addAction(self._action(
-            "open_folder", "Open corpus &folder…", self._on_open_folder_triggered,
-            "Ctrl+Shift+O", "Open a folder of corpus files and compute its statistics"))
-        self.recent_menu = QMenu("Open &Recent", self)
+            "open_folder", self.tr("Open corpus &folder…"), self._on_open_folder_triggered,
+            "Ctrl+Shift+O", self.tr("Open a folder of corpus files and compute its statistics")))
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setToolTipsVisible(True)
         file_menu.addMenu(self.recent_menu)
-        self._action("clear_recent", "&Clear list", self.clear_recent_files,
-                     tip="Forget the recently opened corpora")
+        self._action("clear_recent", self.tr("&Clear list"), self.clear_recent_files,
+                     tip=self.tr("Forget the recently opened corpora"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(
-            "workspace_folder", "&Workspace folder…", self._on_workspace_folder_triggered,
-            tip="Choose where runs, caches and trained models are kept"))
+            "workspace_folder", self.tr("&Workspace folder…"),
+            self._on_workspace_folder_triggered,
+            tip=self.tr("Choose where runs, caches and trained models are kept")))
         file_menu.addAction(self._action(
             "settings", self.tr("&Settings…"), self.show_settings, QKeySequence("Ctrl+,"),
             self.tr("Workspace folder, device, threads, theme and language")))
         self.actions["settings"].setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addSeparator()
-        quit_action = self._action("quit", "&Quit", self.close, QKeySequence("Ctrl+Q"),
-                                   "Cancel running jobs and quit")
+        quit_action = self._action("quit", self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"),
+                                   self.tr("Cancel running jobs and quit"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         group = QActionGroup(self)
         group.setExclusive(True)
         for index, name in enumerate(PANELS):
             action = self._action(f"view_{name}", self.tabs.tabText(index),
                                   lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                                  f"Ctrl+{index}", f"Show the {self.tabs.tabText(index)} "
-                                                   "panel")
+                                  f"Ctrl+{index}", self.tr("Show the {panel} panel").format(
+                                      panel=self.tabs.tabText(index)))
             action.setCheckable(True)
             group.addAction(action)
             view_menu.addAction(action)
         self.tabs.currentChanged.connect(self._on_current_tab_changed)
         view_menu.addSeparator()
-        view_menu.addAction(self._action("reset_layout", "&Reset layout", self.reset_layout,
-                                         tip="Restore the default window size and panel "
-                                             "layout"))
+        view_menu.addAction(self._action("reset_layout", self.tr("&Reset layout"),
+                                         self.reset_layout,
+                                         tip=self.tr("Restore the default window size and "
+                                                     "panel layout")))
 
-        help_menu = bar.addMenu("&Help")
-        about = self._action("about", "&About Embedding Workbench", self.show_about,
-                             tip="Version, licence and library versions")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = self._action("about", self.tr("&About Embedding Workbench"), self.show_about,
+                             tip=self.tr("Version, licence and library versions"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
         self._rebuild_recent_menu()
@@ -469,15 +476,16 @@ class MainWindow(QMainWindow):
         """Open the About box (non-blocking) and return it."""
         box = QMessageBox(self)
         box.setObjectName("AboutBox")
-        box.setWindowTitle("About Embedding Workbench")
+        box.setWindowTitle(self.tr("About Embedding Workbench"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(
             f"<h3>Embedding Workbench {__version__}</h3>"
-            "<p>Train, inspect and compare word embeddings and BERT models.</p>"
-            "<p>Licence: MIT. The bundled inaugural-address corpus is in the public domain.</p>"
-            f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
-            f"PySide6 {pyside_version} · pyqtgraph {_pyqtgraph_version()}</p>")
+            + self.tr("<p>Train, inspect and compare word embeddings and BERT models.</p>")
+            + self.tr("<p>Licence: MIT. The bundled inaugural-address corpus is in the public "
+                      "domain.</p>")
+            + f"<p>Python {platform.python_version()} · Qt {qVersion()} · "
+              f"PySide6 {pyside_version} · pyqtgraph {_pyqtgraph_version()}</p>")
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -494,7 +502,8 @@ class MainWindow(QMainWindow):
         stats = self.corpus_panel.stats
         if stats is not None:
             self.statusBar().showMessage(
-                f"{stats.corpus_name}: {stats.tokens:,} tokens, {stats.types:,} types", 10_000)
+                self.tr("{corpus}: {tokens:,} tokens, {types:,} types").format(
+                    corpus=stats.corpus_name, tokens=stats.tokens, types=stats.types), 10_000)
 
     @Slot(int)
     def _on_current_tab_changed(self, index: int) -> None:
@@ -520,9 +529,9 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.open_corpus(paths[0])
         if len(paths) > 1:
-            self.corpus_panel.message_bar.show_info(
-                f"Opened {Path(paths[0]).name}; drop one file or a folder at a time "
-                f"({len(paths) - 1} other item(s) ignored).")
+            self.corpus_panel.message_bar.show_info(self.tr(
+                "Opened {name}; drop one file or a folder at a time ({n} other item(s) "
+                "ignored).").format(name=Path(paths[0]).name, n=len(paths) - 1))
 
     # ------------------------------------------------------------- settings
     def _restore_settings(self) -> None:

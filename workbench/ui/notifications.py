@@ -20,7 +20,7 @@ import traceback
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -46,10 +46,11 @@ __all__ = [
 
 log = logging.getLogger("workbench")
 
+#: level -> (background, border, text colour, badge; the badge is translated when shown).
 _STYLES = {
-    "error": ("#fdecea", "#b3261e", "#611a15", "Error"),
-    "warning": ("#fff4e5", "#ed6c02", "#663c00", "Warning"),
-    "info": ("#e8f1fb", "#1565c0", "#0d3c61", "Note"),
+    "error": ("#fdecea", "#b3261e", "#611a15", QT_TRANSLATE_NOOP("MessageBar", "Error")),
+    "warning": ("#fff4e5", "#ed6c02", "#663c00", QT_TRANSLATE_NOOP("MessageBar", "Warning")),
+    "info": ("#e8f1fb", "#1565c0", "#0d3c61", QT_TRANSLATE_NOOP("MessageBar", "Note")),
 }
 
 
@@ -81,7 +82,7 @@ class MessageBar(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss this message")
+        self.close_button.setToolTip(self.tr("Dismiss this message"))
         self.close_button.clicked.connect(self._on_close_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -96,7 +97,7 @@ class MessageBar(QFrame):
             raise ValueError(f"unknown message level {level!r}")
         background, border, foreground, badge = _STYLES[level]
         self._level = level
-        self._badge.setText(f"<b>{badge}</b>")
+        self._badge.setText(f"<b>{QCoreApplication.translate('MessageBar', badge)}</b>")
         self._label.setText(text)
         self.setStyleSheet(
             f"#MessageBar {{ background: {background}; border: 1px solid {border};"
@@ -140,10 +141,12 @@ class MessageBar(QFrame):
 def _headline(exc: BaseException) -> str:
     what = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     kind = type(exc).__name__
-    detail = f" ({kind}: {what})" if what else f" ({kind})"
-    return ("Something went wrong inside Embedding Workbench" + detail + ". "
-            "This is a bug, not something you did. The app is still running; "
-            "anything already saved is safe.")
+    detail = f"{kind}: {what}" if what else kind
+    return QCoreApplication.translate(
+        "ErrorReporter",
+        "Something went wrong inside Embedding Workbench ({detail}). This is a bug, not "
+        "something you did. The app is still running; anything already saved is safe.",
+    ).format(detail=detail)
 
 
 def show_unexpected_error(parent: QWidget | None, exc: BaseException,
@@ -172,10 +175,11 @@ def show_unexpected_error(parent: QWidget | None, exc: BaseException,
     box = QMessageBox(parent)
     box.setObjectName("UnexpectedErrorBox")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Unexpected error")
+    box.setWindowTitle(QCoreApplication.translate("ErrorReporter", "Unexpected error"))
     box.setText(_headline(exc))
-    box.setInformativeText("Click “Show Details…” for the technical report "
-                           "to copy into a bug report.")
+    box.setInformativeText(QCoreApplication.translate(
+        "ErrorReporter", "Click “Show Details…” for the technical report to copy into a bug "
+        "report."))
     box.setDetailedText(tb)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 __all__ = ["build_preview", "preview"]
@@ -24,7 +25,8 @@ def build_preview(factory: Callable[[], W]) -> QMainWindow:
     window = _PreviewWindow()
     panel = factory()
     window.setCentralWidget(panel)
-    window.setWindowTitle(f"{type(panel).__name__} preview")
+    window.setWindowTitle(QCoreApplication.translate("PreviewWindow", "{panel} preview").format(
+        panel=type(panel).__name__))
     for runner in getattr(panel, "runners", list)():
         window.jobs.add(runner)
     window.statusBar().addPermanentWidget(JobStatusWidget(window.jobs, window))

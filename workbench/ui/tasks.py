@@ -383,16 +383,17 @@ class JobStatusWidget(QWidget):
         super().__init__(parent)
         self.registry = registry
         self.label = QLabel(self)
-        self.label.setToolTip("What the background job is doing")
+        self.label.setToolTip(self.tr("What the background job is doing"))
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setFixedWidth(160)
         self.progress_bar.setMaximumHeight(16)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setToolTip("Progress of the background job")
+        self.progress_bar.setToolTip(self.tr("Progress of the background job"))
         self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop the background job (nothing already saved is lost)")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the background job (nothing already saved is "
+                                               "lost)"))
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -410,11 +411,13 @@ class JobStatusWidget(QWidget):
             self.label.clear()
             return
         fraction, message = runner.last_progress
-        name = runner.name or "Working"
+        name = runner.name or self.tr("Working")
         if runner.is_cancelling:
-            text = f"{name}: cancelling…"
+            text = self.tr("{name}: cancelling…").format(name=name)
+        elif message:
+            text = self.tr("{name}: {message}").format(name=name, message=message)
         else:
-            text = f"{name}: {message}" if message else f"{name}…"
+            text = self.tr("{name}…").format(name=name)
         self.label.setText(text)
         if fraction < 0:
             self.progress_bar.setRange(0, 0)  # busy indicator

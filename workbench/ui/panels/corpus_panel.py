@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -74,14 +74,25 @@ _COMPRESSION = (".gz", ".bz2", ".xz", ".zip")
 #: not import the core corpus package (a test checks they agree).
 TOKENIZER_DEFAULTS = {"lowercase": True, "strip_accents": False, "fold_numbers": False,
                       "keep_punctuation": False, "split_sentences": False, "chinese": "auto"}
-_TOP_N_CHOICES = (("100", 100), ("1,000", 1000), ("10,000", 10_000), ("All", 0))
+# Labels and tips below are English; they are translated (context "CorpusPanel") when shown.
+_TOP_N_CHOICES = (("100", 100), ("1,000", 1000), ("10,000", 10_000),
+                  (QT_TRANSLATE_NOOP("CorpusPanel", "All"), 0))
 _CHINESE_MODES = (
-    ("Automatic", "auto", ("jieba word segmentation if installed, else characters; "
-                           "only for Chinese text")),
-    ("jieba words", "jieba", "Segment Chinese text into words with jieba"),
-    ("Characters", "chars", "Split Chinese text into single characters"),
-    ("Off", "off", "No special handling: Chinese runs stay as they are"),
+    (QT_TRANSLATE_NOOP("CorpusPanel", "Automatic"), "auto",
+     QT_TRANSLATE_NOOP("CorpusPanel", "jieba word segmentation if installed, else characters; "
+                                      "only for Chinese text")),
+    (QT_TRANSLATE_NOOP("CorpusPanel", "jieba words"), "jieba",
+     QT_TRANSLATE_NOOP("CorpusPanel", "Segment Chinese text into words with jieba")),
+    (QT_TRANSLATE_NOOP("CorpusPanel", "Characters"), "chars",
+     QT_TRANSLATE_NOOP("CorpusPanel", "Split Chinese text into single characters")),
+    (QT_TRANSLATE_NOOP("CorpusPanel", "Off"), "off",
+     QT_TRANSLATE_NOOP("CorpusPanel", "No special handling: Chinese runs stay as they are")),
 )
+
+
+def _tr(text: str) -> str:
+    """``text`` (a constant marked above) in the interface language."""
+    return QCoreApplication.translate("CorpusPanel", text)
 
 
 def file_kind(path: str | Path) -> str:
@@ -196,7 +207,7 @@ def scan(request: ScanRequest, *, progress: Progress = NULL_PROGRESS) -> ScanRes
     corpus = corpus_core.Corpus.open(request.path, request.reader_options())
     stats = corpus_core.scan_corpus(corpus, request.tokenizer_settings(),
                                     workspace=request.workspace, progress=progress)
-    progress.report(None, "Ranking words…")
+    progress.report(None, QCoreApplication.translate("CorpusPanel", "Ranking words…"))
     ranked = rank_words(stats.counts, progress)
     counts = np.fromiter((c for _, c in ranked), dtype=np.int64, count=len(ranked))
     return ScanResult(stats, ranked, counts, np.cumsum(counts), stats.zipf(),
@@ -205,7 +216,8 @@ def scan(request: ScanRequest, *, progress: Progress = NULL_PROGRESS) -> ScanRes
 
 def _write_vocab(stats: CorpusStats, path: str, min_count: int, *,
                  progress: Progress = NULL_PROGRESS) -> str:
-    progress.report(None, f"Writing {Path(path).name}…")
+    progress.report(None, QCoreApplication.translate("CorpusPanel", "Writing {name}…").format(
+        name=Path(path).name))
     stats.write_vocab_tsv(path, min_count=min_count)
     return path
 
@@ -259,8 +271,8 @@ class CorpusPanel(QWidget):
         self._workspace = workspace
         self.stats: CorpusStats | None = None
         self.result: ScanResult | None = None
-        self.runner = TaskRunner("Corpus statistics", self)
-        self.export_runner = TaskRunner("Export vocabulary", self)
+        self.runner = TaskRunner(self.tr("Corpus statistics"), self)
+        self.export_runner = TaskRunner(self.tr("Export vocabulary"), self)
         self._build()
         self._connect()
         self._on_path_changed()
@@ -272,64 +284,67 @@ class CorpusPanel(QWidget):
 
         # Source ----------------------------------------------------------
         self.path_edit = QLineEdit(self)
-        self.path_edit.setPlaceholderText("A text, .gz/.bz2/.xz/.zip, JSONL or CSV file, "
-                                          "or a folder")
-        self.path_edit.setToolTip("The corpus to read: a file or a folder. "
-                                  "Press Enter to open it and compute its statistics.")
+        self.path_edit.setPlaceholderText(self.tr("A text, .gz/.bz2/.xz/.zip, JSONL or CSV "
+                                                  "file, or a folder"))
+        self.path_edit.setToolTip(self.tr("The corpus to read: a file or a folder. "
+                                          "Press Enter to open it and compute its statistics."))
         self.path_edit.setClearButtonEnabled(True)
-        self.open_file_button = QPushButton("Open file…", self)
-        self.open_file_button.setToolTip("Choose a corpus file (Ctrl+O)")
-        self.open_folder_button = QPushButton("Open folder…", self)
-        self.open_folder_button.setToolTip("Choose a folder of corpus files (Ctrl+Shift+O)")
+        self.open_file_button = QPushButton(self.tr("Open file…"), self)
+        self.open_file_button.setToolTip(self.tr("Choose a corpus file (Ctrl+O)"))
+        self.open_folder_button = QPushButton(self.tr("Open folder…"), self)
+        self.open_folder_button.setToolTip(self.tr("Choose a folder of corpus files "
+                                                   "(Ctrl+Shift+O)"))
         source_row = QHBoxLayout()
         source_row.addWidget(self.path_edit, 1)
         source_row.addWidget(self.open_file_button)
         source_row.addWidget(self.open_folder_button)
 
         # Reading ---------------------------------------------------------
-        self.reader_box = QGroupBox("Reading", self)
+        self.reader_box = QGroupBox(self.tr("Reading"), self)
         self.glob_edit = QLineEdit("*", self)
-        self.glob_edit.setToolTip("Folders only: which files to read, e.g. *.txt "
-                                  "(searched in subfolders too)")
+        self.glob_edit.setToolTip(self.tr("Folders only: which files to read, e.g. *.txt "
+                                          "(searched in subfolders too)"))
         self.jsonl_field_edit = QLineEdit("text", self)
-        self.jsonl_field_edit.setToolTip("JSON Lines only: the field of each object that "
-                                         "holds the text")
+        self.jsonl_field_edit.setToolTip(self.tr("JSON Lines only: the field of each object "
+                                                 "that holds the text"))
         self.csv_column_edit = QLineEdit("text", self)
-        self.csv_column_edit.setToolTip("CSV/TSV only: the header of the text column, or its "
-                                        "0-based number")
+        self.csv_column_edit.setToolTip(self.tr("CSV/TSV only: the header of the text column, "
+                                                "or its 0-based number"))
         reader_form = QFormLayout(self.reader_box)
-        reader_form.addRow("Files in folder:", self.glob_edit)
-        reader_form.addRow("JSONL field:", self.jsonl_field_edit)
-        reader_form.addRow("CSV column:", self.csv_column_edit)
+        reader_form.addRow(self.tr("Files in folder:"), self.glob_edit)
+        reader_form.addRow(self.tr("JSONL field:"), self.jsonl_field_edit)
+        reader_form.addRow(self.tr("CSV column:"), self.csv_column_edit)
 
         # Tokenizer -------------------------------------------------------
-        self.tokenizer_box = QGroupBox("Tokenizer", self)
+        self.tokenizer_box = QGroupBox(self.tr("Tokenizer"), self)
         defaults = TOKENIZER_DEFAULTS
-        self.lowercase_check = QCheckBox("Lowercase", self)
+        self.lowercase_check = QCheckBox(self.tr("Lowercase"), self)
         self.lowercase_check.setChecked(defaults["lowercase"])
-        self.lowercase_check.setToolTip("Fold upper case to lower case (The → the)")
-        self.strip_accents_check = QCheckBox("Strip accents", self)
+        self.lowercase_check.setToolTip(self.tr("Fold upper case to lower case (The → the)"))
+        self.strip_accents_check = QCheckBox(self.tr("Strip accents"), self)
         self.strip_accents_check.setChecked(defaults["strip_accents"])
-        self.strip_accents_check.setToolTip("Remove accents (café → cafe)")
-        self.fold_numbers_check = QCheckBox("Fold numbers", self)
+        self.strip_accents_check.setToolTip(self.tr("Remove accents (café → cafe)"))
+        self.fold_numbers_check = QCheckBox(self.tr("Fold numbers"), self)
         self.fold_numbers_check.setChecked(defaults["fold_numbers"])
-        self.fold_numbers_check.setToolTip("Replace every digit by 0 (1984 → 0000), so numbers "
-                                           "share a few vocabulary entries")
-        self.keep_punctuation_check = QCheckBox("Keep punctuation", self)
+        self.fold_numbers_check.setToolTip(self.tr("Replace every digit by 0 (1984 → 0000), so "
+                                                   "numbers share a few vocabulary entries"))
+        self.keep_punctuation_check = QCheckBox(self.tr("Keep punctuation"), self)
         self.keep_punctuation_check.setChecked(defaults["keep_punctuation"])
-        self.keep_punctuation_check.setToolTip("Keep punctuation marks as tokens of their own")
-        self.split_sentences_check = QCheckBox("Split sentences", self)
+        self.keep_punctuation_check.setToolTip(self.tr("Keep punctuation marks as tokens of "
+                                                       "their own"))
+        self.split_sentences_check = QCheckBox(self.tr("Split sentences"), self)
         self.split_sentences_check.setChecked(defaults["split_sentences"])
-        self.split_sentences_check.setToolTip("Split lines into sentences at . ! ? 。！？ "
-                                              "(for running text; off: one sentence per line)")
+        self.split_sentences_check.setToolTip(self.tr(
+            "Split lines into sentences at . ! ? 。！？ (for running text; off: one sentence "
+            "per line)"))
         self.chinese_combo = QComboBox(self)
         for label, value, tip in _CHINESE_MODES:
-            self.chinese_combo.addItem(label, value)
-            self.chinese_combo.setItemData(self.chinese_combo.count() - 1, tip,
+            self.chinese_combo.addItem(_tr(label), value)
+            self.chinese_combo.setItemData(self.chinese_combo.count() - 1, _tr(tip),
                                            Qt.ItemDataRole.ToolTipRole)
         self.chinese_combo.setCurrentIndex(
             max(0, self.chinese_combo.findData(defaults["chinese"])))
-        self.chinese_combo.setToolTip("How to split Chinese text into tokens")
+        self.chinese_combo.setToolTip(self.tr("How to split Chinese text into tokens"))
         tok_grid = QGridLayout(self.tokenizer_box)
         tok_grid.addWidget(self.lowercase_check, 0, 0)
         tok_grid.addWidget(self.strip_accents_check, 0, 1)
@@ -337,7 +352,7 @@ class CorpusPanel(QWidget):
         tok_grid.addWidget(self.keep_punctuation_check, 1, 1)
         tok_grid.addWidget(self.split_sentences_check, 2, 0)
         chinese_row = QHBoxLayout()
-        chinese_row.addWidget(QLabel("Chinese:", self))
+        chinese_row.addWidget(QLabel(self.tr("Chinese:"), self))
         chinese_row.addWidget(self.chinese_combo, 1)
         tok_grid.addLayout(chinese_row, 3, 0, 1, 2)
 
@@ -345,20 +360,22 @@ class CorpusPanel(QWidget):
         self.min_count_spin = QSpinBox(self)
         self.min_count_spin.setRange(1, 1_000_000)
         self.min_count_spin.setValue(5)
-        self.min_count_spin.setToolTip("Words rarer than this are out of vocabulary for "
-                                       "training; the OOV rate and vocabulary size update "
-                                       "at once, without a rescan")
-        self.compute_button = QPushButton("Compute statistics", self)
+        self.min_count_spin.setToolTip(self.tr("Words rarer than this are out of vocabulary "
+                                               "for training; the OOV rate and vocabulary size "
+                                               "update at once, without a rescan"))
+        self.compute_button = QPushButton(self.tr("Compute statistics"), self)
         self.compute_button.setShortcut(QKeySequence("F5"))
-        self.compute_button.setToolTip("Read and tokenize the corpus and count its words (F5)")
+        self.compute_button.setToolTip(self.tr("Read and tokenize the corpus and count its "
+                                               "words (F5)"))
         self.compute_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop the scan; the statistics shown stay as they were")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop the scan; the statistics shown stay as they "
+                                              "were"))
         self.status_label = QLabel(self)
-        self.status_label.setToolTip("State of the last scan")
+        self.status_label.setToolTip(self.tr("State of the last scan"))
         self.status_label.setWordWrap(True)
         action_row = QHBoxLayout()
-        action_row.addWidget(QLabel("Min count:", self))
+        action_row.addWidget(QLabel(self.tr("Min count:"), self))
         action_row.addWidget(self.min_count_spin)
         action_row.addStretch(1)
         buttons_row = QHBoxLayout()
@@ -366,19 +383,20 @@ class CorpusPanel(QWidget):
         buttons_row.addWidget(self.cancel_button)
 
         # Summary ---------------------------------------------------------
-        self.summary_box = QGroupBox("Summary", self)
+        self.summary_box = QGroupBox(self.tr("Summary"), self)
         summary_form = QFormLayout(self.summary_box)
         self.summary_labels: dict[str, QLabel] = {}
         for key, title, tip in (
-            ("corpus", "Corpus:", "The corpus these statistics describe"),
-            ("tokens", "Tokens:", "Number of tokens (running words)"),
-            ("types", "Types:", "Number of distinct words"),
-            ("sentences", "Sentences:", "Number of non-empty sentences"),
-            ("hapax", "Hapax legomena:", "Words that occur exactly once"),
-            ("vocab", "Vocabulary ≥ min count:", "Words that occur at least min count times"),
-            ("oov", "OOV rate at min count:", ("Share of tokens whose word is rarer "
-                                               "than min count")),
-            ("time", "Scan time:", "How long the scan took"),
+            ("corpus", self.tr("Corpus:"), self.tr("The corpus these statistics describe")),
+            ("tokens", self.tr("Tokens:"), self.tr("Number of tokens (running words)")),
+            ("types", self.tr("Types:"), self.tr("Number of distinct words")),
+            ("sentences", self.tr("Sentences:"), self.tr("Number of non-empty sentences")),
+            ("hapax", self.tr("Hapax legomena:"), self.tr("Words that occur exactly once")),
+            ("vocab", self.tr("Vocabulary ≥ min count:"),
+             self.tr("Words that occur at least min count times")),
+            ("oov", self.tr("OOV rate at min count:"),
+             self.tr("Share of tokens whose word is rarer than min count")),
+            ("time", self.tr("Scan time:"), self.tr("How long the scan took")),
         ):
             label = QLabel("–", self)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -387,9 +405,9 @@ class CorpusPanel(QWidget):
             title_label.setToolTip(tip)
             summary_form.addRow(title_label, label)
             self.summary_labels[key] = label
-        self.export_vocab_button = QPushButton("Export vocabulary TSV…", self)
-        self.export_vocab_button.setToolTip("Save every word with count ≥ min count as "
-                                            "word<TAB>count, most frequent first")
+        self.export_vocab_button = QPushButton(self.tr("Export vocabulary TSV…"), self)
+        self.export_vocab_button.setToolTip(self.tr("Save every word with count ≥ min count as "
+                                                    "word<TAB>count, most frequent first"))
         summary_form.addRow(self.export_vocab_button)
 
         # Left column ------------------------------------------------------
@@ -417,23 +435,24 @@ class CorpusPanel(QWidget):
         self.table_proxy.setSourceModel(self.table_model)
         self.table_view = WordTableView(self)
         self.table_view.setModel(self.table_proxy)
-        self.table_view.setToolTip("Most frequent words. Click a header to sort; "
-                                   "Ctrl+C copies the selected rows")
+        self.table_view.setToolTip(self.tr("Most frequent words. Click a header to sort; "
+                                           "Ctrl+C copies the selected rows"))
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter words…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter words…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setToolTip("Show only words containing this text")
+        self.filter_edit.setToolTip(self.tr("Show only words containing this text"))
         self.top_n_combo = QComboBox(self)
         for label, n in _TOP_N_CHOICES:
-            self.top_n_combo.addItem(label, n)
+            self.top_n_combo.addItem(_tr(label), n)
         self.top_n_combo.setCurrentIndex(1)
-        self.top_n_combo.setToolTip("How many of the most frequent words the table holds")
-        self.export_table_button = QPushButton("Export TSV…", self)
-        self.export_table_button.setToolTip("Save the rows shown (filtered and sorted) "
-                                            "as tab-separated text")
+        self.top_n_combo.setToolTip(self.tr("How many of the most frequent words the table "
+                                            "holds"))
+        self.export_table_button = QPushButton(self.tr("Export TSV…"), self)
+        self.export_table_button.setToolTip(self.tr("Save the rows shown (filtered and sorted) "
+                                                    "as tab-separated text"))
         table_bar = QHBoxLayout()
         table_bar.addWidget(self.filter_edit, 1)
-        table_bar.addWidget(QLabel("Top:", self))
+        table_bar.addWidget(QLabel(self.tr("Top:"), self))
         table_bar.addWidget(self.top_n_combo)
         table_bar.addWidget(self.export_table_button)
         table_box = QWidget(self)
@@ -445,8 +464,8 @@ class CorpusPanel(QWidget):
         # Plots and preview ---------------------------------------------------
         self.zipf_plot = ZipfPlot(self)
         self.zipf_curve = self.zipf_plot.curve
-        self.export_zipf_button = QPushButton("Export PNG…", self)
-        self.export_zipf_button.setToolTip("Save the Zipf plot as a PNG image")
+        self.export_zipf_button = QPushButton(self.tr("Export PNG…"), self)
+        self.export_zipf_button.setToolTip(self.tr("Save the Zipf plot as a PNG image"))
         zipf_box = QWidget(self)
         zipf_layout = QVBoxLayout(zipf_box)
         zipf_layout.setContentsMargins(0, 0, 0, 0)
@@ -461,12 +480,13 @@ class CorpusPanel(QWidget):
         self.preview_edit = QPlainTextEdit(self)
         self.preview_edit.setReadOnly(True)
         self.preview_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.preview_edit.setPlaceholderText("The first tokenized sentences appear here.")
-        self.preview_edit.setToolTip("The first sentences as the tokenizer split them; "
-                                     "tokens are separated by spaces")
+        self.preview_edit.setPlaceholderText(self.tr("The first tokenized sentences appear "
+                                                     "here."))
+        self.preview_edit.setToolTip(self.tr("The first sentences as the tokenizer split them; "
+                                             "tokens are separated by spaces"))
         self.bottom_tabs = QTabWidget(self)
-        self.bottom_tabs.addTab(self._histogram_page, "Sentence lengths")
-        self.bottom_tabs.addTab(self.preview_edit, "Tokenized preview")
+        self.bottom_tabs.addTab(self._histogram_page, self.tr("Sentence lengths"))
+        self.bottom_tabs.addTab(self.preview_edit, self.tr("Tokenized preview"))
 
         top_split = QSplitter(Qt.Orientation.Horizontal, self)
         top_split.addWidget(table_box)
@@ -606,8 +626,8 @@ class CorpusPanel(QWidget):
     def compute(self) -> None:
         """Scan the corpus in the background with the current options."""
         if not self.path():
-            self.message_bar.show_info("Open a corpus file or folder first "
-                                       "(File ▸ Open corpus file…).")
+            self.message_bar.show_info(self.tr("Open a corpus file or folder first "
+                                               "(File ▸ Open corpus file…)."))
             return
         self.message_bar.clear()
         self.runner.start(scan, self.request())
@@ -617,23 +637,24 @@ class CorpusPanel(QWidget):
         """Stop the running scan; the statistics shown stay as they were."""
         self.runner.cancel()
         if self.runner.is_running:
-            self.status_label.setText("Cancelling…")
+            self.status_label.setText(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
     @Slot()
     def open_file_dialog(self) -> None:
         """Ask for a corpus file, open it and compute its statistics."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open corpus file", self._dialog_dir(),
-            "Corpora (*.txt *.gz *.bz2 *.xz *.zip *.jsonl *.ndjson *.json *.csv *.tsv);;"
-            "All files (*)")
+            self, self.tr("Open corpus file"), self._dialog_dir(),
+            self.tr("Corpora (*.txt *.gz *.bz2 *.xz *.zip *.jsonl *.ndjson *.json *.csv *.tsv)")
+            + ";;" + self.tr("All files (*)"))
         if path:
             self.open_path(path, compute=True)
 
     @Slot()
     def open_folder_dialog(self) -> None:
         """Ask for a corpus folder, open it and compute its statistics."""
-        path = QFileDialog.getExistingDirectory(self, "Open corpus folder", self._dialog_dir())
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open corpus folder"),
+                                                self._dialog_dir())
         if path:
             self.open_path(path, compute=True)
 
@@ -642,14 +663,16 @@ class CorpusPanel(QWidget):
         try:
             self.table_view.export_tsv(path)
         except OSError as exc:
-            self.message_bar.show_error(f"Could not save {path}: {exc.strerror or exc}.")
+            self.message_bar.show_error(self.tr("Could not save {path}: {reason}.").format(
+                path=path, reason=exc.strerror or exc))
             return
-        self.message_bar.show_info(f"Saved {self.table_proxy.rowCount():,} rows to {path}.")
+        self.message_bar.show_info(self.tr("Saved {rows:,} rows to {path}.").format(
+            rows=self.table_proxy.rowCount(), path=path))
 
     def export_vocab_tsv(self, path: str | Path) -> None:
         """Write the vocabulary (count ≥ min count) to ``path`` in the background."""
         if self.stats is None:
-            self.message_bar.show_info("Compute statistics first.")
+            self.message_bar.show_info(self.tr("Compute statistics first."))
             return
         self.export_runner.start(_write_vocab, self.stats, str(path),
                                  self.min_count_spin.value())
@@ -659,9 +682,10 @@ class CorpusPanel(QWidget):
         try:
             self.zipf_plot.export_png(path)
         except OSError as exc:
-            self.message_bar.show_error(f"Could not save {path}: {exc.strerror or exc}.")
+            self.message_bar.show_error(self.tr("Could not save {path}: {reason}.").format(
+                path=path, reason=exc.strerror or exc))
             return
-        self.message_bar.show_info(f"Saved the Zipf plot to {path}.")
+        self.message_bar.show_info(self.tr("Saved the Zipf plot to {path}.").format(path=path))
 
     # ------------------------------------------------------------ handlers
     def _dialog_dir(self) -> str:
@@ -685,8 +709,8 @@ class CorpusPanel(QWidget):
     @Slot()
     def _on_options_changed(self) -> None:
         if self.result is not None and not self.runner.is_running:
-            self.status_label.setText("Options changed: press Compute statistics (F5) "
-                                      "to update.")
+            self.status_label.setText(self.tr("Options changed: press Compute statistics (F5) "
+                                              "to update."))
 
     @Slot(int)
     def _on_min_count_changed(self, value: int) -> None:
@@ -700,31 +724,35 @@ class CorpusPanel(QWidget):
     def _on_top_n_changed(self, index: int) -> None:
         self._fill_table()
 
+    def _tsv_filters(self) -> str:
+        return self.tr("Tab-separated (*.tsv)") + ";;" + self.tr("All files (*)")
+
     @Slot()
     def _on_export_table_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export table", "top-words.tsv",
-                                              "Tab-separated (*.tsv);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), "top-words.tsv",
+                                              self._tsv_filters())
         if path:
             self.export_table_tsv(path)
 
     @Slot()
     def _on_export_vocab_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export vocabulary", "vocab.tsv",
-                                              "Tab-separated (*.tsv);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export vocabulary"), "vocab.tsv",
+                                              self._tsv_filters())
         if path:
             self.export_vocab_tsv(path)
 
     @Slot()
     def _on_export_zipf_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export Zipf plot", "zipf.png",
-                                              "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Zipf plot"), "zipf.png",
+                                              self.tr("PNG image (*.png)"))
         if path:
             self.export_zipf_png(path)
 
     @Slot()
     def _on_scan_started(self) -> None:
         self._set_busy(True)
-        self.status_label.setText(f"Scanning {Path(self.path()).name or self.path()}…")
+        self.status_label.setText(self.tr("Scanning {name}…").format(
+            name=Path(self.path()).name or self.path()))
 
     @Slot(object)
     def _on_scan_finished(self, result: ScanResult) -> None:
@@ -732,16 +760,20 @@ class CorpusPanel(QWidget):
         self.stats = result.stats
         self._show_result()
         seconds = result.stats.seconds
-        self.status_label.setText(f"Done: {result.stats.corpus_name} in {seconds:.1f} s.")
+        self.status_label.setText(self.tr("Done: {corpus} in {seconds:.1f} s.").format(
+            corpus=result.stats.corpus_name, seconds=seconds))
         if result.stats.warnings:
             shown = result.stats.warnings[:5]
             more = len(result.stats.warnings) - len(shown)
-            text = " ".join(shown) + (f" (and {more} more warnings)" if more > 0 else "")
+            text = " ".join(shown)
+            if more > 0:
+                text = self.tr("{warnings} (and {more} more warnings)").format(
+                    warnings=text, more=more)
             self.message_bar.show_warning(text)
 
     @Slot(object)
     def _on_scan_cancelled(self, _kept: object = None) -> None:
-        self.status_label.setText("Cancelled: the statistics shown are unchanged.")
+        self.status_label.setText(self.tr("Cancelled: the statistics shown are unchanged."))
 
     @Slot(object, str)
     def _on_job_failed(self, error: BaseException, tb: str) -> None:
@@ -750,11 +782,11 @@ class CorpusPanel(QWidget):
             name = Path(self.path()).name
             if name and name not in text and (error.path is None
                                               or Path(error.path).name not in text):
-                text = f"{name}: {text}"
+                text = self.tr("{name}: {message}").format(name=name, message=text)
             self.message_bar.show_error(text)
-            self.status_label.setText("Failed: see the message above.")
+            self.status_label.setText(self.tr("Failed: see the message above."))
         else:
-            self.status_label.setText("Failed because of an unexpected error.")
+            self.status_label.setText(self.tr("Failed because of an unexpected error."))
             show_unexpected_error(self.window(), error, tb)
 
     @Slot()
@@ -763,7 +795,7 @@ class CorpusPanel(QWidget):
 
     @Slot(object)
     def _on_export_finished(self, path: str) -> None:
-        self.message_bar.show_info(f"Saved the vocabulary to {path}.")
+        self.message_bar.show_info(self.tr("Saved the vocabulary to {path}.").format(path=path))
 
     @Slot()
     def _on_export_done(self) -> None:
@@ -789,8 +821,9 @@ class CorpusPanel(QWidget):
         labels["types"].setText(_fmt_int(stats.types))
         labels["sentences"].setText(_fmt_int(stats.sentences))
         share = 100.0 * stats.hapax / stats.types if stats.types else 0.0
-        labels["hapax"].setText(f"{stats.hapax:,} ({share:.1f}% of types)")
-        labels["time"].setText(f"{stats.seconds:.2f} s")
+        labels["hapax"].setText(self.tr("{hapax:,} ({share:.1f}% of types)").format(
+            hapax=stats.hapax, share=share))
+        labels["time"].setText(self.tr("{seconds:.2f} s").format(seconds=stats.seconds))
         self._show_vocab_figures()
         self._fill_table()
         self.preview_edit.setPlainText(

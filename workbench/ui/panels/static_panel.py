@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LOAD_FILTERS", "CorpusChoice", "LoadedModel", "StaticPanel"]
 
-#: (label, method, sg) for the method combo box.
+#: (label, method, sg) for the method combo box (method names: not translated).
 _METHODS = (
     ("word2vec skip-gram", "word2vec", True),
     ("word2vec CBOW", "word2vec", False),
@@ -68,6 +68,11 @@ _METHODS = (
     ("fastText CBOW", "fasttext", False),
     ("GloVe", "glove", False),
 )
+
+
+def _tr(text: str) -> str:
+    """``text`` in the interface language (context ``StaticPanel``; works in worker threads)."""
+    return QCoreApplication.translate("StaticPanel", text)
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,8 @@ def _load_job(path: str, workspace_root: str | None = None, allow_outside: bool 
             load_gensim_model,
         )
 
-        progress.report(None, f"Opening the gensim model {Path(path).name}…")
+        progress.report(None, QCoreApplication.translate(
+            "StaticPanel", "Opening the gensim model {name}…").format(name=Path(path).name))
         model = load_gensim_model(path, workspace_root=workspace_root,
                                   allow_outside=allow_outside)
         emb = gensim_model_embeddings(model, str(path))
@@ -136,25 +142,28 @@ def _load_job(path: str, workspace_root: str | None = None, allow_outside: bool 
     return emb
 
 
-#: File-dialog filters of "Load vectors…".
+#: File-dialog filters of "Load vectors…" (English; translated when the dialog opens).
 LOAD_FILTERS = (
-    "Word vectors and models (*.txt *.vec *.bin *.gz *.bz2 *.xz *.model *.gensim)",
-    "word2vec / GloVe text (*.txt *.vec *.txt.gz *.vec.gz)",
-    "word2vec binary or fastText .bin model (*.bin *.bin.gz)",
-    "gensim model, a Python pickle (*.model *.gensim)",
-    "All files (*)",
+    QT_TRANSLATE_NOOP("StaticPanel",
+                      "Word vectors and models (*.txt *.vec *.bin *.gz *.bz2 *.xz *.model "
+                      "*.gensim)"),
+    QT_TRANSLATE_NOOP("StaticPanel", "word2vec / GloVe text (*.txt *.vec *.txt.gz *.vec.gz)"),
+    QT_TRANSLATE_NOOP("StaticPanel", "word2vec binary or fastText .bin model (*.bin *.bin.gz)"),
+    QT_TRANSLATE_NOOP("StaticPanel", "gensim model, a Python pickle (*.model *.gensim)"),
+    QT_TRANSLATE_NOOP("StaticPanel", "All files (*)"),
 )
 
 #: Analogy benchmarks cheap enough to run after every epoch (similarity sets all are).
 _EPOCH_ANALOGIES = ("google", "msr")
 
 
-#: File-dialog filter -> vector format for "Save vectors as…".
+#: File-dialog filter -> vector format for "Save vectors as…" (filters translated when shown).
 SAVE_FILTERS = {
-    "word2vec text (*.txt *.vec)": "word2vec",
-    "word2vec binary (*.bin)": "word2vec-bin",
-    "GloVe text, no header (*.txt)": "glove",
-    "TensorFlow Projector folder (vectors.tsv + metadata.tsv) (*)": "projector",
+    QT_TRANSLATE_NOOP("StaticPanel", "word2vec text (*.txt *.vec)"): "word2vec",
+    QT_TRANSLATE_NOOP("StaticPanel", "word2vec binary (*.bin)"): "word2vec-bin",
+    QT_TRANSLATE_NOOP("StaticPanel", "GloVe text, no header (*.txt)"): "glove",
+    QT_TRANSLATE_NOOP("StaticPanel",
+                      "TensorFlow Projector folder (vectors.tsv + metadata.tsv) (*)"): "projector",
 }
 
 
@@ -251,8 +260,8 @@ class StaticPanel(QWidget):
         self._epochs_planned = 1
         self._continuing: int | None = None  # the run being continued
         self._patience: int | None = None
-        self.runner = TaskRunner("Static training", self)
-        self.load_runner = TaskRunner("Load vectors", self)
+        self.runner = TaskRunner(self.tr("Static training"), self)
+        self.load_runner = TaskRunner(self.tr("Load vectors"), self)
         self._build()
         self._connect()
         self._on_method_changed()
@@ -263,99 +272,104 @@ class StaticPanel(QWidget):
         self.message_bar = MessageBar(self)
         self.corpus_label = QLabel(self)
         self.corpus_label.setWordWrap(True)
-        self.corpus_label.setToolTip("Training reads the corpus open in the Corpus panel, "
-                                     "tokenized with that panel's settings (cached).")
+        self.corpus_label.setToolTip(self.tr("Training reads the corpus open in the Corpus "
+                                             "panel, tokenized with that panel's settings "
+                                             "(cached)."))
 
         self.method_combo = QComboBox(self)
         for label, method, sg in _METHODS:
             self.method_combo.addItem(label, (method, sg))
-        self.method_combo.setToolTip("Skip-gram predicts context words from a word; CBOW "
-                                     "predicts a word from its context; fastText adds "
-                                     "character n-grams (vectors for unseen words); GloVe fits "
-                                     "word co-occurrence counts.")
+        self.method_combo.setToolTip(self.tr(
+            "Skip-gram predicts context words from a word; CBOW predicts a word from its "
+            "context; fastText adds character n-grams (vectors for unseen words); GloVe fits "
+            "word co-occurrence counts."))
         self.objective_combo = QComboBox(self)
-        self.objective_combo.addItem("Negative sampling", False)
-        self.objective_combo.addItem("Hierarchical softmax", True)
-        self.objective_combo.setToolTip("How the output layer is trained (word2vec, fastText)")
+        self.objective_combo.addItem(self.tr("Negative sampling"), False)
+        self.objective_combo.addItem(self.tr("Hierarchical softmax"), True)
+        self.objective_combo.setToolTip(self.tr("How the output layer is trained (word2vec, "
+                                                "fastText)"))
 
         p = self
-        self.vector_size_spin = _spin(p, 2, 2000, 100, "Dimensions of each vector")
-        self.window_spin = _spin(p, 1, 100, 5, "Largest distance between a word and a context "
-                                               "word")
-        self.min_count_spin = _spin(p, 1, 1_000_000, 5, "Ignore words rarer than this")
-        self.epochs_spin = _spin(p, 1, 1000, 5, "Passes over the corpus")
-        self.negative_spin = _spin(p, 1, 100, 5, "Negative samples per positive example")
-        self.alpha_spin = _dspin(p, 0.0001, 1.0, 0.025, 4, "Starting learning rate (word2vec "
-                                 "and fastText decay it linearly; GloVe uses AdaGrad)")
-        self.workers_spin = _spin(p, 1, 256, min(os.cpu_count() or 1, 256),
-                                  "Worker threads (word2vec, fastText); torch CPU threads "
-                                  "(GloVe on the CPU). Default: one per core")
-        self.seed_spin = _spin(p, 0, 2**31 - 1, 1, "Random seed")
-        self.min_n_spin = _spin(p, 1, 20, 3, "Shortest character n-gram (fastText)")
-        self.max_n_spin = _spin(p, 1, 20, 6, "Longest character n-gram (fastText)")
-        self.x_max_spin = _dspin(p, 1.0, 1e6, 100.0, 1, "GloVe: co-occurrence count at which "
-                                 "the weight reaches 1")
+        self.vector_size_spin = _spin(p, 2, 2000, 100, self.tr("Dimensions of each vector"))
+        self.window_spin = _spin(p, 1, 100, 5, self.tr("Largest distance between a word and a "
+                                                       "context word"))
+        self.min_count_spin = _spin(p, 1, 1_000_000, 5, self.tr("Ignore words rarer than this"))
+        self.epochs_spin = _spin(p, 1, 1000, 5, self.tr("Passes over the corpus"))
+        self.negative_spin = _spin(p, 1, 100, 5, self.tr("Negative samples per positive "
+                                                         "example"))
+        self.alpha_spin = _dspin(p, 0.0001, 1.0, 0.025, 4, self.tr(
+            "Starting learning rate (word2vec and fastText decay it linearly; GloVe uses "
+            "AdaGrad)"))
+        self.workers_spin = _spin(p, 1, 256, min(os.cpu_count() or 1, 256), self.tr(
+            "Worker threads (word2vec, fastText); torch CPU threads (GloVe on the CPU). "
+            "Default: one per core"))
+        self.seed_spin = _spin(p, 0, 2**31 - 1, 1, self.tr("Random seed"))
+        self.min_n_spin = _spin(p, 1, 20, 3, self.tr("Shortest character n-gram (fastText)"))
+        self.max_n_spin = _spin(p, 1, 20, 6, self.tr("Longest character n-gram (fastText)"))
+        self.x_max_spin = _dspin(p, 1.0, 1e6, 100.0, 1, self.tr(
+            "GloVe: co-occurrence count at which the weight reaches 1"))
 
-        self.params_box = QGroupBox("Parameters", self)
+        self.params_box = QGroupBox(self.tr("Parameters"), self)
         self.form = QFormLayout(self.params_box)
-        self.form.addRow("Method:", self.method_combo)
-        self.form.addRow("Output layer:", self.objective_combo)
-        self.form.addRow("Dimensions:", self.vector_size_spin)
-        self.form.addRow("Window:", self.window_spin)
-        self.form.addRow("Min count:", self.min_count_spin)
-        self.form.addRow("Epochs:", self.epochs_spin)
-        self.form.addRow("Negative samples:", self.negative_spin)
-        self.form.addRow("Learning rate:", self.alpha_spin)
-        self.form.addRow("Threads:", self.workers_spin)
-        self.form.addRow("Seed:", self.seed_spin)
-        self.form.addRow("Min n-gram:", self.min_n_spin)
-        self.form.addRow("Max n-gram:", self.max_n_spin)
-        self.form.addRow("x_max:", self.x_max_spin)
+        self.form.addRow(self.tr("Method:"), self.method_combo)
+        self.form.addRow(self.tr("Output layer:"), self.objective_combo)
+        self.form.addRow(self.tr("Dimensions:"), self.vector_size_spin)
+        self.form.addRow(self.tr("Window:"), self.window_spin)
+        self.form.addRow(self.tr("Min count:"), self.min_count_spin)
+        self.form.addRow(self.tr("Epochs:"), self.epochs_spin)
+        self.form.addRow(self.tr("Negative samples:"), self.negative_spin)
+        self.form.addRow(self.tr("Learning rate:"), self.alpha_spin)
+        self.form.addRow(self.tr("Threads:"), self.workers_spin)
+        self.form.addRow(self.tr("Seed:"), self.seed_spin)
+        self.form.addRow(self.tr("Min n-gram:"), self.min_n_spin)
+        self.form.addRow(self.tr("Max n-gram:"), self.max_n_spin)
+        self.form.addRow("x_max:", self.x_max_spin)     # GloVe's parameter name
 
-        self.evaluate_check = QCheckBox("Evaluate after each epoch", self)
-        self.evaluate_check.setToolTip("Score the vectors on a benchmark after every epoch "
-                                       "and draw the score under the loss curve (only the "
-                                       "30,000 most frequent words are looked up)")
+        self.evaluate_check = QCheckBox(self.tr("Evaluate after each epoch"), self)
+        self.evaluate_check.setToolTip(self.tr(
+            "Score the vectors on a benchmark after every epoch and draw the score under the "
+            "loss curve (only the 30,000 most frequent words are looked up)"))
         self.epoch_benchmark_combo = QComboBox(self)
         self.epoch_benchmark_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.epoch_benchmark_combo.setMinimumContentsLength(14)
-        self.epoch_benchmark_combo.setToolTip("The benchmark scored after each epoch: "
-                                              "similarity sets (Spearman) are cheap; analogy "
-                                              "sets (accuracy) take longer")
+        self.epoch_benchmark_combo.setToolTip(self.tr(
+            "The benchmark scored after each epoch: similarity sets (Spearman) are cheap; "
+            "analogy sets (accuracy) take longer"))
         self._fill_epoch_benchmarks()
-        self.patience_spin = _spin(p, 0, 1000, 0, "Stop when the score (without evaluation: "
-                                   "the loss) has not improved for this many epochs, and keep "
-                                   "the vectors of the best epoch. 0 = off")
-        self.patience_spin.setSpecialValueText("off")
-        self.patience_spin.setSuffix(" epochs")
-        self.epoch_box = QGroupBox("After each epoch", self)
+        self.patience_spin = _spin(p, 0, 1000, 0, self.tr(
+            "Stop when the score (without evaluation: the loss) has not improved for this many "
+            "epochs, and keep the vectors of the best epoch. 0 = off"))
+        self.patience_spin.setSpecialValueText(self.tr("off"))
+        self.patience_spin.setSuffix(self.tr(" epochs"))
+        self.epoch_box = QGroupBox(self.tr("After each epoch"), self)
         epoch_form = QFormLayout(self.epoch_box)
         epoch_form.addRow(self.evaluate_check)
-        epoch_form.addRow("Benchmark:", self.epoch_benchmark_combo)
-        stop_label = QLabel("Stop early after N epochs\nwithout improvement:", self)
+        epoch_form.addRow(self.tr("Benchmark:"), self.epoch_benchmark_combo)
+        stop_label = QLabel(self.tr("Stop early after N epochs\nwithout improvement:"), self)
         stop_label.setToolTip(self.patience_spin.toolTip())
         epoch_form.addRow(stop_label, self.patience_spin)
 
-        self.train_button = QPushButton("Train", self)
-        self.train_button.setToolTip("Train on the Corpus panel's corpus (Ctrl+Enter)")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop training; the vectors of the last finished epoch "
-                                      "are kept and saved")
-        self.load_button = QPushButton("Load vectors…", self)
-        self.load_button.setToolTip("Open word2vec (text or binary), fastText .vec or GloVe "
-                                    "text vectors")
-        self.save_button = QPushButton("Save vectors as…", self)
-        self.save_button.setToolTip("Save the current vectors as word2vec text or binary, "
-                                    "GloVe text, or a TensorFlow Projector folder (Ctrl+S)")
-        self.save_runner = TaskRunner("Save vectors", self)
+        self.train_button = QPushButton(self.tr("Train"), self)
+        self.train_button.setToolTip(self.tr("Train on the Corpus panel's corpus (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop training; the vectors of the last finished "
+                                              "epoch are kept and saved"))
+        self.load_button = QPushButton(self.tr("Load vectors…"), self)
+        self.load_button.setToolTip(self.tr("Open word2vec (text or binary), fastText .vec or "
+                                            "GloVe text vectors"))
+        self.save_button = QPushButton(self.tr("Save vectors as…"), self)
+        self.save_button.setToolTip(self.tr("Save the current vectors as word2vec text or "
+                                            "binary, GloVe text, or a TensorFlow Projector "
+                                            "folder (Ctrl+S)"))
+        self.save_runner = TaskRunner(self.tr("Save vectors"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.cancel_button)
-        self.continue_button = QPushButton("Continue training", self)
-        self.more_epochs_spin = _spin(p, 1, 1000, 5, "Epochs to add to the last run")
+        self.continue_button = QPushButton(self.tr("Continue training"), self)
+        self.more_epochs_spin = _spin(p, 1, 1000, 5, self.tr("Epochs to add to the last run"))
         self.more_epochs_spin.setPrefix("+")
-        self.more_epochs_spin.setSuffix(" epochs")
+        self.more_epochs_spin.setSuffix(self.tr(" epochs"))
         more = QHBoxLayout()
         more.addWidget(self.continue_button, 1)
         more.addWidget(self.more_epochs_spin)
@@ -363,8 +377,9 @@ class StaticPanel(QWidget):
         self.status_label = QLabel("", self)
         self.status_label.setWordWrap(True)
         self.live_label = QLabel("", self)
-        self.live_label.setToolTip("Epoch, learning rate, words per second and time left")
-        self.vectors_label = QLabel("No vectors yet.", self)
+        self.live_label.setToolTip(self.tr("Epoch, learning rate, words per second and time "
+                                           "left"))
+        self.vectors_label = QLabel(self.tr("No vectors yet."), self)
         self.vectors_label.setWordWrap(True)
         self.vectors_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -405,13 +420,13 @@ class StaticPanel(QWidget):
         self.evaluation_view = EvaluationView(self)
         self.runs_view = RunsView(self._workspace, self)
         self.right_tabs = QTabWidget(self)
-        self.right_tabs.addTab(self.loss_tab, "Loss")
-        self.right_tabs.addTab(self.evaluation_view, "Evaluation")
-        self.right_tabs.addTab(self.runs_view, "Runs")
-        self.right_tabs.setTabToolTip(1, "Analogy and similarity benchmarks, two vector sets "
-                                         "side by side")
-        self.right_tabs.setTabToolTip(2, "Earlier training runs: compare their loss curves, "
-                                         "reopen their vectors")
+        self.right_tabs.addTab(self.loss_tab, self.tr("Loss"))
+        self.right_tabs.addTab(self.evaluation_view, self.tr("Evaluation"))
+        self.right_tabs.addTab(self.runs_view, self.tr("Runs"))
+        self.right_tabs.setTabToolTip(1, self.tr("Analogy and similarity benchmarks, two vector "
+                                                 "sets side by side"))
+        self.right_tabs.setTabToolTip(2, self.tr("Earlier training runs: compare their loss "
+                                                 "curves, reopen their vectors"))
         right.addWidget(self.right_tabs, 1)
         right.addWidget(self.live_label)
 
@@ -434,7 +449,8 @@ class StaticPanel(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
         self.save_runner.finished.connect(
-            lambda path: self.status_label.setText(f"Saved the vectors to {path}."))
+            lambda path: self.status_label.setText(
+                self.tr("Saved the vectors to {path}.").format(path=path)))
         self.save_runner.failed.connect(self._on_failed)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.train)
         self.runner.started.connect(self._on_training_started)
@@ -485,12 +501,15 @@ class StaticPanel(QWidget):
                  and (b.kind == "similarity" or b.name in _EPOCH_ANALOGIES)]
         found.sort(key=lambda b: (b.kind != "similarity", b.name != "ws353", b.name))
         for b in found:
-            what = "Spearman" if b.kind == "similarity" else "accuracy"
-            combo.addItem(f"{b.name} ({what})", (b.name, b.kind))
+            if b.kind == "similarity":
+                text = self.tr("{name} (Spearman)").format(name=b.name)
+            else:
+                text = self.tr("{name} (accuracy)").format(name=b.name)
+            combo.addItem(text, (b.name, b.kind))
             combo.setItemData(combo.count() - 1, f"{b.description}\n{b.path}",
                               Qt.ItemDataRole.ToolTipRole)
         if not found:
-            combo.addItem("no built-in benchmark found", None)
+            combo.addItem(self.tr("no built-in benchmark found"), None)
 
     @Slot(bool)
     def _on_evaluate_toggled(self, on: bool) -> None:
@@ -505,8 +524,8 @@ class StaticPanel(QWidget):
             return None
         chosen = self.epoch_benchmark_combo.currentData()
         if chosen is None:
-            raise ParameterError("No built-in benchmark was found on this machine, so the "
-                                 "vectors cannot be evaluated after each epoch.")
+            raise ParameterError(self.tr("No built-in benchmark was found on this machine, so "
+                                         "the vectors cannot be evaluated after each epoch."))
         name, kind = chosen
         return EpochEvaluation(name, kind)
 
@@ -547,10 +566,10 @@ class StaticPanel(QWidget):
         """Show which corpus Train will use."""
         choice = self._corpus_choice()
         if choice is None:
-            self.corpus_label.setText("Open a corpus in the Corpus panel first.")
+            self.corpus_label.setText(self.tr("Open a corpus in the Corpus panel first."))
         else:
-            self.corpus_label.setText(f"Corpus: <b>{Path(choice.path).name}</b> "
-                                      "(from the Corpus panel)")
+            self.corpus_label.setText(self.tr("Corpus: <b>{name}</b> (from the Corpus panel)")
+                                      .format(name=Path(choice.path).name))
         self.train_button.setEnabled(choice is not None and not self.runner.is_running)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -584,10 +603,12 @@ class StaticPanel(QWidget):
         run_id = self._continuable_run()
         ok = run_id is not None and not self.runner.is_running
         self.continue_button.setEnabled(ok)
-        self.continue_button.setToolTip(
-            f"Train run #{run_id} for more epochs from its saved model (recorded as a new "
-            "run; the loss curve continues)" if run_id is not None else
-            "Train a word2vec or fastText run first (or pick one in the Runs tab)")
+        if run_id is not None:
+            tip = self.tr("Train run #{run} for more epochs from its saved model (recorded as a "
+                          "new run; the loss curve continues)").format(run=run_id)
+        else:
+            tip = self.tr("Train a word2vec or fastText run first (or pick one in the Runs tab)")
+        self.continue_button.setToolTip(tip)
 
     # ----------------------------------------------------------- actions
     @Slot()
@@ -597,7 +618,7 @@ class StaticPanel(QWidget):
             return
         choice = self._corpus_choice()
         if choice is None:
-            self.message_bar.show_error("Open a corpus in the Corpus panel first.")
+            self.message_bar.show_error(self.tr("Open a corpus in the Corpus panel first."))
             return
         try:
             request = self.request()
@@ -611,9 +632,12 @@ class StaticPanel(QWidget):
         self._continuing = None
         self._patience = request.patience
         self.live_label.setText("")
-        note = (" gensim computes no training loss for fastText, so no curve is drawn."
-                if request.method == "fasttext" else "")
-        self.status_label.setText(f"Starting {self.method_combo.currentText()}…{note}")
+        if request.method == "fasttext":
+            text = self.tr("Starting {method}… gensim computes no training loss for fastText, "
+                           "so no curve is drawn.")
+        else:
+            text = self.tr("Starting {method}…")
+        self.status_label.setText(text.format(method=self.method_combo.currentText()))
         self.runner.start(_train_job, choice, request, self._workspace())
 
     def _prepare_score_plot(self, evaluation: EpochEvaluation | None) -> None:
@@ -642,20 +666,21 @@ class StaticPanel(QWidget):
         from workbench.core.static.jobs import StaticResumeRequest
 
         if self.runner.is_running:
-            self.message_bar.show_error("Wait for the current training to end (or cancel it) "
-                                        "before continuing a run.")
+            self.message_bar.show_error(self.tr("Wait for the current training to end (or "
+                                                "cancel it) before continuing a run."))
             return
         workspace = self._workspace()
         if workspace is None:
-            self.message_bar.show_error("Open a workspace first: runs are continued from the "
-                                        "models saved in it.")
+            self.message_bar.show_error(self.tr("Open a workspace first: runs are continued "
+                                                "from the models saved in it."))
             return
         try:
             run = workspace.runs.get(run_id)
             request = StaticResumeRequest(run_id, more_epochs, self.epoch_evaluation(),
                                           self.patience())
         except KeyError:
-            self.message_bar.show_error(f"There is no run #{run_id} in {workspace.root}.")
+            self.message_bar.show_error(self.tr("There is no run #{run} in {folder}.").format(
+                run=run_id, folder=workspace.root))
             return
         except WorkbenchError as exc:
             self.message_bar.show_error(str(exc))
@@ -676,8 +701,9 @@ class StaticPanel(QWidget):
         self._continuing = run_id
         self._patience = request.patience
         self.live_label.setText("")
-        self.status_label.setText(f"Continuing run #{run_id} ({run.kind.removeprefix('train_')})"
-                                  f" from epoch {done} for {more_epochs} more epochs…")
+        self.status_label.setText(self.tr(
+            "Continuing run #{run} ({method}) from epoch {done} for {more} more epochs…").format(
+            run=run_id, method=run.kind.removeprefix("train_"), done=done, more=more_epochs))
         self.right_tabs.setCurrentWidget(self.loss_tab)
         self.runner.start(_continue_job, request, workspace)
 
@@ -701,7 +727,8 @@ class StaticPanel(QWidget):
     def save_vectors(self, path: str | Path, fmt: str) -> None:
         """Save the current vectors to ``path`` in ``fmt`` in the background."""
         if self.embeddings is None:
-            self.message_bar.show_error("There are no vectors to save yet: train or load some.")
+            self.message_bar.show_error(self.tr("There are no vectors to save yet: train or "
+                                                "load some."))
             return
         self.message_bar.clear()
         self.save_runner.start(_save_job, self.embeddings, str(path), fmt)
@@ -710,15 +737,16 @@ class StaticPanel(QWidget):
     def _on_save_clicked(self) -> None:
         if self.embeddings is None or self.runner.is_running:
             return
-        path, chosen = QFileDialog.getSaveFileName(self, "Save vectors as", "vectors.txt",
-                                                   ";;".join(SAVE_FILTERS))
+        filters = {_tr(text): fmt for text, fmt in SAVE_FILTERS.items()}
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save vectors as"),
+                                                   "vectors.txt", ";;".join(filters))
         if path:
-            self.save_vectors(path, SAVE_FILTERS.get(chosen, "word2vec"))
+            self.save_vectors(path, filters.get(chosen, SAVE_FILTERS.get(chosen, "word2vec")))
 
     @Slot()
     def _on_load_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load word vectors", "",
-                                              ";;".join(LOAD_FILTERS))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load word vectors"), "",
+                                              ";;".join(_tr(f) for f in LOAD_FILTERS))
         if path:
             self.load_vectors(path)
 
@@ -734,13 +762,14 @@ class StaticPanel(QWidget):
         box = QMessageBox(self)
         box.setObjectName("PickleConsentBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Open a file that can run code?")
-        box.setText(f"“{name}” is a gensim model saved as a Python pickle, and it is not in "
-                    "the workspace.")
-        box.setInformativeText("Opening a pickle can run any code hidden in it. Open it only "
-                               "if you trust where it came from.")
+        box.setWindowTitle(self.tr("Open a file that can run code?"))
+        box.setText(self.tr("“{name}” is a gensim model saved as a Python pickle, and it is not "
+                            "in the workspace.").format(name=name))
+        box.setInformativeText(self.tr("Opening a pickle can run any code hidden in it. Open it "
+                                       "only if you trust where it came from."))
         box.setDetailedText(str(path))
-        self._consent_open = box.addButton("Open anyway", QMessageBox.ButtonRole.AcceptRole)
+        self._consent_open = box.addButton(self.tr("Open anyway"),
+                                           QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -760,8 +789,9 @@ class StaticPanel(QWidget):
         if box.clickedButton() is self._consent_open:
             self.load_vectors(path, allow_outside=True)
         else:
-            self.message_bar.show_info(f"{Path(path).name} was not opened: it is a pickle from "
-                                       "outside the workspace.")
+            self.message_bar.show_info(self.tr("{name} was not opened: it is a pickle from "
+                                               "outside the workspace.").format(
+                                                   name=Path(path).name))
 
     # ------------------------------------------------------- job results
     @Slot(float, str)
@@ -777,11 +807,13 @@ class StaticPanel(QWidget):
             position = report.fraction * self._epochs_planned
             if report.loss is not None:
                 self.loss_plot.add_step(position, report.loss)
-            eta = "–" if report.eta_seconds is None else f"{report.eta_seconds:,.0f} s"
-            self.live_label.setText(
-                f"Epoch {report.epoch + 1} of {self._epochs_planned} · learning rate "
-                f"{report.learning_rate:.5f} · {report.words_per_second:,.0f} words/s · "
-                f"time left {eta}")
+            eta = ("–" if report.eta_seconds is None
+                   else self.tr("{seconds:,.0f} s").format(seconds=report.eta_seconds))
+            self.live_label.setText(self.tr(
+                "Epoch {epoch} of {epochs} · learning rate {rate:.5f} · {speed:,.0f} words/s · "
+                "time left {eta}").format(
+                epoch=report.epoch + 1, epochs=self._epochs_planned, rate=report.learning_rate,
+                speed=report.words_per_second, eta=eta))
         elif isinstance(report, EpochReport):
             if report.loss is not None:
                 self.loss_plot.add_epoch(report.epoch + 1, report.loss)
@@ -791,14 +823,20 @@ class StaticPanel(QWidget):
                     self.score_plot.set_metric(name)
                 self.score_plot.add_score(report.epoch + 1, value)
                 shown = "–" if not math.isfinite(value) else f"{value:.4f}"
-                self.live_label.setText(f"Epoch {report.epoch + 1} of {self._epochs_planned}: "
-                                        f"{name} {shown}")
+                self.live_label.setText(self.tr("Epoch {epoch} of {epochs}: {metric} {score}")
+                                        .format(epoch=report.epoch + 1,
+                                                epochs=self._epochs_planned, metric=name,
+                                                score=shown))
 
     def _show_vectors(self, emb: Embeddings, where: str) -> None:
         self.embeddings = emb
         self.save_button.setEnabled(not self.runner.is_running)
-        self.vectors_label.setText(f"{len(emb):,} words × {emb.dim} dimensions {where}")
+        self.vectors_label.setText(self.tr("{words:,} words × {dim} dimensions {where}").format(
+            words=len(emb), dim=emb.dim, where=where))
         self.embeddings_changed.emit(emb)
+
+    def _saved_to(self, saved: object) -> str:
+        return self.tr("(saved to {path})").format(path=saved) if saved else ""
 
     @Slot()
     def _on_training_started(self) -> None:
@@ -809,7 +847,10 @@ class StaticPanel(QWidget):
         self._set_busy(False)
 
     def _mark_best(self, result: StaticTrainResult) -> str:
-        """Mark the epoch early stopping kept; return a sentence about it ("" if none)."""
+        """Mark the epoch early stopping kept; return a sentence about it ("" if none).
+
+        The sentence starts with a space: it follows the "Done" sentence.
+        """
         if not result.params.get("stopped_early"):
             return ""
         best = int(result.params.get("best_epoch", 0))
@@ -821,37 +862,44 @@ class StaticPanel(QWidget):
         elif report is not None and report.loss is not None:
             self.loss_plot.mark_best(best + 1, report.loss)
         last = result.epochs[-1].epoch + 1 if result.epochs else best + 1
-        patience = f" for {self._patience} epochs" if self._patience else ""
-        return (f" Stopped early after epoch {last}: no improvement{patience}; the vectors "
-                f"of epoch {best + 1} are kept.")
+        if self._patience:
+            text = self.tr("Stopped early after epoch {last}: no improvement for {patience} "
+                           "epochs; the vectors of epoch {best} are kept.")
+        else:
+            text = self.tr("Stopped early after epoch {last}: no improvement; the vectors of "
+                           "epoch {best} are kept.")
+        return " " + text.format(last=last, patience=self._patience, best=best + 1)
 
     @Slot(object)
     def _on_training_finished(self, result: StaticTrainResult) -> None:
         self.result = result
         saved = result.outputs.get("vectors")
-        self._show_vectors(result.embeddings, f"(saved to {saved})" if saved else "")
+        self._show_vectors(result.embeddings, self._saved_to(saved))
         early = self._mark_best(result)
         if self._continuing is not None:
             done = result.epochs[-1].epoch + 1 if result.epochs else 0
-            self.status_label.setText(
-                f"Done: run #{result.run_id} continued run #{self._continuing} to {done} "
-                f"epochs ({len(result.epochs)} more in {result.seconds:,.1f} s).{early}")
+            self.status_label.setText(self.tr(
+                "Done: run #{run} continued run #{old} to {done} epochs ({more} more in "
+                "{seconds:,.1f} s).").format(
+                run=result.run_id, old=self._continuing, done=done, more=len(result.epochs),
+                seconds=result.seconds) + early)
         else:
-            self.status_label.setText(
-                f"Done: {len(result.epochs)} epochs in {result.seconds:,.1f} s.{early}")
+            self.status_label.setText(self.tr("Done: {epochs} epochs in {seconds:,.1f} s.").format(
+                epochs=len(result.epochs), seconds=result.seconds) + early)
         self._update_continue_button()
 
     @Slot(object)
     def _on_training_cancelled(self, kept: StaticTrainResult | None) -> None:
         if kept is None:
-            self.status_label.setText("Cancelled before the first epoch finished; "
-                                      "nothing was kept.")
+            self.status_label.setText(self.tr("Cancelled before the first epoch finished; "
+                                              "nothing was kept."))
             return
         self.result = kept
         saved = kept.outputs.get("vectors")
-        self._show_vectors(kept.embeddings, f"(saved to {saved})" if saved else "")
+        self._show_vectors(kept.embeddings, self._saved_to(saved))
         last = kept.epochs[-1].epoch + 1 if kept.epochs else len(kept.epochs)
-        self.status_label.setText(f"Cancelled: the vectors of epoch {last} are kept.")
+        self.status_label.setText(self.tr("Cancelled: the vectors of epoch {epoch} are kept.")
+                                  .format(epoch=last))
         self._update_continue_button()
 
     @Slot(object)
@@ -862,12 +910,13 @@ class StaticPanel(QWidget):
             self.loaded_model = loaded.model
             emb = loaded.embeddings
             kind = "fastText" if isinstance(emb, SubwordEmbeddings) else "word2vec"
-            where = f"loaded from the gensim {kind} model {Path(loaded.path).name}"
+            where = self.tr("loaded from the gensim {kind} model {name}").format(
+                kind=kind, name=Path(loaded.path).name)
         else:
             emb = loaded
-            where = f"loaded from {Path(emb.source).name}"
+            where = self.tr("loaded from {name}").format(name=Path(emb.source).name)
         if isinstance(emb, SubwordEmbeddings):
-            where += " (with vectors for unseen words)"
+            where = self.tr("{where} (with vectors for unseen words)").format(where=where)
         self._show_vectors(emb, where)
 
     @Slot(object, str)
@@ -886,7 +935,7 @@ class StaticPanel(QWidget):
             self.message_bar.show_error(str(error))
             self.status_label.setText("")
         else:
-            self.status_label.setText("Training failed.")
+            self.status_label.setText(self.tr("Training failed."))
             show_unexpected_error(self, error, details)
 
 

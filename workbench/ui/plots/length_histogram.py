@@ -24,9 +24,9 @@ class LengthHistogramPlot(pg.PlotWidget):
         self.setBackground("w")
         item = self.getPlotItem()
         item.showGrid(x=False, y=True, alpha=0.25)
-        item.setLabel("bottom", "Sentence length (tokens)")
-        item.setLabel("left", "Sentences")
-        item.setTitle("Sentence lengths")
+        item.setLabel("bottom", self.tr("Sentence length (tokens)"))
+        item.setLabel("left", self.tr("Sentences"))
+        item.setTitle(self.tr("Sentence lengths"))
         item.setMenuEnabled(False)
         # Fixed axis sizes: new tick labels never re-layout (and repaint) the plot.
         item.getAxis("left").setWidth(64)
@@ -35,8 +35,8 @@ class LengthHistogramPlot(pg.PlotWidget):
                                fillOutline=True, pen=pg.mkPen("#2e7d32", width=1),
                                brush=pg.mkBrush("#66bb6a"), skipFiniteCheck=True)
         self.curve.setData([], [])
-        self.setToolTip("How many sentences have each length in tokens. The last bin holds "
-                        "all sentences of 1,000 tokens or more.")
+        self.setToolTip(self.tr("How many sentences have each length in tokens. The last bin "
+                                "holds all sentences of 1,000 tokens or more."))
 
     def set_histogram(self, lengths: np.ndarray, counts: np.ndarray) -> None:
         """Show ``counts[i]`` sentences of length ``lengths[i]`` (consecutive lengths)."""

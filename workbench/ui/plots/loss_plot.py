@@ -50,23 +50,24 @@ class LossPlot(pg.PlotWidget):
         self.setBackground("w")
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
-        item.setLabel("bottom", "Epoch")
-        item.setLabel("left", "Loss")
-        item.setTitle("Training loss")
+        item.setLabel("bottom", self.tr("Epoch"))
+        item.setLabel("left", self.tr("Loss"))
+        item.setTitle(self.tr("Training loss"))
         item.addLegend(offset=(-10, 10))
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         self.step_curve = item.plot([], [], pen=pg.mkPen("#90caf9", width=1.5),
-                                    name="within epoch")
+                                    name=self.tr("within epoch"))
         self.epoch_curve = item.plot([], [], pen=pg.mkPen("#1565c0", width=2), symbol="o",
-                                     symbolSize=7, symbolBrush="#1565c0", name="epoch mean")
+                                     symbolSize=7, symbolBrush="#1565c0",
+                                     name=self.tr("epoch mean"))
         self.best_marker = pg.ScatterPlotItem(size=16, symbol="star", brush="#ffb300",
                                               pen=pg.mkPen("#6d4c00"))
         item.addItem(self.best_marker)
         self._steps = _Series()
         self._epochs = _Series()
-        self.setToolTip("Loss per trained example: light line within epochs, dots per epoch. "
-                        "Drag to pan, wheel to zoom.")
+        self.setToolTip(self.tr("Loss per trained example: light line within epochs, dots per "
+                                "epoch. Drag to pan, wheel to zoom."))
 
     def clear_data(self) -> None:
         """Forget all points (a new run starts)."""
@@ -115,9 +116,9 @@ class ScorePlot(pg.PlotWidget):
         self.setBackground("w")
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
-        item.setLabel("bottom", "Epoch")
-        item.setLabel("left", "Score")
-        item.setTitle("Evaluation after each epoch")
+        item.setLabel("bottom", self.tr("Epoch"))
+        item.setLabel("left", self.tr("Score"))
+        item.setTitle(self.tr("Evaluation after each epoch"))
         item.getAxis("left").enableAutoSIPrefix(False)
         self.score_curve = item.plot([], [], pen=pg.mkPen("#2e7d32", width=2), symbol="s",
                                      symbolSize=7, symbolBrush="#2e7d32", connect="finite")
@@ -126,8 +127,8 @@ class ScorePlot(pg.PlotWidget):
         item.addItem(self.best_marker)
         self.metric = ""
         self._scores = _Series()
-        self.setToolTip("The benchmark score of the vectors after each epoch (higher is "
-                        "better). A star marks the epoch early stopping kept.")
+        self.setToolTip(self.tr("The benchmark score of the vectors after each epoch (higher is "
+                                "better). A star marks the epoch early stopping kept."))
 
     def clear_data(self) -> None:
         """Forget all points and the metric name (a new run starts)."""
@@ -135,13 +136,13 @@ class ScorePlot(pg.PlotWidget):
         self.metric = ""
         self.score_curve.setData([], [])
         self.best_marker.setData([], [])
-        self.getPlotItem().setLabel("left", "Score")
+        self.getPlotItem().setLabel("left", self.tr("Score"))
         self.getPlotItem().getAxis("bottom").setTickSpacing()
 
     def set_metric(self, name: str) -> None:
         """Name the score on the y axis."""
         self.metric = name
-        self.getPlotItem().setLabel("left", name or "Score")
+        self.getPlotItem().setLabel("left", name or self.tr("Score"))
 
     def add_score(self, epoch_end: float, value: float) -> None:
         """Add the score of a finished epoch (NaN leaves a gap)."""

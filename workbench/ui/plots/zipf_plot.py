@@ -44,9 +44,9 @@ class ZipfPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setLogMode(True, True)
         item.showGrid(x=True, y=True, alpha=0.25)
-        item.setLabel("bottom", "Rank")
-        item.setLabel("left", "Frequency")
-        item.setTitle("Zipf rank–frequency")
+        item.setLabel("bottom", self.tr("Rank"))
+        item.setLabel("left", self.tr("Frequency"))
+        item.setTitle(self.tr("Zipf rank–frequency"))
         item.setMenuEnabled(False)
         # Fixed axis sizes: new tick labels never re-layout (and repaint) the plot.
         item.getAxis("left").setWidth(60)
@@ -54,8 +54,9 @@ class ZipfPlot(pg.PlotWidget):
         self.curve = item.plot([], [], pen=pg.mkPen("#1565c0", width=2), name="words",
                                antialias=True, skipFiniteCheck=True)
         self.curve.curve.setSegmentedLineMode("off")  # one path: fast for many points
-        self.setToolTip("Word frequency against frequency rank, log–log. A straight line is "
-                        "Zipf's law. Drag to pan, wheel to zoom, right-drag to zoom an axis.")
+        self.setToolTip(self.tr("Word frequency against frequency rank, log–log. A straight line "
+                                "is Zipf's law. Drag to pan, wheel to zoom, right-drag to zoom "
+                                "an axis."))
 
     def set_frequencies(self, ranks: np.ndarray, frequencies: np.ndarray) -> None:
         """Show ``frequencies`` (descending) against ``ranks`` (1, 2, …)."""

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,7 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-__all__ = ["SORT_ROLE", "WordCountModel", "WordFilterProxyModel", "WordTableView"]
+__all__ = ["EXPORT_HEADER_ROLE", "SORT_ROLE", "WordCountModel", "WordFilterProxyModel",
+           "WordTableView"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -25,6 +28,10 @@ _ROOT = QModelIndex()
 
 #: Role holding the value a column sorts by (numbers for numeric columns).
 SORT_ROLE = Qt.ItemDataRole.UserRole
+#: Role of ``headerData`` giving a column's name as written to exported files:
+#: untranslated English, so the file format does not depend on the interface
+#: language (:meth:`WordTableView.rows_tsv` falls back to the displayed header).
+EXPORT_HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class WordCountModel(QAbstractTableModel):
@@ -33,12 +40,16 @@ class WordCountModel(QAbstractTableModel):
     :data:`SORT_ROLE` gives the raw values, so a proxy sorts numerically.
     """
 
-    HEADERS = ("Rank", "Word", "Count", "% of tokens")
+    #: Column names in English (translated when shown; written as they are to files).
+    HEADERS = (QT_TRANSLATE_NOOP("WordCountModel", "Rank"),
+               QT_TRANSLATE_NOOP("WordCountModel", "Word"),
+               QT_TRANSLATE_NOOP("WordCountModel", "Count"),
+               QT_TRANSLATE_NOOP("WordCountModel", "% of tokens"))
     TOOLTIPS = (
-        "Frequency rank (1 = most frequent)",
-        "The word as the tokenizer produced it",
-        "How many times the word occurs",
-        "Share of all tokens in the corpus",
+        QT_TRANSLATE_NOOP("WordCountModel", "Frequency rank (1 = most frequent)"),
+        QT_TRANSLATE_NOOP("WordCountModel", "The word as the tokenizer produced it"),
+        QT_TRANSLATE_NOOP("WordCountModel", "How many times the word occurs"),
+        QT_TRANSLATE_NOOP("WordCountModel", "Share of all tokens in the corpus"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -82,9 +93,11 @@ class WordCountModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
+                return QCoreApplication.translate("WordCountModel", self.HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.TOOLTIPS[section]
+                return QCoreApplication.translate("WordCountModel", self.TOOLTIPS[section])
+            if role == EXPORT_HEADER_ROLE:
+                return self.HEADERS[section]
         return None
 
 
@@ -96,6 +109,11 @@ class WordFilterProxyModel(QSortFilterProxyModel):
         self.setFilterKeyColumn(1)
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+def _export_header(model: Any, column: int) -> Any:
+    name = model.headerData(column, Qt.Orientation.Horizontal, EXPORT_HEADER_ROLE)
+    return name if name is not None else model.headerData(column, Qt.Orientation.Horizontal)
 
 
 class WordTableView(QTableView):
@@ -111,10 +129,10 @@ class WordTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(22)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(False)
-        self.copy_action = QAction("Copy rows", self)
+        self.copy_action = QAction(self.tr("Copy rows"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.copy_action.setToolTip("Copy the selected rows as tab-separated text")
+        self.copy_action.setToolTip(self.tr("Copy the selected rows as tab-separated text"))
         self.copy_action.triggered.connect(self._on_copy_triggered)
         self.addAction(self.copy_action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -155,13 +173,17 @@ class WordTableView(QTableView):
         return "".join(self._row_tsv(r) for r in rows)
 
     def rows_tsv(self, header: bool = True) -> str:
-        """Every row shown (filtered and sorted as in the view) as tab-separated text."""
+        """Every row shown (filtered and sorted as in the view) as tab-separated text.
+
+        The header line holds the columns' :data:`EXPORT_HEADER_ROLE` names
+        (English whatever the interface language) where the model gives them.
+        """
         model = self.model()
         if model is None:
             return ""
         lines = []
         if header:
-            lines.append("\t".join(str(model.headerData(c, Qt.Orientation.Horizontal))
+            lines.append("\t".join(str(_export_header(model, c))
                                    for c in range(model.columnCount())) + "\n")
         lines.extend(self._row_tsv(r) for r in range(model.rowCount()))
         return "".join(lines)

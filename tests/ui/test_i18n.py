@@ -1,0 +1,103 @@
+"""The interface language: the shipped Chinese translation, English, and a missing ``.qm`` file.
+
+These tests load ``resources/translations/workbench_zh_CN.qm`` as shipped
+(built with ``python tools/translations.py update && ... fill && ... release``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from workbench.ui import i18n
+from workbench.ui.i18n import install_translation, resolve_language
+from workbench.ui.widgets.word_table import EXPORT_HEADER_ROLE
+
+
+def _settings(tmp_path: Path, language: str) -> QSettings:
+    path = tmp_path / f"settings-{language}.ini"
+    path.write_text(f"[General]\nschema_version=2\n[preferences]\nlanguage={language}\n",
+                    encoding="utf-8")
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp: object) -> Iterator[None]:
+    """Whatever a test installs, the tests after it see English."""
+    yield
+    install_translation("en")
+
+
+def _menu_titles(window: object) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_chinese_window(make_main_window, tmp_path):
+    window = make_main_window(settings=_settings(tmp_path, "zh_CN"))
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:3] == ["欢迎", "语料库", "静态词向量训练"]
+    assert _menu_titles(window) == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+    assert window.actions["settings"].text() == "设置(&S)…"
+    assert window.actions["view_corpus"].text() == "语料库"         # from the tab title
+    assert window.actions["view_corpus"].toolTip() == "显示“语料库”面板"
+    assert window.statusBar().currentMessage() == "就绪"
+    assert window.tabs.currentWidget().message_bar.text() == ""    # no notice
+
+    corpus = window.corpus_panel
+    assert corpus.compute_button.text() == "计算统计信息"
+    # Constants marked with QT_TRANSLATE_NOOP are translated when the widget is filled.
+    assert corpus.chinese_combo.itemText(0) == "自动"
+    assert corpus.chinese_combo.itemData(0) == "auto"                # data stays as it was
+    model = corpus.table_model
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "词"
+    # ... but files keep English column names.
+    assert model.headerData(1, Qt.Orientation.Horizontal, EXPORT_HEADER_ROLE) == "Word"
+    model.set_words([("the", 3), ("cat", 1)], 4)
+    header = corpus.table_view.rows_tsv().splitlines()[0]
+    assert header == "Rank\tWord\tCount\t% of tokens"
+    # Sentences with placeholders keep them working.
+    assert window.static_panel.loss_plot.getPlotItem().titleLabel.text == "训练损失"
+    window.static_panel.continue_training(999, 2)
+    assert window.static_panel.message_bar.text() == \
+        f"{window.workspace.root} 中没有运行 #999。"
+
+
+def test_english_window(make_main_window, tmp_path):
+    window = make_main_window(settings=_settings(tmp_path, "en"))
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:3] == ["Welcome", "Corpus", "Static training"]
+    assert _menu_titles(window) == ["&File", "&View", "&Help"]
+    assert window.actions["settings"].text() == "&Settings…"
+    assert window.corpus_panel.chinese_combo.itemText(0) == "Automatic"
+
+
+def test_english_again_after_chinese(make_main_window, tmp_path):
+    chinese = make_main_window(settings=_settings(tmp_path, "zh_CN"))
+    assert chinese.tabs.tabText(1) == "语料库"
+    english = make_main_window(settings=_settings(tmp_path, "en"))
+    assert english.tabs.tabText(1) == "Corpus"
+    assert _menu_titles(english)[0] == "&File"
+
+
+@pytest.mark.parametrize(("system", "expected"), [
+    ("zh_TW", "zh_CN"), ("zh_CN", "zh_CN"), ("zh_HK", "zh_CN"), ("en_US", "en"), ("de_DE", "en"),
+])
+def test_system_language_follows_the_locale(system, expected):
+    assert resolve_language("system", system) == expected
+    assert resolve_language("en", system) == "en"
+
+
+def test_missing_translation_falls_back_to_english_with_a_notice(make_main_window, tmp_path,
+                                                                  monkeypatch):
+    empty = tmp_path / "no-translations"
+    empty.mkdir()
+    monkeypatch.setattr(i18n, "translations_dir", lambda: empty)
+    window = make_main_window(settings=_settings(tmp_path, "zh_CN"))
+    assert window.tabs.tabText(1) == "Corpus"
+    assert _menu_titles(window)[0] == "&File"
+    bar = window.tabs.currentWidget().message_bar
+    assert bar.level() == "warning"
+    assert "workbench_zh_CN.qm" in bar.text() and "English" in bar.text()

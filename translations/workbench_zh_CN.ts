@@ -1,0 +1,5795 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnatomyView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="55" />
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="63" />
+        <source>token</source>
+        <extracomment>The five parts, their legend labels (English; shown through ``tr``) and colours (drawing order).
+----------
+Table columns (English; shown through ``tr``).</extracomment>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="56" />
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="65" />
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="57" />
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="64" />
+        <source>segment</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="58" />
+        <source>sum</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="59" />
+        <source>output (after LayerNorm)</source>
+        <translation>输出（LayerNorm 之后）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="66" />
+        <source>|token|</source>
+        <translation>|词元|</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="67" />
+        <source>|position|</source>
+        <translation>|位置|</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="68" />
+        <source>|segment|</source>
+        <translation>|片段|</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="69" />
+        <source>|sum|</source>
+        <translation>|和|</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="70" />
+        <source>|output|</source>
+        <translation>|输出|</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="83" />
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="198" />
+        <source>Reading the embedding layer…</source>
+        <translation>正在读取嵌入层…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="121" />
+        <source>Input anatomy</source>
+        <translation>输入剖析</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="123" />
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="209" />
+        <source>Load a model, type a text and press Run (Ctrl+Return).</source>
+        <translation>请加载模型，输入文本，然后点击“运行”（Ctrl+Return）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="127" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="128" />
+        <source>Save the table (CSV) or the PCA picture (PNG)</source>
+        <translation>保存表格（CSV）或 PCA 图（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="131" />
+        <source>Table as CSV…</source>
+        <translation>表格另存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="132" />
+        <source>Picture as PNG…</source>
+        <translation>图片另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="141" />
+        <source>Euclidean norms of each part of the input embedding</source>
+        <translation>输入嵌入各组成部分的欧几里得范数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="156" />
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="207" />
+        <source>PCA of the five parts (shared axes)</source>
+        <translation>五个部分的 PCA（共享坐标轴）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="192" />
+        <source>Open a model folder first.</source>
+        <translation>请先打开一个模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="195" />
+        <source>Type a text first: the input is empty.</source>
+        <translation>请先输入文本：输入为空。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="237" />
+        <source>PCA of the five parts: PC1 {pc1:.1f}%, PC2 {pc2:.1f}% of the variance</source>
+        <translation>五个部分的 PCA：PC1 解释 {pc1:.1f}% 的方差，PC2 解释 {pc2:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="243" />
+        <source>{n} tokens. Each input vector is token + position + segment, then LayerNorm (the output).</source>
+        <translation>{n} 个词元。每个输入向量 = 词元 + 位置 + 片段，再经过 LayerNorm（即输出）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="246" />
+        <source>{n} tokens. Each input vector is token + position + segment, then LayerNorm (the output). This model has no segment embeddings.</source>
+        <translation>{n} 个词元。每个输入向量 = 词元 + 位置 + 片段，再经过 LayerNorm（即输出）。此模型没有片段嵌入。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="256" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="256" />
+        <source>PNG (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="257" />
+        <source>Export the input anatomy</source>
+        <translation>导出输入剖析</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="264" />
+        <source>Wrote {rows} rows to {path}.</source>
+        <translation>已将 {rows} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="275" />
+        <location filename="../workbench/ui/widgets/anatomy_view.py" line="293" />
+        <source>Run the input anatomy first: there is nothing to export.</source>
+        <translation>请先运行输入剖析：没有可导出的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionRender</name>
+    <message>
+        <location filename="../workbench/ui/plots/attention_render.py" line="584" />
+        <source>Cannot export the picture as {name}: use a .png or .svg file name.</source>
+        <extracomment>Smallest heatmap cell (px) that gets token labels. Pixel size of label text. Longest label drawn (px); longer tokens are elided. Head view: height of one token row and width between the two token columns. Head view: at most this many lines are drawn (the heaviest ones).</extracomment>
+        <translation>无法将图片导出为 {name}：请使用 .png 或 .svg 文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="56" />
+        <source>all pairs</source>
+        <extracomment>(label, direction) for the pair filter (English; shown through ``tr``).</extracomment>
+        <translation>所有词元对</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="57" />
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="58" />
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="59" />
+        <source>within A</source>
+        <translation>A 内部</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="60" />
+        <source>within B</source>
+        <translation>B 内部</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="94" />
+        <location filename="../workbench/ui/widgets/attention_view.py" line="334" />
+        <source>Computing attention…</source>
+        <extracomment>Largest heatmap canvas side (px): the cell size is capped so the cached image stays small. Largest cell size (px) of the heatmap.</extracomment>
+        <translation>正在计算注意力…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="99" />
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="216" />
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="235" />
+        <source>The layer of the large picture (mean: averaged over layers)</source>
+        <translation>大图显示的层（平均：对所有层取平均）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="238" />
+        <source>The head of the large picture (mean: averaged over heads)</source>
+        <translation>大图显示的注意力头（平均：对所有头取平均）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="240" />
+        <source>Head view</source>
+        <translation>头视图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="241" />
+        <source>Show lines from each token (left) to the tokens it attends to (right) instead of a heatmap; click a token to see only its lines</source>
+        <translation>用连线代替热力图，显示每个词元（左）到其关注的词元（右）的注意力；点击某个词元可只看它的连线</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="244" />
+        <source>Hide [CLS]/[SEP]</source>
+        <translation>隐藏 [CLS]/[SEP]</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="245" />
+        <source>Leave out the special tokens, which often soak up most of the attention (rows are not renormalised)</source>
+        <translation>略去特殊词元（它们常常吸走大部分注意力；各行不重新归一化）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="251" />
+        <location filename="../workbench/ui/widgets/attention_view.py" line="456" />
+        <source>For a sentence pair: which token pairs to show (rows attend to columns)</source>
+        <translation>用于句对：显示哪些词元对（行关注列）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="256" />
+        <location filename="../workbench/ui/widgets/attention_view.py" line="262" />
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="257" />
+        <source>Size of each thumbnail in the grid</source>
+        <translation>网格中每个缩略图的大小</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="261" />
+        <source>fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="263" />
+        <source>Heatmap cell size (fit: the whole matrix in view; token labels appear from {px} px; Ctrl+wheel zooms)</source>
+        <translation>热力图单元格大小（适应：整个矩阵可见；单元格达到 {px} 像素时显示词元标签；Ctrl+滚轮缩放）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="267" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="268" />
+        <source>Save the grid, the heatmap or the head view (PNG, SVG), or the current matrix (CSV)</source>
+        <translation>保存网格、热力图或头视图（PNG、SVG），或当前矩阵（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="272" />
+        <source>Grid as PNG…</source>
+        <translation>网格另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="273" />
+        <source>Grid as SVG…</source>
+        <translation>网格另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="274" />
+        <source>Heatmap as PNG…</source>
+        <translation>热力图另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="275" />
+        <source>Heatmap as SVG…</source>
+        <translation>热力图另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="276" />
+        <source>Head view as PNG…</source>
+        <translation>头视图另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="277" />
+        <source>Head view as SVG…</source>
+        <translation>头视图另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="279" />
+        <source>Matrix as CSV…</source>
+        <translation>矩阵另存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="285" />
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="286" />
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="291" />
+        <source>Pairs</source>
+        <translation>词元对</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="293" />
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="295" />
+        <source>Cells</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="300" />
+        <location filename="../workbench/ui/widgets/attention_view.py" line="384" />
+        <source>Load a model, type a text and press Run (Ctrl+Return).</source>
+        <translation>请加载模型，输入文本，然后点击“运行”（Ctrl+Return）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="358" />
+        <source>{layers} layers × {heads} heads. Type a text and press Run (Ctrl+Return).</source>
+        <translation>{layers} 层 × {heads} 个头。请输入文本并点击“运行”（Ctrl+Return）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="366" />
+        <source>Open a model folder first.</source>
+        <translation>请先打开一个模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="369" />
+        <source>Type a text first: the input is empty.</source>
+        <translation>请先输入文本：输入为空。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="402" />
+        <source>mean of {n} layers</source>
+        <translation>{n} 层的平均</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="403" />
+        <source>mean of {n} heads</source>
+        <translation>{n} 个头的平均</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="420" />
+        <source>{n} tokens (a pair); {layers} layers × {heads} heads. Click a thumbnail for its heatmap; hover a cell for its weight.</source>
+        <translation>{n} 个词元（句对）；{layers} 层 × {heads} 个头。点击缩略图查看其热力图；将鼠标悬停在单元格上查看权重。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="423" />
+        <source>{n} tokens; {layers} layers × {heads} heads. Click a thumbnail for its heatmap; hover a cell for its weight.</source>
+        <translation>{n} 个词元；{layers} 层 × {heads} 个头。点击缩略图查看其热力图；将鼠标悬停在单元格上查看权重。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="458" />
+        <source>Type a second sentence (sentence B) to filter A → B, B → A, within A or B</source>
+        <translation>输入第二个句子（句子 B）后，可筛选 A → B、B → A、A 内部或 B 内部</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="548" />
+        <source>Nothing left to show: every row or column was filtered out.</source>
+        <translation>没有可显示的内容：所有行或列都被筛掉了。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="567" />
+        <source>Mean over layers, mean over heads</source>
+        <translation>各层平均，各头平均</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="569" />
+        <source>Mean over layers, head {head}</source>
+        <translation>各层平均，第 {head} 个头</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="571" />
+        <source>Layer {layer}, mean over heads</source>
+        <translation>第 {layer} 层，各头平均</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="573" />
+        <source>Layer {layer}, head {head}</source>
+        <translation>第 {layer} 层，第 {head} 个头</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="639" />
+        <source>Layer {layer}, head {head} (click to enlarge)</source>
+        <translation>第 {layer} 层，第 {head} 个头（点击放大）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="661" />
+        <source>{token} (query {i}; click to focus)</source>
+        <translation>{token}（查询 {i}；点击聚焦）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="663" />
+        <source>{token} (key {i}; click to focus)</source>
+        <translation>{token}（键 {i}；点击聚焦）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="692" />
+        <source>Run attention first.</source>
+        <translation>请先计算注意力。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="696" />
+        <source>PNG (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="696" />
+        <source>SVG (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="697" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="698" />
+        <source>Export attention</source>
+        <translation>导出注意力</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="711" />
+        <source>Wrote {rows} rows to {path}.</source>
+        <translation>已将 {rows} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/attention_view.py" line="718" />
+        <source>Run attention first: there is nothing to export.</source>
+        <translation>请先计算注意力：没有可导出的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>BertPanel</name>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="182" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="204" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="247" />
+        <source>Loading PyTorch and transformers…</source>
+        <translation>正在加载 PyTorch 和 transformers…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="194" />
+        <source>Writing the static vectors for initialisation…</source>
+        <translation>正在写入用于初始化的静态词向量…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="229" />
+        <source>{part} in the sweep's mask ratios is not a number; write them like 0.05, 0.15, 0.3.</source>
+        <translation>扫描的掩码比例中的 {part} 不是数字；请写成 0.05, 0.15, 0.3 这样的形式。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="233" />
+        <source>The mask ratio {value} is not between 0 and 1.</source>
+        <translation>掩码比例 {value} 不在 0 到 1 之间。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="239" />
+        <source>Give at least two mask ratios to sweep, e.g. 0.05, 0.15, 0.3.</source>
+        <translation>请至少给出两个要扫描的掩码比例，例如 0.05, 0.15, 0.3。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="290" />
+        <source>{n} sentences (limit reached)</source>
+        <translation>{n} 个句子（已达上限）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="291" />
+        <source>{n} sentences</source>
+        <translation>{n} 个句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="293" />
+        <source>{n} questions (limit reached)</source>
+        <translation>{n} 个问题（已达上限）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="294" />
+        <source>{n} questions</source>
+        <translation>{n} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="296" />
+        <source>{n} examples (limit reached)</source>
+        <translation>{n} 个样本（已达上限）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="297" />
+        <source>{n} examples</source>
+        <translation>{n} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="301" />
+        <source>{n} tags: {shown}</source>
+        <translation>{n} 个标签：{shown}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="303" />
+        <source>{n} labels: {shown}</source>
+        <translation>{n} 个类别标签：{shown}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="323" />
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="339" />
+        <source>text column {text}, second text {pair}, label column {label}</source>
+        <translation>文本列 {text}，第二文本列 {pair}，标签列 {label}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="342" />
+        <source>text column {text}, label column {label}</source>
+        <translation>文本列 {text}，标签列 {label}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="348" />
+        <source>{columns} ({layout} layout)</source>
+        <translation>{columns}（{layout} 格式）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="357" />
+        <source>{n} columns (word first, tag last)</source>
+        <translation>{n} 列（第一列为词，最后一列为标签）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="361" />
+        <source>SQuAD 2.0 (with unanswerable questions)</source>
+        <translation>SQuAD 2.0（含无法回答的问题）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="443" />
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="458" />
+        <source>Where to train: auto = CUDA, then Apple MPS, then CPU (only devices PyTorch has here are listed)</source>
+        <translation>训练设备：自动 = 优先 CUDA，其次 Apple MPS，最后 CPU（只列出本机 PyTorch 可用的设备）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="469" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="479" />
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="482" />
+        <source>auto = bf16 (or fp16) on CUDA, fp32 elsewhere; fp16 needs a GPU</source>
+        <translation>自动 = 在 CUDA 上用 bf16（或 fp16），其他设备用 fp32；fp16 需要 GPU</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="489" />
+        <source>Open in Explore</source>
+        <translation>在“探索”中打开</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="490" />
+        <source>Explore this model's input word embeddings (BERT's embedding layer) with neighbours, analogies and maps</source>
+        <translation>用近邻、类比和投影图探索此模型的输入词嵌入（BERT 的嵌入层）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="493" />
+        <source>## pieces</source>
+        <translation>## 子词片段</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="494" />
+        <source>Also show WordPiece continuation pieces (##ing, …)</source>
+        <translation>同时显示 WordPiece 续接子词片段（##ing, …）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="510" />
+        <source>Reading the word embeddings of {name}…</source>
+        <translation>正在读取 {name} 的词嵌入…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="541" />
+        <source>The job failed.</source>
+        <translation>任务失败。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1787" />
+        <source>Pretrain</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1788" />
+        <source>Fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1790" />
+        <source>Pretrain a BERT (masked-language modelling, next-sentence prediction) on the Corpus panel's corpus</source>
+        <translation>在“语料库”面板的语料库上预训练 BERT（掩码语言建模、下一句预测）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1792" />
+        <source>Fine-tune a pretrained BERT on a labelled task</source>
+        <translation>在有标注的任务上微调预训练的 BERT</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1798" />
+        <source>Opening a BERT model in Explore</source>
+        <translation>正在“探索”中打开 BERT 模型</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionHeatmap</name>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="247" />
+        <source>gold</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="248" />
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+</context>
+<context>
+    <name>ContextualityView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="91" />
+        <source>After Ethayarajh (2019), “How contextual are contextualized word representations?” (EMNLP). Self-similarity: mean cosine between a word's vectors in different contexts. Intra-sentence similarity: mean cosine between a sentence's word vectors and the sentence's mean vector. MEV: share of a word's variance explained by its first principal component (how well one static vector could replace its contextual ones). Raw values are inflated by anisotropy (all vectors point in similar directions); the dashed baseline is the mean cosine of random word pairs, and the anisotropy-adjusted curves subtract it.</source>
+        <extracomment>The Word-in-Context preset: two senses of "bank". The note under the contextuality plot (English; shown through ``tr``).</extracomment>
+        <translation>参照 Ethayarajh (2019)，“How contextual are contextualized word representations?”（EMNLP）。自相似度：同一个词在不同上下文中的向量之间的平均余弦。句内相似度：句子中各词向量与该句平均向量之间的平均余弦。MEV：词的方差中由第一主成分解释的比例（即单个静态向量能在多大程度上替代它的上下文向量）。原始值会因各向异性（所有向量都指向相近的方向）而偏高；虚线基线是随机词对的平均余弦，经各向异性校正的曲线减去了该基线。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="152" />
+        <source>Cannot export the plot as {name}: use a .png file name.</source>
+        <translation>无法将图表导出为 {name}：请使用 .png 文件名。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1221" />
+        <source>Open a corpus in the Corpus panel first, or type text.</source>
+        <translation>请先在“语料库”面板中打开语料库，或输入文本。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1223" />
+        <source>Reading the corpus sample…</source>
+        <translation>正在读取语料库样本…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1234" />
+        <source>the first {n:,} sentences of {name}</source>
+        <translation>{name} 的前 {n:,} 个句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1239" />
+        <source>{n:,} typed sentences</source>
+        <translation>{n:,} 个输入的句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1242" />
+        <source>There are no sentences to measure: type some text (one sentence per line) or open a corpus.</source>
+        <translation>没有可测量的句子：请输入一些文本（每行一句）或打开语料库。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1252" />
+        <source>self-similarity</source>
+        <extracomment>(label, key, colour) of the three measures (labels shown through ``tr``).</extracomment>
+        <translation>自相似度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1253" />
+        <source>intra-sentence similarity</source>
+        <translation>句内相似度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1255" />
+        <source>MEV (max. explainable variance)</source>
+        <translation>MEV（最大可解释方差）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1286" />
+        <source>Contextuality</source>
+        <translation>上下文相关性</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1294" />
+        <source>Current corpus (first sentences)</source>
+        <translation>当前语料库（开头的句子）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1295" />
+        <source>Typed text</source>
+        <translation>输入的文本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1296" />
+        <source>Which sentences to measure</source>
+        <translation>要测量哪些句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1298" />
+        <source>How many sentences (lines) to read from the start of the corpus</source>
+        <translation>从语料库开头读取多少个句子（行）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1300" />
+        <source>Words seen fewer times are left out of self-similarity and MEV</source>
+        <translation>出现次数少于此值的词不计入自相似度和 MEV</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1303" />
+        <source>Sentences, one per line (words used several times in different sentences are measured)</source>
+        <translation>句子，每行一句（在不同句子中多次出现的词会被测量）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1305" />
+        <source>Typed text, one sentence per line</source>
+        <translation>输入的文本，每行一句</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1307" />
+        <source>anisotropy-adjusted</source>
+        <translation>各向异性校正</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1308" />
+        <source>Subtract the mean cosine of random word pairs (raw: the baseline is drawn dashed)</source>
+        <translation>减去随机词对的平均余弦（原始值：基线以虚线绘出）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1312" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1313" />
+        <source>Save the values per layer as CSV, or the plot as PNG</source>
+        <translation>将各层数值保存为 CSV，或将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1317" />
+        <source>Values as CSV…</source>
+        <translation>数值另存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1318" />
+        <source>Plot as PNG…</source>
+        <translation>图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1321" />
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1322" />
+        <source>Measure self-similarity, intra-sentence similarity and MEV per layer (Ctrl+Return; Esc cancels)</source>
+        <translation>逐层测量自相似度、句内相似度和 MEV（Ctrl+Return；Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1327" />
+        <source>sentences</source>
+        <translation>句子数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1329" />
+        <source>min. occurrences</source>
+        <translation>最少出现次数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1331" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1332" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1342" />
+        <source>layer (0 = embedding output)</source>
+        <translation>层（0 = 嵌入层输出）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1343" />
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1451" />
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1346" />
+        <source>The three measures per layer; lower self-similarity and intra-sentence similarity mean more context-specific vectors</source>
+        <translation>各层的三项指标；自相似度和句内相似度越低，向量越依赖具体上下文</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1360" />
+        <source>baseline: random word pairs (cosine)</source>
+        <translation>基线：随机词对（余弦）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1363" />
+        <source>baseline: MEV of random words</source>
+        <translation>基线：随机词的 MEV</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1390" />
+        <source>The first sentences of {path}</source>
+        <translation>{path} 开头的句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1392" />
+        <source>Open a corpus in the Corpus panel first</source>
+        <translation>请先在“语料库”面板中打开语料库</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1413" />
+        <source>Type some text first, one sentence per line.</source>
+        <translation>请先输入一些文本，每行一句。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1428" />
+        <source>From {where}: {words:,} words seen at least {min} times, {occurrences:,} occurrences, {layers} layers (0 = embedding output).</source>
+        <translation>来自{where}：{words:,} 个至少出现 {min} 次的词，共 {occurrences:,} 次出现，{layers} 层（0 = 嵌入层输出）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1447" />
+        <source>value minus the anisotropy baseline</source>
+        <translation>数值减去各向异性基线</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1461" />
+        <source>Measure first; there is nothing to export.</source>
+        <translation>请先测量；没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1475" />
+        <source>Measure first; there is no plot to export.</source>
+        <translation>请先测量；没有可导出的图表。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1479" />
+        <source>Export the values</source>
+        <translation>导出数值</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1480" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1485" />
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1498" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1488" />
+        <source>Wrote {n:,} rows to {path}.</source>
+        <translation>已将 {n:,} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1492" />
+        <source>Export the plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1493" />
+        <source>PNG files (*.png)</source>
+        <translation>PNG 文件 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1501" />
+        <source>Saved the plot to {path}.</source>
+        <translation>已将图表保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusPanel</name>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="79" />
+        <source>All</source>
+        <extracomment>``TokenizerSettings()`` defaults, spelled out so that building the panel does not import the core corpus package (a test checks they agree).</extracomment>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="81" />
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="82" />
+        <source>jieba word segmentation if installed, else characters; only for Chinese text</source>
+        <translation>已安装 jieba 时按词切分，否则按字切分；只作用于中文文本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="84" />
+        <source>jieba words</source>
+        <translation>jieba 分词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="85" />
+        <source>Segment Chinese text into words with jieba</source>
+        <translation>用 jieba 把中文文本切分成词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="86" />
+        <source>Characters</source>
+        <translation>按字</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="87" />
+        <source>Split Chinese text into single characters</source>
+        <translation>把中文文本切分成单个汉字</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="88" />
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="89" />
+        <source>No special handling: Chinese runs stay as they are</source>
+        <translation>不做特殊处理：连续的中文保持原样</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="210" />
+        <source>Ranking words…</source>
+        <translation>正在给词排序…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="219" />
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="274" />
+        <source>Corpus statistics</source>
+        <translation>语料库统计</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="275" />
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="739" />
+        <source>Export vocabulary</source>
+        <translation>导出词表</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="287" />
+        <source>A text, .gz/.bz2/.xz/.zip, JSONL or CSV file, or a folder</source>
+        <translation>文本、.gz/.bz2/.xz/.zip、JSONL 或 CSV 文件，或一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="289" />
+        <source>The corpus to read: a file or a folder. Press Enter to open it and compute its statistics.</source>
+        <translation>要读取的语料库：一个文件或文件夹。按 Enter 打开并计算其统计信息。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="292" />
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="293" />
+        <source>Choose a corpus file (Ctrl+O)</source>
+        <translation>选择语料库文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="294" />
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="295" />
+        <source>Choose a folder of corpus files (Ctrl+Shift+O)</source>
+        <translation>选择存放语料库文件的文件夹（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="303" />
+        <source>Reading</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="305" />
+        <source>Folders only: which files to read, e.g. *.txt (searched in subfolders too)</source>
+        <translation>仅用于文件夹：要读取哪些文件，例如 *.txt（子文件夹也会搜索）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="308" />
+        <source>JSON Lines only: the field of each object that holds the text</source>
+        <translation>仅用于 JSON Lines：每个对象中存放文本的字段</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="311" />
+        <source>CSV/TSV only: the header of the text column, or its 0-based number</source>
+        <translation>仅用于 CSV/TSV：文本列的表头，或其从 0 开始的列号</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="314" />
+        <source>Files in folder:</source>
+        <translation>文件夹中的文件：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="315" />
+        <source>JSONL field:</source>
+        <translation>JSONL 字段：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="316" />
+        <source>CSV column:</source>
+        <translation>CSV 列：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="319" />
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="321" />
+        <source>Lowercase</source>
+        <translation>转为小写</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="323" />
+        <source>Fold upper case to lower case (The → the)</source>
+        <translation>把大写字母转为小写（The → the）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="324" />
+        <source>Strip accents</source>
+        <translation>去除重音符号</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="326" />
+        <source>Remove accents (café → cafe)</source>
+        <translation>去掉重音符号（café → cafe）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="327" />
+        <source>Fold numbers</source>
+        <translation>归并数字</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="329" />
+        <source>Replace every digit by 0 (1984 → 0000), so numbers share a few vocabulary entries</source>
+        <translation>把每个数字替换为 0（1984 → 0000），使数字只占用少数几个词表条目</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="331" />
+        <source>Keep punctuation</source>
+        <translation>保留标点</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="333" />
+        <source>Keep punctuation marks as tokens of their own</source>
+        <translation>把标点符号保留为独立的词元</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="335" />
+        <source>Split sentences</source>
+        <translation>切分句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="338" />
+        <source>Split lines into sentences at . ! ? 。！？ (for running text; off: one sentence per line)</source>
+        <translation>在 . ! ? 。！？ 处把各行切分成句子（适用于连续文本；关闭时每行一句）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="347" />
+        <source>How to split Chinese text into tokens</source>
+        <translation>如何把中文文本切分成词元</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="355" />
+        <source>Chinese:</source>
+        <translation>中文：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="363" />
+        <source>Words rarer than this are out of vocabulary for training; the OOV rate and vocabulary size update at once, without a rescan</source>
+        <translation>出现次数少于此值的词在训练时视为未登录词；未登录词率和词表大小会立即更新，无需重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="366" />
+        <source>Compute statistics</source>
+        <translation>计算统计信息</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="368" />
+        <source>Read and tokenize the corpus and count its words (F5)</source>
+        <translation>读取语料库、分词并统计词频（F5）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="371" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="372" />
+        <source>Stop the scan; the statistics shown stay as they were</source>
+        <translation>停止扫描；已显示的统计信息保持不变</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="375" />
+        <source>State of the last scan</source>
+        <translation>上一次扫描的状态</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="378" />
+        <source>Min count:</source>
+        <translation>最小词频：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="386" />
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="390" />
+        <source>Corpus:</source>
+        <translation>语料库：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="390" />
+        <source>The corpus these statistics describe</source>
+        <translation>这些统计信息所描述的语料库</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="391" />
+        <source>Tokens:</source>
+        <translation>词元数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="391" />
+        <source>Number of tokens (running words)</source>
+        <translation>词元（连续文本中的词）的数量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="392" />
+        <source>Types:</source>
+        <translation>词型数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="392" />
+        <source>Number of distinct words</source>
+        <translation>不同词的数量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="393" />
+        <source>Sentences:</source>
+        <translation>句子数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="393" />
+        <source>Number of non-empty sentences</source>
+        <translation>非空句子的数量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="394" />
+        <source>Hapax legomena:</source>
+        <translation>只出现一次的词：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="394" />
+        <source>Words that occur exactly once</source>
+        <translation>恰好出现一次的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="395" />
+        <source>Vocabulary ≥ min count:</source>
+        <translation>词表（≥ 最小词频）：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="396" />
+        <source>Words that occur at least min count times</source>
+        <translation>出现次数不少于最小词频的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="397" />
+        <source>OOV rate at min count:</source>
+        <translation>该最小词频下的未登录词率：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="398" />
+        <source>Share of tokens whose word is rarer than min count</source>
+        <translation>所属词的出现次数少于最小词频的词元所占比例</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="399" />
+        <source>Scan time:</source>
+        <translation>扫描用时：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="399" />
+        <source>How long the scan took</source>
+        <translation>扫描所用的时间</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="408" />
+        <source>Export vocabulary TSV…</source>
+        <translation>导出词表 TSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="409" />
+        <source>Save every word with count ≥ min count as word&lt;TAB&gt;count, most frequent first</source>
+        <translation>把出现次数 ≥ 最小词频的每个词按 词&lt;TAB&gt;次数 保存，最常见的在前</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="438" />
+        <source>Most frequent words. Click a header to sort; Ctrl+C copies the selected rows</source>
+        <translation>最常见的词。点击表头排序；Ctrl+C 复制所选行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="441" />
+        <source>Filter words…</source>
+        <translation>筛选词…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="443" />
+        <source>Show only words containing this text</source>
+        <translation>只显示包含此文本的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="448" />
+        <source>How many of the most frequent words the table holds</source>
+        <translation>表格中列出多少个最常见的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="450" />
+        <source>Export TSV…</source>
+        <translation>导出 TSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="451" />
+        <source>Save the rows shown (filtered and sorted) as tab-separated text</source>
+        <translation>把显示的行（已筛选并排序）保存为制表符分隔的文本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="455" />
+        <source>Top:</source>
+        <translation>前：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="467" />
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="468" />
+        <source>Save the Zipf plot as a PNG image</source>
+        <translation>把 Zipf 图保存为 PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="483" />
+        <source>The first tokenized sentences appear here.</source>
+        <translation>分词后的前几个句子显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="485" />
+        <source>The first sentences as the tokenizer split them; tokens are separated by spaces</source>
+        <translation>分词器切分出的前几个句子；词元之间以空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="488" />
+        <source>Sentence lengths</source>
+        <translation>句子长度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="489" />
+        <source>Tokenized preview</source>
+        <translation>分词预览</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="629" />
+        <source>Open a corpus file or folder first (File ▸ Open corpus file…).</source>
+        <translation>请先打开一个语料库文件或文件夹（文件 ▸ 打开语料库文件…）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="640" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="647" />
+        <source>Open corpus file</source>
+        <translation>打开语料库文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="648" />
+        <source>Corpora (*.txt *.gz *.bz2 *.xz *.zip *.jsonl *.ndjson *.json *.csv *.tsv)</source>
+        <translation>语料库 (*.txt *.gz *.bz2 *.xz *.zip *.jsonl *.ndjson *.json *.csv *.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="649" />
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="728" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="656" />
+        <source>Open corpus folder</source>
+        <translation>打开语料库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="666" />
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="685" />
+        <source>Could not save {path}: {reason}.</source>
+        <translation>无法保存 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="669" />
+        <source>Saved {rows:,} rows to {path}.</source>
+        <translation>已将 {rows:,} 行保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="675" />
+        <source>Compute statistics first.</source>
+        <translation>请先计算统计信息。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="688" />
+        <source>Saved the Zipf plot to {path}.</source>
+        <translation>已将 Zipf 图保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="712" />
+        <source>Options changed: press Compute statistics (F5) to update.</source>
+        <translation>选项已更改：按“计算统计信息”（F5）以更新。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="728" />
+        <source>Tab-separated (*.tsv)</source>
+        <translation>制表符分隔 (*.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="732" />
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="746" />
+        <source>Export Zipf plot</source>
+        <translation>导出 Zipf 图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="747" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="754" />
+        <source>Scanning {name}…</source>
+        <translation>正在扫描 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="763" />
+        <source>Done: {corpus} in {seconds:.1f} s.</source>
+        <translation>完成：{corpus}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="770" />
+        <source>{warnings} (and {more} more warnings)</source>
+        <translation>{warnings}（另有 {more} 条警告）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="776" />
+        <source>Cancelled: the statistics shown are unchanged.</source>
+        <translation>已取消：显示的统计信息未改变。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="785" />
+        <source>{name}: {message}</source>
+        <translation>{name}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="787" />
+        <source>Failed: see the message above.</source>
+        <translation>失败：请查看上方的消息。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="789" />
+        <source>Failed because of an unexpected error.</source>
+        <translation>因意外错误而失败。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="798" />
+        <source>Saved the vocabulary to {path}.</source>
+        <translation>已将词表保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="824" />
+        <source>{hapax:,} ({share:.1f}% of types)</source>
+        <translation>{hapax:,}（占词型的 {share:.1f}%）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/corpus_panel.py" line="826" />
+        <source>{seconds:.2f} s</source>
+        <translation>{seconds:.2f} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../workbench/ui/notifications.py" line="145" />
+        <source>Something went wrong inside Embedding Workbench ({detail}). This is a bug, not something you did. The app is still running; anything already saved is safe.</source>
+        <translation>Embedding Workbench 内部出错（{detail}）。这是程序缺陷，不是您的操作造成的。程序仍在运行；已经保存的内容都是安全的。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/notifications.py" line="178" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/notifications.py" line="180" />
+        <source>Click “Show Details…” for the technical report to copy into a bug report.</source>
+        <translation>点击“显示详细信息…”查看技术报告，可复制到错误报告中。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationTableModel</name>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="305" />
+        <source>Category</source>
+        <extracomment>The text in exported files when it differs from the (translated) one shown.</extracomment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="305" />
+        <source>Questions</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="306" />
+        <source>The benchmark's category (relation)</source>
+        <translation>基准的类别（关系）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="307" />
+        <source>Questions in the category</source>
+        <translation>该类别中的问题数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="310" />
+        <source>{slot}: accuracy (%)</source>
+        <translation>{slot}：准确率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="311" />
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="354" />
+        <source>{slot}: OOV skipped</source>
+        <translation>{slot}：跳过（未登录词）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="313" />
+        <source>{slot} = {label}: share of the answered questions whose best answer was right</source>
+        <translation>{slot} = {label}：已回答问题中最佳答案正确的比例</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="315" />
+        <source>{slot} = {label}: questions not answered because one of their words is not in the vocabulary</source>
+        <translation>{slot} = {label}：因其中某个词不在词表中而未回答的问题数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="324" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="334" />
+        <source>{slot}: {correct} of {answered} answered questions correct ({oov} of {questions} skipped for missing words)</source>
+        <translation>{slot}：已回答的 {answered} 个问题中答对 {correct} 个（{questions} 个问题中有 {oov} 个因缺词而跳过）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="343" />
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="343" />
+        <source>Pairs</source>
+        <translation>词对</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="344" />
+        <source>The similarity benchmark</source>
+        <translation>相似度基准</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="345" />
+        <source>Word pairs in the benchmark</source>
+        <translation>基准中的词对数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="352" />
+        <source>{slot}: Spearman</source>
+        <translation>{slot}：Spearman</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="353" />
+        <source>{slot}: Pearson</source>
+        <translation>{slot}：Pearson</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="356" />
+        <source>{slot} = {label}: Spearman rank correlation between the human scores and the cosine similarities</source>
+        <translation>{slot} = {label}：人工评分与余弦相似度之间的 Spearman 秩相关系数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="358" />
+        <source>{slot} = {label}: Pearson (linear) correlation between the human scores and the cosine similarities</source>
+        <translation>{slot} = {label}：人工评分与余弦相似度之间的 Pearson（线性）相关系数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="360" />
+        <source>{slot} = {label}: pairs left out because a word is not in the vocabulary</source>
+        <translation>{slot} = {label}：因有词不在词表中而略去的词对数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="362" />
+        <source>{slot}: computed on {used} of {pairs} pairs</source>
+        <translation>{slot}：基于 {pairs} 个词对中的 {used} 个计算</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="173" />
+        <source>The benchmark {path} does not exist.</source>
+        <extracomment>The two vector slots, in column order. (label, method) for the analogy method combo box. Benchmarks read by a finished evaluation or "Add benchmark file…", kept for re-use.</extracomment>
+        <translation>基准 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="176" />
+        <source>{name} is neither an analogy benchmark nor a similarity benchmark. As analogies: {analogy_error} As similarity pairs: {similarity_error}</source>
+        <translation>{name} 既不是类比基准，也不是相似度基准。按类比读取：{analogy_error} 按相似度词对读取：{similarity_error}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="215" />
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="225" />
+        <source>Evaluating {slot} ({label}) on {name}…</source>
+        <translation>正在 {name} 上评测 {slot}（{label}）…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="234" />
+        <source>Evaluated on {name}</source>
+        <translation>已在 {name} 上完成评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="436" />
+        <source>No malformed lines in the benchmark file.</source>
+        <translation>基准文件中没有格式错误的行。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="443" />
+        <source>1 malformed line skipped: {lines}</source>
+        <translation>跳过了 1 个格式错误的行：{lines}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="445" />
+        <source>{n} malformed lines skipped: {lines}</source>
+        <translation>跳过了 {n} 个格式错误的行：{lines}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="478" />
+        <source>Evaluation</source>
+        <translation>评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="494" />
+        <source>The benchmark to evaluate on: analogies (a is to b as c is to ?) are scored by accuracy, similarity pairs by correlation with human ratings</source>
+        <translation>用于评测的基准：类比（a 之于 b 如同 c 之于 ?）按准确率计分，相似度词对按与人工评分的相关系数计分</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="496" />
+        <source>Add benchmark file…</source>
+        <translation>添加基准文件…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="498" />
+        <source>Use your own benchmark file: analogies (questions-words ': category' and 'a b c d' lines, BATS, vecto CSV) or similarity pairs ('word1 word2 score')</source>
+        <translation>使用自己的基准文件：类比（questions-words 格式的 ': category' 和 'a b c d' 行、BATS、vecto CSV）或相似度词对（'word1 word2 score'）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="504" />
+        <source>Answer = word closest to b − a + c (Mikolov et al. 2013)</source>
+        <translation>答案 = 最接近 b − a + c 的词（Mikolov 等，2013）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="507" />
+        <source>Answer = word maximising cos(x, b)·cos(x, c) / cos(x, a) (Levy &amp; Goldberg 2014); often better on syntactic relations</source>
+        <translation>答案 = 使 cos(x, b)·cos(x, c) / cos(x, a) 最大的词（Levy 与 Goldberg，2014）；在句法关系上通常更好</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="510" />
+        <source>How an analogy question is answered (3CosAdd or 3CosMul); not used for similarity benchmarks</source>
+        <translation>类比问题的求解方法（3CosAdd 或 3CosMul）；相似度基准不使用</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="512" />
+        <source>Evaluate</source>
+        <translation>评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="513" />
+        <source>Score the vectors in A (and B, if set) on the chosen benchmark</source>
+        <translation>在所选基准上为 A（以及已设置的 B）中的词向量打分</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="515" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="516" />
+        <source>Stop the evaluation</source>
+        <translation>停止评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="524" />
+        <source>Vectors A: the vectors trained or loaded last</source>
+        <translation>词向量 A：最近训练或加载的词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="525" />
+        <source>Vectors B: kept for comparison with A</source>
+        <translation>词向量 B：保留下来与 A 比较</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="526" />
+        <source>Keep A as B</source>
+        <translation>将 A 保留为 B</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="527" />
+        <source>Copy vectors A to slot B, to compare them with the next vectors you train or load</source>
+        <translation>把词向量 A 复制到槽位 B，以便与之后训练或加载的词向量比较</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="529" />
+        <source>Clear B</source>
+        <translation>清空 B</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="530" />
+        <source>Evaluate vectors A only</source>
+        <translation>只评测词向量 A</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="534" />
+        <source>What the evaluation is doing or found</source>
+        <translation>评测的进度或结果</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="539" />
+        <source>Scores per category; select rows and press Ctrl+C to copy them as tab-separated text</source>
+        <translation>各类别的得分；选中行后按 Ctrl+C 可复制为制表符分隔的文本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="544" />
+        <source>Lines of the benchmark file that could not be read as a question or a word pair (the first few line numbers)</source>
+        <translation>基准文件中无法读作问题或词对的行（列出前几个行号）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="546" />
+        <source>Export TSV…</source>
+        <translation>导出 TSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="547" />
+        <source>Save the whole table as a tab-separated file</source>
+        <translation>将整个表格保存为制表符分隔的文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="551" />
+        <source>Benchmark:</source>
+        <translation>基准测试：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="556" />
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="625" />
+        <source>analogy</source>
+        <translation>类比</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="626" />
+        <source>similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="661" />
+        <source>The vectors changed after this evaluation; click Evaluate to score them again.</source>
+        <translation>此次评测之后词向量已改变；点击“评测”重新打分。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="679" />
+        <source>A: no vectors yet (train or load some)</source>
+        <translation>A：尚无词向量（请训练或加载）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="680" />
+        <source>B: empty (optional, for comparison)</source>
+        <translation>B：空（可选，用于比较）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="683" />
+        <source>{slot}: {label} — {n} words × {dim} dimensions</source>
+        <translation>{slot}：{label} — {n} 个词 × {dim} 维</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="726" />
+        <source>{path}
+{n} questions, {skipped} lines skipped</source>
+        <translation>{path}
+{n} 个问题，跳过 {skipped} 行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="729" />
+        <source>{path}
+{n} pairs, {skipped} lines skipped</source>
+        <translation>{path}
+{n} 个词对，跳过 {skipped} 行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="753" />
+        <source>Add a benchmark file</source>
+        <translation>添加基准文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="754" />
+        <source>Benchmarks (*.txt *.tsv *.csv);;All files (*)</source>
+        <translation>基准文件 (*.txt *.tsv *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="767" />
+        <source>There are no vectors to evaluate: train vectors or load a vector file first.</source>
+        <translation>没有可评测的词向量：请先训练词向量或加载词向量文件。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="772" />
+        <source>Choose a benchmark first, or add a benchmark file.</source>
+        <translation>请先选择一个基准，或添加基准文件。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="775" />
+        <source>Evaluating on {name}…</source>
+        <translation>正在 {name} 上评测…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="793" />
+        <source>There are no results to export yet: click Evaluate first.</source>
+        <translation>尚无可导出的结果：请先点击“评测”。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="799" />
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="802" />
+        <source>Exported the results to {path}.</source>
+        <translation>已将结果导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="811" />
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="812" />
+        <source>Tab-separated values (*.tsv);;All files (*)</source>
+        <translation>制表符分隔值 (*.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="840" />
+        <source>{slot}: {accuracy} % of {answered} answered ({oov} skipped for missing words)</source>
+        <translation>{slot}：已回答的 {answered} 个问题中正确率 {accuracy} %（{oov} 个因缺词而跳过）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="845" />
+        <source>{slot}: Spearman {spearman} on {used} pairs</source>
+        <translation>{slot}：{used} 个词对上的 Spearman 为 {spearman}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="853" />
+        <source>Evaluation cancelled.</source>
+        <translation>评测已取消。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/evaluation_view.py" line="861" />
+        <source>The evaluation failed.</source>
+        <translation>评测失败。</translation>
+    </message>
+</context>
+<context>
+    <name>FillMaskView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="52" />
+        <source>Predicting the masked tokens…</source>
+        <translation>正在预测被掩码的词元…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="98" />
+        <source>Fill-mask</source>
+        <translation>掩码填充</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="113" />
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="207" />
+        <source>How many predictions per mask</source>
+        <translation>每个掩码给出多少个预测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="114" />
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="151" />
+        <source>Per layer (logit lens)</source>
+        <translation>逐层（logit lens）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="115" />
+        <source>Also predict from every layer's hidden state through the MLM head: where in the network does the answer appear?</source>
+        <translation>同时用 MLM 头对每一层的隐藏状态做预测：答案在网络的哪一层出现？</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="119" />
+        <source>The mask whose per-layer predictions are shown</source>
+        <translation>显示其逐层预测的掩码</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="127" />
+        <source>The input's tokens: click one to mask it (click again to unmask); the predictions follow</source>
+        <translation>输入的词元：点击某个词元将其掩码（再次点击取消掩码）；预测随之更新</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="130" />
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="130" />
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="130" />
+        <source>token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="131" />
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="135" />
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="134" />
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="134" />
+        <source>top-1</source>
+        <translation>第 1 名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="135" />
+        <source>top-k</source>
+        <translation>前 k 名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="137" />
+        <source>The MLM head applied to each layer's hidden state (embeddings = the input layer); the last row is the model's prediction</source>
+        <translation>将 MLM 头应用于每一层的隐藏状态（embeddings = 输入层）；最后一行是模型的预测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="142" />
+        <source>Top k</source>
+        <translation>前 k 个</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="145" />
+        <source>Mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="193" />
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="269" />
+        <source>Open a model folder first.</source>
+        <translation>请先打开一个模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="198" />
+        <source>This model cannot fill masks (no masked-language-model head).</source>
+        <translation>此模型无法填充掩码（没有掩码语言模型头）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="201" />
+        <source>Type {mask} (or [MASK]) in the text and press Run, or press Run and click tokens below to mask them.</source>
+        <translation>在文本中输入 {mask}（或 [MASK]）后点击“运行”，或先点击“运行”，再点击下方的词元将其掩码。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="208" />
+        <source>Also predict from every layer's hidden state through the MLM head</source>
+        <translation>同时用 MLM 头对每一层的隐藏状态做预测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="210" />
+        <source>The input's tokens: click one to mask it</source>
+        <translation>输入的词元：点击某个词元将其掩码</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="221" />
+        <source>The model in {folder} has no masked-language-model head.</source>
+        <translation>{folder} 中的模型没有掩码语言模型头。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="255" />
+        <source>A special token cannot be masked</source>
+        <translation>特殊词元不能被掩码</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="257" />
+        <source>Click to unmask</source>
+        <translation>点击取消掩码</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="258" />
+        <source>Click to mask this token</source>
+        <translation>点击掩码此词元</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="275" />
+        <source>Type a text first: the input is empty.</source>
+        <translation>请先输入文本：输入为空。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="286" />
+        <source>Fill-mask reads one text; sentence B is not used.</source>
+        <translation>掩码填充只读取一段文本；不使用句子 B。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="289" />
+        <source>No mask yet: type {mask} in the text, or click tokens below to mask them.</source>
+        <translation>还没有掩码：请在文本中输入 {mask}，或点击下方的词元将其掩码。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="298" />
+        <source>Predicting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="337" />
+        <source>{number}: position {position} (was {original})</source>
+        <translation>{number}：位置 {position}（原为 {original}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="340" />
+        <source>{number}: position {position}</source>
+        <translation>{number}：位置 {position}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="353" />
+        <source>{number} (position {position})</source>
+        <translation>{number}（位置 {position}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="361" />
+        <source>{n} mask(s). Most probable: {best}.</source>
+        <translation>{n} 个掩码。最可能的预测：{best}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="376" />
+        <source>embeddings</source>
+        <translation>嵌入层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/fill_mask_view.py" line="376" />
+        <source>layer {i}</source>
+        <translation>第 {i} 层</translation>
+    </message>
+</context>
+<context>
+    <name>FinetunePage</name>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="88" />
+        <source>Sequence classification</source>
+        <extracomment>``kind`` of pretraining runs (the same as ``workbench.core.bert.pretrain.RUN_KIND``, repeated here so that building the panel imports no BERT core module). (label, task) of the fine-tuning task combo (labels in English; translated when shown, in the ``FinetunePage`` context).</extracomment>
+        <translation>序列分类</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="89" />
+        <source>Sentence pair classification</source>
+        <translation>句对分类</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="90" />
+        <source>Token tagging (CoNLL)</source>
+        <translation>词元标注（CoNLL）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="91" />
+        <source>Extractive question answering (SQuAD)</source>
+        <translation>抽取式问答（SQuAD）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="96" />
+        <source>Accuracy</source>
+        <extracomment>Metrics shown in the fine-tuning results table, in this order (labels translated when shown, in the ``FinetunePage`` context).</extracomment>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="97" />
+        <source>Macro-F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="98" />
+        <source>Entity F1</source>
+        <translation>实体 F1</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="99" />
+        <source>Entity precision</source>
+        <translation>实体精确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="100" />
+        <source>Entity recall</source>
+        <translation>实体召回率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="101" />
+        <source>Word accuracy</source>
+        <translation>词准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="102" />
+        <source>Exact match</source>
+        <translation>完全匹配</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="103" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="104" />
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="105" />
+        <source>Training examples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="106" />
+        <source>Evaluation examples</source>
+        <translation>评测样本数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="107" />
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="108" />
+        <source>Seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1348" />
+        <source>BERT fine-tuning</source>
+        <extracomment>A model folder to open in Explore, and whether to keep ``##`` pieces.</extracomment>
+        <translation>BERT 微调</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1349" />
+        <source>Reading the training file</source>
+        <translation>读取训练文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1360" />
+        <source>Classification: TSV/CSV text + label (SST-2); sentence pairs: two texts + label (MRPC, RTE); tagging: CoNLL word … tag; QA: SQuAD JSON</source>
+        <translation>分类：TSV/CSV 文本 + 标签（SST-2）；句对：两段文本 + 标签（MRPC、RTE）；标注：CoNLL 词 … 标签；问答：SQuAD JSON</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1363" />
+        <source>training file</source>
+        <translation>训练文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1364" />
+        <source>The labelled training file</source>
+        <translation>有标注的训练文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1366" />
+        <source>optional: held out from training</source>
+        <translation>可选：从训练数据中留出</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1367" />
+        <source>Evaluation file; empty = hold out 10 % of the training examples</source>
+        <translation>评测文件；留空 = 留出 10 % 的训练样本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1370" />
+        <source>pretrained model folder</source>
+        <translation>预训练模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1371" />
+        <source>A BERT folder with its tokenizer (default: the last pretraining run's final model)</source>
+        <translation>含分词器的 BERT 文件夹（默认：最近一次预训练运行的最终模型）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1376" />
+        <source>The column with the texts (auto: recognised from the header, e.g. SST-2's 'sentence')</source>
+        <translation>文本所在的列（自动：根据表头识别，如 SST-2 的 'sentence'）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1379" />
+        <source>The column with the second texts of the pairs (auto: e.g. RTE's 'sentence2')</source>
+        <translation>句对中第二段文本所在的列（自动：如 RTE 的 'sentence2'）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1381" />
+        <source>The column with the labels (auto: 'label', 'class', …)</source>
+        <translation>标签所在的列（自动：'label'、'class' 等）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1385" />
+        <source>What the training file holds (read with the limit below): the labels, the examples, the columns used</source>
+        <translation>训练文件的内容（按下方的数量上限读取）：标签、样本数、所用的列</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1388" />
+        <source>Tokens per example (per window for QA)</source>
+        <translation>每个样本的词元数（问答任务为每个窗口）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1390" />
+        <source>QA: context tokens shared by two consecutive windows of a long context</source>
+        <translation>问答：长上下文中相邻两个窗口共享的上下文词元数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1391" />
+        <source>Passes over the training data</source>
+        <translation>遍历训练数据的轮数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1393" />
+        <source>Examples per step</source>
+        <translation>每步的样本数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1394" />
+        <source>Peak learning rate (AdamW)</source>
+        <translation>峰值学习率（AdamW）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1396" />
+        <source>Share of the steps with a linear warm-up of the learning rate</source>
+        <translation>学习率线性预热所占的步数比例</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1397" />
+        <source>Decoupled weight decay</source>
+        <translation>解耦权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1399" />
+        <source>Use only the first N examples of each file ('all' = every example)</source>
+        <translation>每个文件只使用前 N 个样本（“全部” = 所有样本）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1399" />
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1401" />
+        <source>Evaluate every N steps for the accuracy curve ('off' = only the final evaluation)</source>
+        <translation>每 N 步评测一次以绘制准确率曲线（“关闭” = 只做最终评测）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1402" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1405" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1404" />
+        <source>Stop after this many evaluations without a lower evaluation loss (needs 'Evaluate every')</source>
+        <translation>连续这么多次评测损失没有降低就停止（需要设置“评测间隔”）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1408" />
+        <source>Seed of the hold-out split and the new head</source>
+        <translation>留出划分和新输出头的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1410" />
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1412" />
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1413" />
+        <source>Training file:</source>
+        <translation>训练文件：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1414" />
+        <source>Text column:</source>
+        <translation>文本列：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1415" />
+        <source>Second text:</source>
+        <translation>第二文本列：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1416" />
+        <source>Label column:</source>
+        <translation>标签列：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1418" />
+        <source>Evaluation file:</source>
+        <translation>评测文件：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1419" />
+        <source>Model folder:</source>
+        <translation>模型文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1420" />
+        <source>Max length:</source>
+        <translation>最大长度：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1421" />
+        <source>Doc stride:</source>
+        <translation>文档步幅：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1422" />
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1423" />
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1424" />
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1425" />
+        <source>Warm-up ratio:</source>
+        <translation>预热比例：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1426" />
+        <source>Weight decay:</source>
+        <translation>权重衰减：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1427" />
+        <source>Limit:</source>
+        <translation>数量上限：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1428" />
+        <source>Evaluate every:</source>
+        <translation>评测间隔：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1429" />
+        <source>Early stopping:</source>
+        <translation>提前停止：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1430" />
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1431" />
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1432" />
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1434" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1435" />
+        <source>Fine-tune, evaluate and save (Ctrl+Enter)</source>
+        <translation>微调、评测并保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1436" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1437" />
+        <source>Stop; a checkpoint is saved first (Esc)</source>
+        <translation>停止；先保存一个检查点（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1460" />
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1460" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1464" />
+        <source>Scores on the evaluation set (fractions)</source>
+        <translation>评测集上的得分（小数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1466" />
+        <source>Confusion matrix: rows = gold label, columns = predicted</source>
+        <translation>混淆矩阵：行 = 真实标签，列 = 预测标签</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
+        <source>Gold</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1480" />
+        <source>Evaluation examples the model got wrong, most confident first (click a header to sort)</source>
+        <translation>模型预测错误的评测样本，置信度最高的在前（点击表头可排序）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1483" />
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1484" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1485" />
+        <source>Wrong predictions</source>
+        <translation>错误预测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1496" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1579" />
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1564" />
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1599" />
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1663" />
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1673" />
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1674" />
+        <source>Data (*.tsv *.csv *.txt *.conll *.json);;All files (*)</source>
+        <translation>数据文件 (*.tsv *.csv *.txt *.conll *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1681" />
+        <source>Pretrained model folder</source>
+        <translation>预训练模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1738" />
+        <source>Run #{run}: {scores}. Model saved in {folder}.</source>
+        <translation>运行 #{run}：{scores}。模型已保存到 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1740" />
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1748" />
+        <source>Cancelled; the checkpoint is kept in {checkpoint}.</source>
+        <translation>已取消；检查点保存在 {checkpoint}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1751" />
+        <source>Cancelled; nothing was kept.</source>
+        <translation>已取消；没有保留任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectPanel</name>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="62" />
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="328" />
+        <source>Loading {name}…</source>
+        <extracomment>Run kinds whose outputs hold a final model folder, and the output's key.</extracomment>
+        <translation>正在加载 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="70" />
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {type}, {layers} layers × {heads} heads, hidden {hidden}, max {max} tokens, MLM head: yes ({device})</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：{type}，{layers} 层 × {heads} 个头，隐藏层维度 {hidden}，最多 {max} 个词元，MLM 头：有（{device}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="74" />
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {type}, {layers} layers × {heads} heads, hidden {hidden}, max {max} tokens, MLM head: no ({device})</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：{type}，{layers} 层 × {heads} 个头，隐藏层维度 {hidden}，最多 {max} 个词元，MLM 头：无（{device}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="100" />
+        <source>run {id} (pretraining): {name}</source>
+        <translation>运行 {id}（预训练）：{name}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="103" />
+        <source>run {id} (fine-tuning): {name}</source>
+        <translation>运行 {id}（微调）：{name}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="146" />
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="155" />
+        <source>Open model folder…</source>
+        <translation>打开模型文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="156" />
+        <source>Open a local BERT, RoBERTa, DistilBERT or MiniLM folder (config.json, weights and tokenizer)</source>
+        <translation>打开本地的 BERT、RoBERTa、DistilBERT 或 MiniLM 文件夹（config.json、权重和分词器）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="162" />
+        <source>Recently opened models and the final models of this workspace's pretraining and fine-tuning runs</source>
+        <translation>最近打开的模型，以及此工作区中预训练和微调运行得到的最终模型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="164" />
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="296" />
+        <source>Recent and trained models…</source>
+        <translation>最近的和已训练的模型…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="165" />
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="336" />
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="355" />
+        <source>No model loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="174" />
+        <source>Type a text (use [MASK] for fill-mask); Ctrl+Return runs the view shown</source>
+        <translation>输入文本（掩码填充请使用 [MASK]）；Ctrl+Return 运行当前视图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="179" />
+        <source>sentence B (optional): makes a sentence pair</source>
+        <translation>句子 B（可选）：组成句对</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="181" />
+        <source>A second sentence: the input becomes the pair [CLS] A [SEP] B [SEP] (segments A and B)</source>
+        <translation>第二个句子：输入变为句对 [CLS] A [SEP] B [SEP]（片段 A 和 B）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="183" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="184" />
+        <source>Run the view shown on the text (Ctrl+Return)</source>
+        <translation>在文本上运行当前视图（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="198" />
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="199" />
+        <source>Layers × heads grid, heatmaps, head view</source>
+        <translation>层 × 头网格、热力图、头视图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="200" />
+        <source>Input anatomy</source>
+        <translation>输入剖析</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="201" />
+        <source>Token + position + segment embeddings</source>
+        <translation>词元 + 位置 + 片段嵌入</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="202" />
+        <source>Fill-mask</source>
+        <translation>掩码填充</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="203" />
+        <source>Predict masked tokens (logit lens per layer)</source>
+        <translation>预测被掩码的词元（逐层 logit lens）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="297" />
+        <source>No known models yet</source>
+        <translation>尚无已知模型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="364" />
+        <source>Open a BERT-family model folder</source>
+        <translation>打开 BERT 系列模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/inspect_panel.py" line="396" />
+        <source>Open a model folder first (Open model folder…).</source>
+        <translation>请先打开一个模型文件夹（打开模型文件夹…）。</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatusWidget</name>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="386" />
+        <source>What the background job is doing</source>
+        <extracomment>Minimum seconds between two progress signals of one job (~25 Hz).</extracomment>
+        <translation>后台任务正在做什么</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="392" />
+        <source>Progress of the background job</source>
+        <translation>后台任务的进度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="394" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="395" />
+        <source>Stop the background job (nothing already saved is lost)</source>
+        <translation>停止后台任务（已保存的内容不会丢失）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="414" />
+        <source>Working</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="416" />
+        <source>{name}: cancelling…</source>
+        <translation>{name}：正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="418" />
+        <source>{name}: {message}</source>
+        <translation>{name}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/tasks.py" line="420" />
+        <source>{name}…</source>
+        <translation>{name}…</translation>
+    </message>
+</context>
+<context>
+    <name>LengthHistogramPlot</name>
+    <message>
+        <location filename="../workbench/ui/plots/length_histogram.py" line="27" />
+        <source>Sentence length (tokens)</source>
+        <translation>句子长度（词元数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/length_histogram.py" line="28" />
+        <source>Sentences</source>
+        <translation>句子数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/length_histogram.py" line="29" />
+        <source>Sentence lengths</source>
+        <translation>句子长度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/length_histogram.py" line="38" />
+        <source>How many sentences have each length in tokens. The last bin holds all sentences of 1,000 tokens or more.</source>
+        <translation>每种长度（以词元计）的句子各有多少。最后一个区间包含所有 1,000 个词元及以上的句子。</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="53" />
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="54" />
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="55" />
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="60" />
+        <source>within epoch</source>
+        <translation>轮内</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="63" />
+        <source>epoch mean</source>
+        <translation>每轮平均</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="69" />
+        <source>Loss per trained example: light line within epochs, dots per epoch. Drag to pan, wheel to zoom.</source>
+        <translation>每个训练样本的损失：浅色线为轮内损失，圆点为每轮损失。拖动以平移，滚轮缩放。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="122" />
+        <source>Welcome</source>
+        <extracomment>The tabs, in order; ``show_panel(name)`` and View ▸ use these names.</extracomment>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="123" />
+        <source>Three clicks from a corpus to a trained word2vec, its map and an analogy</source>
+        <translation>点击三次：从语料库到训练好的 word2vec、它的词图和一个类比</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="124" />
+        <source>Corpus</source>
+        <translation>语料库</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="125" />
+        <source>Open a corpus and look at its statistics</source>
+        <translation>打开语料库并查看其统计信息</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="126" />
+        <source>Static training</source>
+        <translation>静态词向量训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="127" />
+        <source>Train word2vec, fastText or GloVe</source>
+        <translation>训练 word2vec、fastText 或 GloVe</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="128" />
+        <source>BERT</source>
+        <translation>BERT</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="128" />
+        <source>Pretrain and fine-tune BERT models</source>
+        <translation>预训练和微调 BERT 模型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="129" />
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="129" />
+        <source>Neighbours, analogies, word maps</source>
+        <translation>近邻、类比、词图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="130" />
+        <source>Inspect</source>
+        <translation>检视</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="131" />
+        <source>Attention, input anatomy, fill-mask of a BERT model</source>
+        <translation>BERT 模型的注意力、输入剖析和掩码填空</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="151" />
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="170" />
+        <source>Senses</source>
+        <translation>词义</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="171" />
+        <source>Occurrences of a word, clustered into senses, beside its static vector</source>
+        <translation>一个词的各次出现聚类成不同词义，并与它的静态词向量并列显示</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="173" />
+        <source>Word in context</source>
+        <translation>上下文中的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="174" />
+        <source>The same word in two sentences: similarity per layer</source>
+        <translation>同一个词在两个句子中：每层的相似度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="175" />
+        <source>Contextuality</source>
+        <translation>上下文相关性</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="176" />
+        <source>How contextual each layer is (Ethayarajh 2019)</source>
+        <translation>每一层的上下文相关程度（Ethayarajh 2019）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="233" />
+        <source>The new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="251" />
+        <source>{reason} Statistics are computed but not cached.</source>
+        <translation>{reason} 统计信息会计算，但不会缓存。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="289" />
+        <source>Workspace: {folder}</source>
+        <translation>工作区：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="299" />
+        <source>Choose the workspace folder (runs, caches, models)</source>
+        <translation>选择工作区文件夹（运行记录、缓存、模型）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="319" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="321" />
+        <source>&amp;Open corpus file…</source>
+        <translation>打开语料库文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="323" />
+        <source>Open a corpus file and compute its statistics</source>
+        <translation>打开语料库文件并计算其统计信息</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="325" />
+        <source>Open corpus &amp;folder…</source>
+        <translation>打开语料库文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="326" />
+        <source>Open a folder of corpus files and compute its statistics</source>
+        <translation>打开存放语料库文件的文件夹并计算其统计信息</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="327" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="330" />
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="331" />
+        <source>Forget the recently opened corpora</source>
+        <translation>清除最近打开的语料库记录</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="334" />
+        <source>&amp;Workspace folder…</source>
+        <translation>工作区文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="336" />
+        <source>Choose where runs, caches and trained models are kept</source>
+        <translation>选择保存运行记录、缓存和已训练模型的位置</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="338" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="339" />
+        <source>Workspace folder, device, threads, theme and language</source>
+        <translation>工作区文件夹、设备、线程数、主题和语言</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="342" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="343" />
+        <source>Cancel running jobs and quit</source>
+        <translation>取消正在运行的任务并退出</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="347" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="353" />
+        <source>Show the {panel} panel</source>
+        <translation>显示“{panel}”面板</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="360" />
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="362" />
+        <source>Restore the default window size and panel layout</source>
+        <translation>恢复默认的窗口大小和面板布局</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="365" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="366" />
+        <source>&amp;About Embedding Workbench</source>
+        <translation>关于 Embedding Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="367" />
+        <source>Version, licence and library versions</source>
+        <translation>版本、许可证和库的版本</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="479" />
+        <source>About Embedding Workbench</source>
+        <translation>关于 Embedding Workbench</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="484" />
+        <source>&lt;p&gt;Train, inspect and compare word embeddings and BERT models.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;训练、检视和比较词向量与 BERT 模型。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="485" />
+        <source>&lt;p&gt;Licence: MIT. The bundled inaugural-address corpus is in the public domain.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;许可证：MIT。随附的就职演说语料库属于公有领域。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="505" />
+        <source>{corpus}: {tokens:,} tokens, {types:,} types</source>
+        <translation>{corpus}：{tokens:,} 个词元，{types:,} 个词型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/main_window.py" line="533" />
+        <source>Opened {name}; drop one file or a folder at a time ({n} other item(s) ignored).</source>
+        <translation>已打开 {name}；请一次只拖放一个文件或文件夹（其余 {n} 项已忽略）。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../workbench/ui/notifications.py" line="51" />
+        <source>Error</source>
+        <extracomment>level -&gt; (background, border, text colour, badge; the badge is translated when shown).</extracomment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/notifications.py" line="52" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/notifications.py" line="53" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/notifications.py" line="85" />
+        <source>Dismiss this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainPage</name>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="600" />
+        <source>BERT pretraining</source>
+        <extracomment>The devices PyTorch has here (``("cpu", "cuda")``...), once checked. A model folder to open in Explore, and whether to keep ``##`` pieces.</extracomment>
+        <translation>BERT 预训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="601" />
+        <source>Device check</source>
+        <translation>设备检测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="617" />
+        <source>Pretraining reads the corpus open in the Corpus panel; documents are blank-line separated blocks</source>
+        <translation>预训练读取“语料库”面板中打开的语料库；文档是以空行分隔的文本块</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="622" />
+        <source>Train WordPiece on the corpus</source>
+        <translation>在语料库上训练 WordPiece</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="623" />
+        <source>Use a tokenizer folder…</source>
+        <translation>使用分词器文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="624" />
+        <source>Train a WordPiece tokenizer on the corpus (cached in the workspace), or use an existing one</source>
+        <translation>在语料库上训练 WordPiece 分词器（缓存在工作区中），或使用已有的分词器</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="626" />
+        <source>WordPiece vocabulary size (special tokens included)</source>
+        <translation>WordPiece 词表大小（含特殊词元）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="628" />
+        <source>Lowercase</source>
+        <translation>转为小写</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="630" />
+        <source>Lowercase and strip accents before WordPiece</source>
+        <translation>在 WordPiece 之前转为小写并去除重音符号</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="632" />
+        <source>tokenizer folder</source>
+        <translation>分词器文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="632" />
+        <source>A folder with tokenizer.json or vocab.txt</source>
+        <translation>包含 tokenizer.json 或 vocab.txt 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="635" />
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="638" />
+        <source>Vocabulary:</source>
+        <translation>词表：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="640" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="677" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="647" />
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="648" />
+        <source>continue from a model folder…</source>
+        <translation>从模型文件夹继续…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="649" />
+        <source>Model size: tiny 2×128, mini 4×256, small 4×512, medium 8×512, base 12×768, large 24×1024 (layers × hidden), a custom shape, or continue pretraining a saved model</source>
+        <translation>模型规模：tiny 2×128、mini 4×256、small 4×512、medium 8×512、base 12×768、large 24×1024（层数 × 隐藏维度），自定义结构，或继续预训练已保存的模型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="653" />
+        <source>Transformer layers</source>
+        <translation>Transformer 层数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="655" />
+        <source>Hidden size (a multiple of the heads)</source>
+        <translation>隐藏维度（须为注意力头数的整数倍）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="656" />
+        <source>Attention heads per layer</source>
+        <translation>每层的注意力头数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="658" />
+        <source>Feed-forward width per layer</source>
+        <translation>每层前馈网络的宽度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="660" />
+        <source>model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="661" />
+        <source>A saved BERT folder (config.json + weights) to continue from</source>
+        <translation>要从其继续的已保存 BERT 文件夹（config.json + 权重）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="668" />
+        <source>Exact parameter count and an estimate of the memory training needs (weights, gradients, AdamW, activations)</source>
+        <translation>精确的参数量以及训练所需内存的估计（权重、梯度、AdamW、激活值）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="670" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="672" />
+        <source>Size:</source>
+        <translation>规模：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="673" />
+        <source>Layers:</source>
+        <translation>层数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="674" />
+        <source>Hidden:</source>
+        <translation>隐藏维度：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="675" />
+        <source>Heads:</source>
+        <translation>注意力头数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="676" />
+        <source>Intermediate:</source>
+        <translation>前馈宽度：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="683" />
+        <source>Share of tokens selected for prediction (BERT: 0.15)</source>
+        <translation>被选中用于预测的词元比例（BERT：0.15）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="685" />
+        <source>Share of the selected tokens replaced by [MASK] (BERT: 0.8)</source>
+        <translation>被选中词元中替换为 [MASK] 的比例（BERT：0.8）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="687" />
+        <source>Share of the selected tokens replaced by a random token (BERT: 0.1); the rest keep their token</source>
+        <translation>被选中词元中替换为随机词元的比例（BERT：0.1）；其余保持原词元</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="689" />
+        <source>Next-sentence prediction</source>
+        <translation>下一句预测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="692" />
+        <source>Also train BERT's next-sentence objective (sentence pairs, half with a random partner)</source>
+        <translation>同时训练 BERT 的下一句预测目标（句对，其中一半与随机句子配对）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="694" />
+        <source>Split lines into sentences</source>
+        <translation>将行切分为句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="696" />
+        <source>Split lines at . ! ? (for one-paragraph-per-line corpora such as WikiText)</source>
+        <translation>在 . ! ? 处切分行（适用于每行一段的语料库，如 WikiText）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="697" />
+        <source>Objective</source>
+        <translation>训练目标</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="699" />
+        <source>Mask ratio:</source>
+        <translation>掩码比例：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="700" />
+        <source>[MASK] share:</source>
+        <translation>[MASK] 比例：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="701" />
+        <source>Random share:</source>
+        <translation>随机替换比例：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="706" />
+        <source>Longest example in tokens</source>
+        <translation>样本的最大长度（词元数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="707" />
+        <source>Examples per forward pass</source>
+        <translation>每次前向传播的样本数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="709" />
+        <source>Forward passes per optimizer step (effective batch = batch × accumulation)</source>
+        <translation>每个优化器步的前向传播次数（有效批大小 = 批大小 × 累积次数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="710" />
+        <source>Peak learning rate (AdamW)</source>
+        <translation>峰值学习率（AdamW）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="712" />
+        <source>Share of the steps with a linear warm-up of the learning rate</source>
+        <translation>学习率线性预热所占的步数比例</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="713" />
+        <source>Decoupled weight decay</source>
+        <translation>解耦权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="715" />
+        <source>Optimizer steps to run; 'epochs' = use the number of epochs below</source>
+        <translation>要运行的优化器步数；“按轮数” = 使用下方的轮数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="715" />
+        <source>epochs</source>
+        <translation>按轮数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="717" />
+        <source>Passes over the data (when max steps is 'epochs')</source>
+        <translation>遍历数据的轮数（最大步数为“按轮数”时）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="719" />
+        <source>Evaluate on the held-out slice every N steps; 'at the end' = once</source>
+        <translation>每 N 步在留出数据上评测一次；“结束时” = 只评测一次</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="720" />
+        <source>at the end</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="722" />
+        <source>Write a checkpoint every N steps ('off': only on cancel and at the end)</source>
+        <translation>每 N 步写入一个检查点（“关闭”：只在取消和结束时写入）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="723" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="726" />
+        <source>Seed of the data, the initialisation and the masks</source>
+        <translation>数据、初始化和掩码的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="728" />
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="730" />
+        <source>Sequence length:</source>
+        <translation>序列长度：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="731" />
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="732" />
+        <source>Accumulation:</source>
+        <translation>梯度累积：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="733" />
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="734" />
+        <source>Warm-up ratio:</source>
+        <translation>预热比例：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="735" />
+        <source>Weight decay:</source>
+        <translation>权重衰减：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="736" />
+        <source>Max steps:</source>
+        <translation>最大步数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="737" />
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="738" />
+        <source>Evaluate every:</source>
+        <translation>评测间隔：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="739" />
+        <source>Save every:</source>
+        <translation>保存间隔：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="740" />
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="741" />
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="742" />
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="745" />
+        <source>Initialise word embeddings from the current static vectors</source>
+        <translation>用当前的静态词向量初始化词嵌入</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="748" />
+        <source>Keep the initialised word embeddings fixed for this many steps</source>
+        <translation>在这么多步内保持初始化的词嵌入不变</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="749" />
+        <source>no freezing</source>
+        <translation>不冻结</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="750" />
+        <source>Static initialisation</source>
+        <translation>静态词向量初始化</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="753" />
+        <source>Freeze for:</source>
+        <translation>冻结步数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="756" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="757" />
+        <source>Pretrain on the Corpus panel's corpus (Ctrl+Enter)</source>
+        <translation>在“语料库”面板的语料库上预训练（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="758" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="759" />
+        <source>Stop; a resumable checkpoint is saved first (Esc)</source>
+        <translation>停止；先保存一个可恢复的检查点（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="760" />
+        <source>Export config…</source>
+        <translation>导出配置…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="762" />
+        <source>Save these settings as a JSON config for 'workbench bert pretrain --config FILE' (or torchrun)</source>
+        <translation>将这些设置保存为 JSON 配置，供 'workbench bert pretrain --config FILE'（或 torchrun）使用</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="764" />
+        <source>Processes (GPUs) for the torchrun command</source>
+        <translation>torchrun 命令的进程数（GPU 数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="767" />
+        <source>Runs the exported config on several GPUs</source>
+        <translation>在多个 GPU 上运行导出的配置</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="772" />
+        <source>Mask ratios for the sweep (commas between); every run uses the same data and seed and is evaluated with the same 15 % masks, so their curves compare</source>
+        <translation>扫描的掩码比例（以逗号分隔）；每次运行使用相同的数据和随机种子，并用相同的 15 % 掩码评测，因此曲线可以相互比较</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="775" />
+        <source>Sweep mask ratio</source>
+        <translation>扫描掩码比例</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="777" />
+        <source>Pretrain once per mask ratio with these settings; the runs are checked in Compare runs</source>
+        <translation>按这些设置对每个掩码比例各预训练一次；这些运行会在“比较运行”中被勾选</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="784" />
+        <source>GPUs:</source>
+        <translation>GPU 数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="788" />
+        <source>Step, loss and time left</source>
+        <translation>步数、损失和剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="813" />
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="814" />
+        <source>Compare runs</source>
+        <translation>比较运行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="815" />
+        <source>Recorded pretraining runs; check some to overlay their curves</source>
+        <translation>已记录的预训练运行；勾选若干项可叠加显示它们的曲线</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="946" />
+        <source>Choose the model folder to continue from.</source>
+        <translation>请选择要从其继续的模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="953" />
+        <source>{n} parameters in {folder}.</source>
+        <translation>{folder} 中有 {n} 个参数。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="962" />
+        <source>Choose a tokenizer folder (with tokenizer.json or vocab.txt) to see the model's size.</source>
+        <translation>请选择分词器文件夹（含 tokenizer.json 或 vocab.txt）以查看模型规模。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="974" />
+        <source>{n} parameters (vocabulary {vocab}); about {memory} to train at batch {batch} × {seq_len} tokens, {precision}.</source>
+        <translation>{n} 个参数（词表 {vocab}）；以批大小 {batch} × {seq_len} 个词元、精度 {precision} 训练约需 {memory}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="994" />
+        <source>Train or load static vectors in the Static training panel first</source>
+        <translation>请先在“静态词向量训练”面板中训练或加载静态词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="997" />
+        <source>Copy the vectors of {n} words ({dim} dimensions, projected to the hidden size) into BERT's word-embedding matrix before training</source>
+        <translation>训练前将 {n} 个词的词向量（{dim} 维，投影到隐藏维度）复制到 BERT 的词嵌入矩阵中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1006" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1020" />
+        <source>Open a corpus in the Corpus panel first.</source>
+        <translation>请先在“语料库”面板中打开一个语料库。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1009" />
+        <source>Corpus: &lt;b&gt;{name}&lt;/b&gt; (from the Corpus panel)</source>
+        <translation>语料库：&lt;b&gt;{name}&lt;/b&gt;（来自“语料库”面板）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1037" />
+        <source>Choose the tokenizer folder (or train WordPiece on the corpus).</source>
+        <translation>请选择分词器文件夹（或在语料库上训练 WordPiece）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1044" />
+        <source>Choose the model folder to continue pretraining from.</source>
+        <translation>请选择要从其继续预训练的模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1080" />
+        <source>Preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1100" />
+        <source>Preparing the data for {n} runs…</source>
+        <translation>正在为 {n} 次运行准备数据…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1126" />
+        <source>Saved the config to {path}.</source>
+        <translation>已将配置保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1131" />
+        <source>Export pretraining config</source>
+        <translation>导出预训练配置</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1132" />
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1141" />
+        <source>The config could not be written to {path} ({reason}).</source>
+        <translation>无法将配置写入 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1153" />
+        <source>Tokenizer folder</source>
+        <translation>分词器文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1160" />
+        <source>Model folder to continue from</source>
+        <translation>要从其继续的模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1231" />
+        <source>eval MLM loss {loss}</source>
+        <translation>评测 MLM 损失 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1232" />
+        <source>no evaluation</source>
+        <translation>未评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1233" />
+        <source>mask {ratio}: run #{run}, {steps} steps, {score}</source>
+        <translation>掩码 {ratio}：运行 #{run}，{steps} 步，{score}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1236" />
+        <source>Sweep cancelled (1 run). {runs}. Evaluation uses the same 15 % masks for every run.</source>
+        <translation>扫描已取消（1 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1238" />
+        <source>Sweep cancelled ({n} runs). {runs}. Evaluation uses the same 15 % masks for every run.</source>
+        <translation>扫描已取消（{n} 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1241" />
+        <source>Sweep done (1 run). {runs}. Evaluation uses the same 15 % masks for every run.</source>
+        <translation>扫描完成（1 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1243" />
+        <source>Sweep done ({n} runs). {runs}. Evaluation uses the same 15 % masks for every run.</source>
+        <translation>扫描完成（{n} 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1256" />
+        <source> Model: {description}.</source>
+        <translation> 模型：{description}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1263" />
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1283" />
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1270" />
+        <source>MLM loss</source>
+        <translation>MLM 损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1270" />
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1271" />
+        <source>masked-token accuracy</source>
+        <translation>掩码词元准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1272" />
+        <source>NSP accuracy</source>
+        <translation>NSP 准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1276" />
+        <source>no evaluation (no held-out slice)</source>
+        <translation>未评测（没有留出数据）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1279" />
+        <source>Run #{run}: {steps} steps in {seconds} s. {scores}. Model saved in {folder}.{note}</source>
+        <translation>运行 #{run}：{steps} 步，用时 {seconds} 秒。{scores}。模型已保存到 {folder}。{note}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1297" />
+        <source>Cancelled before training started; nothing was kept.</source>
+        <translation>训练开始前已取消；没有保留任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/bert_panel.py" line="1305" />
+        <source>Cancelled at step {step}. The checkpoint is kept in {checkpoint}; start the same run again to resume from it.</source>
+        <translation>已在第 {step} 步取消。检查点保存在 {checkpoint}；再次开始相同的运行即可从该检查点恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainRunsView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="38" />
+        <source>Training loss</source>
+        <extracomment>(label, what) of the curve selector (labels in English, translated when shown in the ``PretrainRunsView`` context).</extracomment>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="39" />
+        <source>Evaluation loss</source>
+        <translation>评测损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="40" />
+        <source>Masked-token accuracy</source>
+        <translation>掩码词元准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="41" />
+        <source>NSP accuracy</source>
+        <translation>NSP 准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="42" />
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="44" />
+        <source>success</source>
+        <extracomment>How a run's status is shown (English, translated when shown).</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="45" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="46" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="47" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="90" />
+        <source>continued</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="95" />
+        <source>mask {ratio}</source>
+        <translation>掩码 {ratio}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="98" />
+        <source>static init</source>
+        <translation>静态初始化</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="101" />
+        <source>{n} steps</source>
+        <translation>{n} 步</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="137" />
+        <source>Pretraining runs recorded in the workspace; check runs to lay their curves over each other (e.g. with and without static init, or several mask ratios)</source>
+        <translation>工作区中记录的预训练运行；勾选运行可叠加显示其曲线（例如有无静态初始化，或多个掩码比例）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="143" />
+        <source>The recorded curve to compare (evaluation curves use the same fixed masks, so runs with different mask ratios can be compared on them)</source>
+        <translation>要比较的已记录曲线（评测曲线使用相同的固定掩码，因此不同掩码比例的运行可以在其上比较）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="146" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="147" />
+        <source>Read the run registry again</source>
+        <translation>重新读取运行记录</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="150" />
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="154" />
+        <source>Open in Explore</source>
+        <translation>在“探索”中打开</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="155" />
+        <source>Explore the selected run's input word embeddings (BERT's embedding layer) with neighbours, analogies and maps</source>
+        <translation>用近邻、类比和投影图探索所选运行的输入词嵌入（BERT 的嵌入层）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="158" />
+        <source>## pieces</source>
+        <translation>## 子词片段</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="159" />
+        <source>Also show WordPiece continuation pieces (##ing, …)</source>
+        <translation>同时显示 WordPiece 续接子词片段（##ing, …）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="161" />
+        <source>Curve:</source>
+        <translation>曲线：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/pretrain_runs_view.py" line="228" />
+        <source>No pretraining runs recorded yet.</source>
+        <translation>尚未记录任何预训练运行。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWindow</name>
+    <message>
+        <location filename="../workbench/ui/preview.py" line="28" />
+        <source>{panel} preview</source>
+        <translation>{panel} 预览</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="75" />
+        <source>The run finished</source>
+        <extracomment>Kinds of training runs start with this. Methods whose runs can be continued (they save a resumable gensim model). At most this many curves are drawn at once. Curve colours, in selection order (colour-blind friendly "Tableau 10" subset). Runs listed at most (the newest). Tooltips and shown names of the run statuses (English; translated when shown, in the ``RunsTableModel`` context).</extracomment>
+        <translation>运行已完成</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="76" />
+        <source>The run was stopped; the vectors of its last finished epoch were kept</source>
+        <translation>运行已停止；保留了最后一个完成轮次的词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="78" />
+        <source>The run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="79" />
+        <source>The run is still going (or the app stopped before it ended)</source>
+        <translation>运行仍在进行（或应用在其结束前已退出）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="83" />
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="84" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="85" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="86" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="150" />
+        <source>Run #{run}: {method}</source>
+        <translation>运行 #{run}：{method}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="153" />
+        <source>Continues run #{run} from epoch {epoch}</source>
+        <translation>从第 {epoch} 轮继续运行 #{run}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="159" />
+        <source>evaluated on: {benchmark}</source>
+        <translation>评测基准：{benchmark}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="163" />
+        <source>early stopping patience: {patience}</source>
+        <translation>提前停止耐心值：{patience}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="167" />
+        <source>Message: {message}</source>
+        <translation>消息：{message}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="176" />
+        <source>Run</source>
+        <extracomment>Column titles and their tooltips (English; translated when shown).</extracomment>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="177" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="178" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="179" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="180" />
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="181" />
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="182" />
+        <source>Last loss</source>
+        <translation>最后损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="183" />
+        <source>Best score</source>
+        <translation>最佳得分</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="184" />
+        <source>Seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="185" />
+        <source>Vectors</source>
+        <translation>词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="187" />
+        <source>The run's number in the workspace (hover for its parameters)</source>
+        <translation>运行在工作区中的编号（悬停可查看其参数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="189" />
+        <source>word2vec, fastText or GloVe</source>
+        <translation>word2vec、fastText 或 GloVe</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="190" />
+        <source>success, cancelled (the last finished epoch was kept), failed or running</source>
+        <translation>成功、已取消（保留了最后一个完成的轮次）、失败或运行中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="192" />
+        <source>When the run started (local time)</source>
+        <translation>运行开始的时间（本地时间）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="193" />
+        <source>Epochs finished (of those planned)</source>
+        <translation>已完成的轮数（共计划的轮数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="194" />
+        <source>Words in the trained vocabulary</source>
+        <translation>训练所得词表中的词数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="195" />
+        <source>Training loss of the last epoch that recorded one</source>
+        <translation>最后一个记录了损失的轮次的训练损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="196" />
+        <source>Best per-epoch evaluation score (hover for the benchmark and the epoch)</source>
+        <translation>各轮评测中的最佳得分（悬停可查看基准和轮次）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="198" />
+        <source>Wall time of the run</source>
+        <translation>运行的实际耗时</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="199" />
+        <source>The saved vector file</source>
+        <translation>保存的词向量文件</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="254" />
+        <source>{done} of {planned}</source>
+        <translation>{done} / {planned}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="284" />
+        <source>{status}: {message}</source>
+        <translation>{status}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="293" />
+        <source>This run saved no vectors</source>
+        <translation>此运行没有保存词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="295" />
+        <source>{path}
+(the file is gone)</source>
+        <translation>{path}
+（文件已不存在）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="320" />
+        <source>This run was not evaluated after its epochs</source>
+        <translation>此运行在各轮之后没有评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="324" />
+        <source>{score}: no epoch had a score (no benchmark word in the vocabulary)</source>
+        <translation>{score}：没有任何轮次得分（基准中的词都不在词表中）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="331" />
+        <source>{score}: best {best} after epoch {epoch}, last {last}</source>
+        <translation>{score}：第 {epoch} 轮后最佳 {best}，最后 {last}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="335" />
+        <source>{score}: best {best} after epoch {epoch}</source>
+        <translation>{score}：第 {epoch} 轮后最佳 {best}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="340" />
+        <source>Stopped early; the vectors of epoch {epoch} were kept</source>
+        <translation>已提前停止；保留了第 {epoch} 轮的词向量</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="417" />
+        <source>Training runs of this workspace, newest first. Select several (Ctrl+click) to compare their loss curves; double-click one to open its vectors; Ctrl+C copies the selected rows.</source>
+        <translation>此工作区的训练运行，最新的在前。选中多个（Ctrl+单击）可比较它们的损失曲线；双击一个可打开其词向量；Ctrl+C 复制选中的行。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="420" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="421" />
+        <source>Read the workspace's run list again</source>
+        <translation>重新读取工作区的运行列表</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="422" />
+        <source>Open vectors</source>
+        <translation>打开词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="423" />
+        <source>Load the vectors of the selected run</source>
+        <translation>加载所选运行的词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="424" />
+        <source>Continue training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="429" />
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="430" />
+        <source>Epochs to add when continuing the selected run</source>
+        <translation>继续训练所选运行时要增加的轮数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="433" />
+        <source>Training runs recorded in the workspace</source>
+        <translation>工作区中记录的训练运行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="439" />
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="440" />
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="441" />
+        <source>Compare curves</source>
+        <translation>比较曲线</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="443" />
+        <source>Loss of each finished epoch of the selected runs (up to {n}). Drag to pan, wheel to zoom.</source>
+        <translation>所选运行（最多 {n} 个）每个完成轮次的损失。拖动可平移，滚轮可缩放。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="447" />
+        <source>Notes on the curves shown</source>
+        <translation>关于所示曲线的说明</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="504" />
+        <source>The run list of {folder} cannot be read: {reason}</source>
+        <translation>无法读取 {folder} 的运行列表：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="511" />
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="515" />
+        <source>No training runs yet: train vectors to see them here.</source>
+        <translation>尚无训练运行：训练词向量后会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="517" />
+        <source>1 training run</source>
+        <translation>1 次训练运行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="519" />
+        <source>{n} training runs</source>
+        <translation>{n} 次训练运行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="576" />
+        <source>Select runs (Ctrl+click for several) to compare their loss curves.</source>
+        <translation>选择运行（Ctrl+单击可多选）以比较它们的损失曲线。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="585" />
+        <source>No loss is recorded for run {name} (gensim computes no training loss for fastText).</source>
+        <translation>运行 {name} 没有记录损失（gensim 不为 fastText 计算训练损失）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="588" />
+        <source>No loss is recorded for run {name}.</source>
+        <translation>运行 {name} 没有记录损失。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="591" />
+        <source>Run {name} recorded no loss for {missing} of {epochs} epochs.</source>
+        <translation>运行 {name} 在 {epochs} 轮中有 {missing} 轮没有记录损失。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="603" />
+        <source>Showing the first {shown} of {selected} selected runs.</source>
+        <translation>显示所选 {selected} 个运行中的前 {shown} 个。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="623" />
+        <source>Select a word2vec or fastText run to train it for more epochs</source>
+        <translation>选择一个 word2vec 或 fastText 运行以继续训练更多轮</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="625" />
+        <source>Run #{run} trained {method}: only word2vec and fastText runs can be continued</source>
+        <translation>运行 #{run} 训练的是 {method}：只有 word2vec 和 fastText 运行可以继续训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="629" />
+        <source>Run #{run} has not ended</source>
+        <translation>运行 #{run} 尚未结束</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="632" />
+        <source>Run #{run} has no saved model to continue from</source>
+        <translation>运行 #{run} 没有可继续训练的已保存模型</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="635" />
+        <source>Wait for the current training to end</source>
+        <translation>请等待当前训练结束</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="636" />
+        <source>Train run #{run} for more epochs from its saved model (recorded as a new run; the learning rate decays again over the added epochs)</source>
+        <translation>从已保存的模型继续训练运行 #{run} 更多轮（记录为新的运行；学习率在新增的轮次中重新衰减）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="658" />
+        <source>Select a run to load its vectors</source>
+        <translation>选择一个运行以加载其词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="662" />
+        <source>Run #{run} saved no vectors</source>
+        <translation>运行 #{run} 没有保存词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="664" />
+        <source>The vectors of run #{run} are gone: {path}</source>
+        <translation>运行 #{run} 的词向量已不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="667" />
+        <source>Load the vectors of run #{run} ({path})</source>
+        <translation>加载运行 #{run} 的词向量（{path}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="682" />
+        <source>Run #{run} has no vector file to open: {path} is gone.</source>
+        <translation>运行 #{run} 没有可打开的词向量文件：{path} 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/runs_view.py" line="684" />
+        <source>Run #{run} has no vector file to open.</source>
+        <translation>运行 #{run} 没有可打开的词向量文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePlot</name>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="119" />
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="120" />
+        <location filename="../workbench/ui/plots/loss_plot.py" line="139" />
+        <location filename="../workbench/ui/plots/loss_plot.py" line="145" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="121" />
+        <source>Evaluation after each epoch</source>
+        <translation>每轮之后的评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/loss_plot.py" line="130" />
+        <source>The benchmark score of the vectors after each epoch (higher is better). A star marks the epoch early stopping kept.</source>
+        <translation>每轮之后词向量在基准测试上的得分（越高越好）。星号标出早停所保留的那一轮。</translation>
+    </message>
+</context>
+<context>
+    <name>SensesView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="172" />
+        <source>'{word}' was not found; looking for close words…</source>
+        <translation>未找到“{word}”；正在查找相近的词…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="176" />
+        <source>'{word}' occurs 0 times in {where}. Words seen there that look alike: {words}.</source>
+        <translation>“{word}”在{where}中出现 0 次。其中拼写相近的词：{words}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="180" />
+        <source>'{word}' occurs 0 times in {where}. Check the spelling, or choose another source.</source>
+        <translation>“{word}”在{where}中出现 0 次。请检查拼写，或选择其他来源。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="190" />
+        <source>through a fitted linear map</source>
+        <translation>经拟合的线性映射</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="192" />
+        <source>at the centroid of the occurrences</source>
+        <translation>位于各次出现的质心</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="193" />
+        <source>placement: see the summary</source>
+        <translation>位置：见摘要</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="347" />
+        <source>Current corpus</source>
+        <extracomment>(label, source) for the senses source combo box (labels English; shown through ``tr``).</extracomment>
+        <translation>当前语料库</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="348" />
+        <source>Typed sentences</source>
+        <translation>输入的句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="349" />
+        <source>CoarseWSD-20 (train split)</source>
+        <translation>CoarseWSD-20（训练集）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="354" />
+        <source>Last layer</source>
+        <extracomment>(label, layer spec) offered before the individual layers (labels shown through ``tr``).</extracomment>
+        <translation>最后一层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="355" />
+        <source>Mean of the last 4 layers</source>
+        <translation>最后 4 层的平均</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="356" />
+        <source>Mean of all layers</source>
+        <translation>所有层的平均</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="434" />
+        <source>CoarseWSD-20 has no data for '{word}'; its words are {words}.</source>
+        <translation>CoarseWSD-20 没有“{word}”的数据；它包含的词为：{words}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="439" />
+        <source>The CoarseWSD-20 data set was not found (expected a shared/data/CoarseWSD-20 folder beside the checkout, or $WORKBENCH_SHARED_DATA).</source>
+        <translation>未找到 CoarseWSD-20 数据集（应位于代码目录旁的 shared/data/CoarseWSD-20 文件夹，或 $WORKBENCH_SHARED_DATA 指定的位置）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="443" />
+        <source>Reading CoarseWSD-20 ({word})…</source>
+        <translation>正在读取 CoarseWSD-20（{word}）…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="446" />
+        <source>the CoarseWSD-20 train split for '{word}'</source>
+        <translation>CoarseWSD-20 中“{word}”的训练集</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="450" />
+        <location filename="../workbench/ui/widgets/senses_views.py" line="788" />
+        <source>Type some sentences first, one per line.</source>
+        <translation>请先输入一些句子，每行一句。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="454" />
+        <source>the {n:,} typed sentences</source>
+        <translation>输入的 {n:,} 个句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="461" />
+        <source>Open a corpus in the Corpus panel first, or type sentences.</source>
+        <translation>请先在“语料库”面板中打开语料库，或输入句子。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="463" />
+        <source>Looking for '{word}' in {name}…</source>
+        <translation>正在 {name} 中查找“{word}”…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="468" />
+        <source>the corpus {name}</source>
+        <translation>语料库 {name}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="503" />
+        <source>Type one word whose senses to look at, e.g. bank.</source>
+        <translation>请输入一个要查看其词义的词，例如 bank。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="507" />
+        <source>'{word}' occurs 0 times in {where}.</source>
+        <translation>“{word}”在{where}中出现 0 次。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="510" />
+        <source>Contextual vectors of {n:,} occurrences…</source>
+        <translation>正在计算 {n:,} 次出现的上下文向量…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="514" />
+        <source>Projecting and clustering…</source>
+        <translation>正在投影和聚类…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="518" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="552" />
+        <source>Word senses</source>
+        <translation>词义</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="570" />
+        <source>The word whose senses to look at (the 20 CoarseWSD-20 words are offered; any word works with a corpus or typed sentences)</source>
+        <translation>要查看其词义的词（提供 CoarseWSD-20 的 20 个词；使用语料库或输入的句子时，任何词都可以）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="580" />
+        <source>Where the occurrences come from</source>
+        <translation>这些出现取自何处</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="583" />
+        <source>One sentence per line, each using the word</source>
+        <translation>每行一句，每句都包含该词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="585" />
+        <source>Typed sentences, one per line</source>
+        <translation>输入的句子，每行一句</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="587" />
+        <source>Use at most this many occurrences</source>
+        <translation>最多使用这么多次出现</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="589" />
+        <source>Which hidden states make an occurrence's vector (layer 0 is the embedding layer's output)</source>
+        <translation>用哪些隐藏状态构成每次出现的向量（第 0 层是嵌入层的输出）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="594" />
+        <source>How the vectors are projected to 2-D (PCA is linear, so the static vector and centroids keep their meaning)</source>
+        <translation>如何将向量投影到二维（PCA 是线性的，因此静态向量和质心保持其含义）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="599" />
+        <source>Agglomerative (Ward)</source>
+        <translation>凝聚层次聚类（Ward）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="600" />
+        <source>How the occurrences are grouped into senses (in the full vector space, not the 2-D picture)</source>
+        <translation>如何将各次出现归并为词义（在完整的向量空间中，而不是在二维图中）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="603" />
+        <source>Number of clusters; Auto picks the k with the best silhouette between 2 and 8</source>
+        <translation>簇的数量；“自动”会在 2 到 8 之间选择轮廓系数最好的 k</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="605" />
+        <source>Auto (silhouette)</source>
+        <translation>自动（轮廓系数）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="606" />
+        <source>Find senses</source>
+        <translation>查找词义</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="607" />
+        <source>Collect the occurrences, extract their vectors and cluster them (Ctrl+Return; Esc cancels)</source>
+        <translation>收集各次出现，提取其向量并聚类（Ctrl+Return；Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="613" />
+        <source>from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="615" />
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="616" />
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="619" />
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="621" />
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="623" />
+        <source>Occurrences</source>
+        <translation>出现</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="626" />
+        <source>clusters</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="632" />
+        <source>Picture</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="639" />
+        <source>Mean silhouette of the clustering for each k tried (higher: better separated clusters)</source>
+        <translation>对每个尝试过的 k，聚类的平均轮廓系数（越高：簇分得越开）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="642" />
+        <source>Colour by cluster</source>
+        <translation>按簇着色</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="643" />
+        <source>Colour by gold sense</source>
+        <translation>按标注词义着色</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="644" />
+        <source>Gold senses are known for CoarseWSD-20 only</source>
+        <translation>只有 CoarseWSD-20 有标注词义</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="647" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="648" />
+        <source>Save the points (sentence, cluster, x, y, gold) as CSV, or the picture as PNG or SVG</source>
+        <translation>将各点（句子、簇、x、y、标注）保存为 CSV，或将图片保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="652" />
+        <source>Points as CSV…</source>
+        <translation>各点另存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="653" />
+        <source>Picture as PNG…</source>
+        <translation>图片另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="654" />
+        <source>Picture as SVG…</source>
+        <translation>图片另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="663" />
+        <source>One point per occurrence; hover to read its sentence, click to show it below. The star is the word's single static vector (or the centroid when no static model is loaded).</source>
+        <translation>每次出现一个点；鼠标悬停可阅读其句子，点击可在下方显示。星形是该词唯一的静态向量（未加载静态模型时为质心）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="680" />
+        <source>cluster</source>
+        <translation>簇</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="680" />
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="681" />
+        <source>context words</source>
+        <translation>上下文词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="681" />
+        <source>static neighbours</source>
+        <translation>静态近邻</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="682" />
+        <source>gold senses</source>
+        <translation>标注词义</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="683" />
+        <source>Select a cluster to read its sentences. Context words: words typical of the cluster's sentences; static neighbours: the static model's words nearest to the cluster</source>
+        <translation>选择一个簇以阅读其句子。上下文词：该簇句子中的典型词；静态近邻：静态模型中离该簇最近的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="691" />
+        <source>Sentences of the selected cluster, the word highlighted</source>
+        <translation>所选簇的句子，该词高亮显示</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="696" />
+        <source>The static model gives the word one vector, so one list of neighbours for all its senses</source>
+        <translation>静态模型只给该词一个向量，因此它的所有词义共用一个近邻列表</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="699" />
+        <source>Static model's neighbours</source>
+        <translation>静态模型的近邻</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="734" />
+        <source>Layer 0 (embedding output)</source>
+        <translation>第 0 层（嵌入层输出）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="736" />
+        <source>Layer {i}</source>
+        <translation>第 {i} 层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="753" />
+        <source>Occurrences from {path}</source>
+        <translation>取自 {path} 的出现</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="755" />
+        <source>Open a corpus in the Corpus panel first</source>
+        <translation>请先在“语料库”面板中打开语料库</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="786" />
+        <source>Type the word whose senses to look at, e.g. bank.</source>
+        <translation>请输入要查看其词义的词，例如 bank。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="819" />
+        <source>static vector ({placement})</source>
+        <translation>静态向量（{placement}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="824" />
+        <source>one vector for all senses</source>
+        <translation>所有词义共用一个向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="825" />
+        <source>The centroid of the occurrences: what a single vector per word would have to be. Load static vectors to draw the static model's own vector.</source>
+        <translation>各次出现的质心：若每个词只有一个向量，它就应该在这里。加载静态词向量可画出静态模型自己的向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="894" />
+        <source>layer {i}</source>
+        <translation>第 {i} 层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="896" />
+        <source>{n:,} occurrences of '{word}' from {where} (of {total:,} found).</source>
+        <translation>“{word}”在{where}中的 {n:,} 次出现（共找到 {total:,} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="898" />
+        <source>{n:,} occurrences of '{word}' from {where}.</source>
+        <translation>“{word}”在{where}中的 {n:,} 次出现。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="900" />
+        <source>{k} clusters (chosen by silhouette), {method} picture, {layer}.</source>
+        <translation>{k} 个簇（按轮廓系数选择），{method} 图，{layer}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="902" />
+        <source>{k} clusters (as asked), {method} picture, {layer}.</source>
+        <translation>{k} 个簇（按指定），{method} 图，{layer}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="906" />
+        <source>Adjusted Rand index against the gold senses: {ari:.3f} (a single static vector scores 0 by construction).</source>
+        <translation>相对标注词义的调整兰德指数：{ari:.3f}（单个静态向量按构造得分为 0）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="910" />
+        <source>{n:,} long sentences were cut to a window around the word.</source>
+        <translation>{n:,} 个长句被截取为该词周围的一个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="913" />
+        <source>Star: {placement}</source>
+        <translation>星形：{placement}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="920" />
+        <source>Silhouette by k: {values}</source>
+        <translation>各 k 的轮廓系数：{values}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="929" />
+        <source>Load or train static vectors (Static training or Explore panel) to compare with the static model's neighbours.</source>
+        <translation>加载或训练静态词向量（“静态词向量训练”或“探索”面板），以便与静态模型的近邻比较。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="932" />
+        <source>Run to list the word's static neighbours.</source>
+        <translation>运行后将列出该词的静态近邻。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="939" />
+        <source>'{word}' is not in the static vectors' vocabulary.</source>
+        <translation>“{word}”不在静态词向量的词表中。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="962" />
+        <source>&lt;p&gt;&lt;b&gt;Cluster {label}&lt;/b&gt;: {n:,} occurrences, {shown} shown&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;簇 {label}&lt;/b&gt;：{n:,} 次出现，显示 {shown} 条&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="964" />
+        <source>&lt;p&gt;&lt;b&gt;Cluster {label}&lt;/b&gt;: {n:,} occurrences&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;簇 {label}&lt;/b&gt;：{n:,} 次出现&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="982" />
+        <source>&lt;p&gt;&lt;b&gt;Occurrence {n}&lt;/b&gt;, cluster {label}{where}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;第 {n} 次出现&lt;/b&gt;，簇 {label}{where}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="997" />
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1017" />
+        <source>Run the analysis first; there is nothing to export.</source>
+        <translation>请先运行分析；没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1011" />
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1035" />
+        <source>Run the analysis first; there is no picture to export.</source>
+        <translation>请先运行分析；没有可导出的图片。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1020" />
+        <source>Export the occurrences</source>
+        <translation>导出各次出现</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1022" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1027" />
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1045" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1030" />
+        <source>Wrote {n:,} rows to {path}.</source>
+        <translation>已将 {n:,} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1038" />
+        <source>PNG files (*.png)</source>
+        <translation>PNG 文件 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1038" />
+        <source>SVG files (*.svg)</source>
+        <translation>SVG 文件 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1039" />
+        <source>Export the picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1048" />
+        <source>Saved the picture to {path}.</source>
+        <translation>已将图片保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="68" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="76" />
+        <source>Where runs, caches and trained models are kept. Empty: the default folder.</source>
+        <translation>保存运行记录、缓存和已训练模型的位置。留空：使用默认文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="77" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="78" />
+        <location filename="../workbench/ui/settings_dialog.py" line="139" />
+        <source>Choose the workspace folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="86" />
+        <source>Workspace folder</source>
+        <translation>工作区文件夹</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="90" />
+        <source>Where BERT jobs and GloVe run. Automatic takes a CUDA GPU, then an Apple GPU, then the CPU.</source>
+        <translation>BERT 任务和 GloVe 在哪里运行。自动：优先 CUDA GPU，其次 Apple GPU，最后 CPU。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="92" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="96" />
+        <source>One per core ({n})</source>
+        <translation>每个核心一个（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="100" />
+        <source>CPU threads for training jobs (word2vec, fastText, GloVe) when a panel does not set its own.</source>
+        <translation>训练任务（word2vec、fastText、GloVe）使用的 CPU 线程数（面板未单独设置时）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="102" />
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="105" />
+        <source>Light or dark colours, or as the desktop has it</source>
+        <translation>浅色或深色，或跟随桌面设置</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="106" />
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="110" />
+        <source>The language of the interface; a change applies after a restart.</source>
+        <translation>界面语言；更改在重启后生效。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="111" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/settings_dialog.py" line="157" />
+        <source>This folder cannot be the workspace: {reason} Choose another one.</source>
+        <translation>此文件夹不能用作工作区：{reason} 请另选一个。</translation>
+    </message>
+</context>
+<context>
+    <name>StaticPanel</name>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="133" />
+        <source>Opening the gensim model {name}…</source>
+        <extracomment>(label, method, sg) for the method combo box (method names: not translated).</extracomment>
+        <translation>正在打开 gensim 模型 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="147" />
+        <source>Word vectors and models (*.txt *.vec *.bin *.gz *.bz2 *.xz *.model *.gensim)</source>
+        <extracomment>File-dialog filters of "Load vectors…" (English; translated when the dialog opens).</extracomment>
+        <translation>词向量和模型 (*.txt *.vec *.bin *.gz *.bz2 *.xz *.model *.gensim)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="150" />
+        <source>word2vec / GloVe text (*.txt *.vec *.txt.gz *.vec.gz)</source>
+        <translation>word2vec / GloVe 文本 (*.txt *.vec *.txt.gz *.vec.gz)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="151" />
+        <source>word2vec binary or fastText .bin model (*.bin *.bin.gz)</source>
+        <translation>word2vec 二进制或 fastText .bin 模型 (*.bin *.bin.gz)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="152" />
+        <source>gensim model, a Python pickle (*.model *.gensim)</source>
+        <translation>gensim 模型，Python pickle 文件 (*.model *.gensim)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="153" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="162" />
+        <source>word2vec text (*.txt *.vec)</source>
+        <extracomment>Analogy benchmarks cheap enough to run after every epoch (similarity sets all are). File-dialog filter -&gt; vector format for "Save vectors as…" (filters translated when shown).</extracomment>
+        <translation>word2vec 文本 (*.txt *.vec)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="163" />
+        <source>word2vec binary (*.bin)</source>
+        <translation>word2vec 二进制 (*.bin)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="164" />
+        <source>GloVe text, no header (*.txt)</source>
+        <translation>GloVe 文本，无表头 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="165" />
+        <source>TensorFlow Projector folder (vectors.tsv + metadata.tsv) (*)</source>
+        <translation>TensorFlow Projector 文件夹（vectors.tsv + metadata.tsv） (*)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="263" />
+        <source>Static training</source>
+        <translation>静态词向量训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="264" />
+        <source>Load vectors</source>
+        <translation>加载词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="275" />
+        <source>Training reads the corpus open in the Corpus panel, tokenized with that panel's settings (cached).</source>
+        <translation>训练读取“语料库”面板中打开的语料库，并按该面板的设置分词（有缓存）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="283" />
+        <source>Skip-gram predicts context words from a word; CBOW predicts a word from its context; fastText adds character n-grams (vectors for unseen words); GloVe fits word co-occurrence counts.</source>
+        <translation>Skip-gram 由一个词预测其上下文词；CBOW 由上下文预测词；fastText 增加了字符 n-gram（可为未见过的词生成向量）；GloVe 拟合词的共现次数。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="287" />
+        <source>Negative sampling</source>
+        <translation>负采样</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="288" />
+        <source>Hierarchical softmax</source>
+        <translation>层次 softmax</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="289" />
+        <source>How the output layer is trained (word2vec, fastText)</source>
+        <translation>输出层的训练方式（word2vec、fastText）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="293" />
+        <source>Dimensions of each vector</source>
+        <translation>每个向量的维数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="294" />
+        <source>Largest distance between a word and a context word</source>
+        <translation>词与上下文词之间的最大距离</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="296" />
+        <source>Ignore words rarer than this</source>
+        <translation>忽略出现次数少于此值的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="297" />
+        <source>Passes over the corpus</source>
+        <translation>遍历语料库的次数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="298" />
+        <source>Negative samples per positive example</source>
+        <translation>每个正样本对应的负样本数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="301" />
+        <source>Starting learning rate (word2vec and fastText decay it linearly; GloVe uses AdaGrad)</source>
+        <translation>初始学习率（word2vec 和 fastText 线性衰减；GloVe 使用 AdaGrad）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="304" />
+        <source>Worker threads (word2vec, fastText); torch CPU threads (GloVe on the CPU). Default: one per core</source>
+        <translation>工作线程数（word2vec、fastText）；torch CPU 线程数（在 CPU 上运行的 GloVe）。默认：每个核心一个</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="306" />
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="307" />
+        <source>Shortest character n-gram (fastText)</source>
+        <translation>最短字符 n-gram（fastText）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="308" />
+        <source>Longest character n-gram (fastText)</source>
+        <translation>最长字符 n-gram（fastText）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="310" />
+        <source>GloVe: co-occurrence count at which the weight reaches 1</source>
+        <translation>GloVe：权重达到 1 时的共现次数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="312" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="314" />
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="315" />
+        <source>Output layer:</source>
+        <translation>输出层：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="316" />
+        <source>Dimensions:</source>
+        <translation>维数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="317" />
+        <source>Window:</source>
+        <translation>窗口：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="318" />
+        <source>Min count:</source>
+        <translation>最小词频：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="319" />
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="320" />
+        <source>Negative samples:</source>
+        <translation>负样本数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="321" />
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="322" />
+        <source>Threads:</source>
+        <translation>线程数：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="323" />
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="324" />
+        <source>Min n-gram:</source>
+        <translation>最小 n-gram：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="325" />
+        <source>Max n-gram:</source>
+        <translation>最大 n-gram：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="328" />
+        <source>Evaluate after each epoch</source>
+        <translation>每轮之后评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="330" />
+        <source>Score the vectors on a benchmark after every epoch and draw the score under the loss curve (only the 30,000 most frequent words are looked up)</source>
+        <translation>每轮之后在基准测试上为词向量打分，并把得分画在损失曲线下方（只查找最常见的 30,000 个词）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="337" />
+        <source>The benchmark scored after each epoch: similarity sets (Spearman) are cheap; analogy sets (accuracy) take longer</source>
+        <translation>每轮之后打分所用的基准测试：相似度数据集（Spearman）开销小；类比数据集（准确率）耗时较长</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="341" />
+        <source>Stop when the score (without evaluation: the loss) has not improved for this many epochs, and keep the vectors of the best epoch. 0 = off</source>
+        <translation>当得分（不评测时为损失）连续这么多轮没有改善时停止，并保留最佳一轮的词向量。0 = 关闭</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="343" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="344" />
+        <location filename="../workbench/ui/panels/static_panel.py" line="372" />
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="345" />
+        <source>After each epoch</source>
+        <translation>每轮之后</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="348" />
+        <source>Benchmark:</source>
+        <translation>基准测试：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="349" />
+        <source>Stop early after N epochs
+without improvement:</source>
+        <translation>连续 N 轮没有改善
+时提前停止：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="353" />
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="354" />
+        <source>Train on the Corpus panel's corpus (Ctrl+Enter)</source>
+        <translation>在“语料库”面板的语料库上训练（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="355" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="356" />
+        <source>Stop training; the vectors of the last finished epoch are kept and saved</source>
+        <translation>停止训练；保留并保存最后完成那一轮的词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="358" />
+        <source>Load vectors…</source>
+        <translation>加载词向量…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="359" />
+        <source>Open word2vec (text or binary), fastText .vec or GloVe text vectors</source>
+        <translation>打开 word2vec（文本或二进制）、fastText .vec 或 GloVe 文本格式的词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="361" />
+        <source>Save vectors as…</source>
+        <translation>词向量另存为…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="362" />
+        <source>Save the current vectors as word2vec text or binary, GloVe text, or a TensorFlow Projector folder (Ctrl+S)</source>
+        <translation>把当前词向量保存为 word2vec 文本或二进制、GloVe 文本，或 TensorFlow Projector 文件夹（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="365" />
+        <source>Save vectors</source>
+        <translation>保存词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="369" />
+        <source>Continue training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="370" />
+        <source>Epochs to add to the last run</source>
+        <translation>为上一次运行增加的轮数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="380" />
+        <source>Epoch, learning rate, words per second and time left</source>
+        <translation>轮次、学习率、每秒处理词数和剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="382" />
+        <source>No vectors yet.</source>
+        <translation>还没有词向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="423" />
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="424" />
+        <source>Evaluation</source>
+        <translation>评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="425" />
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="426" />
+        <source>Analogy and similarity benchmarks, two vector sets side by side</source>
+        <translation>类比和相似度基准测试，两组词向量并排比较</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="428" />
+        <source>Earlier training runs: compare their loss curves, reopen their vectors</source>
+        <translation>以前的训练运行：比较它们的损失曲线，重新打开它们的词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="453" />
+        <source>Saved the vectors to {path}.</source>
+        <translation>已将词向量保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="505" />
+        <source>{name} (Spearman)</source>
+        <translation>{name}（Spearman）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="507" />
+        <source>{name} (accuracy)</source>
+        <translation>{name}（准确率）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="512" />
+        <source>no built-in benchmark found</source>
+        <translation>未找到内置基准测试</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="527" />
+        <source>No built-in benchmark was found on this machine, so the vectors cannot be evaluated after each epoch.</source>
+        <translation>本机上没有找到内置基准测试，因此无法在每轮之后评测词向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="569" />
+        <location filename="../workbench/ui/panels/static_panel.py" line="621" />
+        <source>Open a corpus in the Corpus panel first.</source>
+        <translation>请先在“语料库”面板中打开一个语料库。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="571" />
+        <source>Corpus: &lt;b&gt;{name}&lt;/b&gt; (from the Corpus panel)</source>
+        <translation>语料库：&lt;b&gt;{name}&lt;/b&gt;（来自“语料库”面板）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="607" />
+        <source>Train run #{run} for more epochs from its saved model (recorded as a new run; the loss curve continues)</source>
+        <translation>从运行 #{run} 保存的模型出发再训练若干轮（记录为新的运行；损失曲线接着画）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="610" />
+        <source>Train a word2vec or fastText run first (or pick one in the Runs tab)</source>
+        <translation>请先训练一次 word2vec 或 fastText（或在“运行记录”标签页中选择一次运行）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="636" />
+        <source>Starting {method}… gensim computes no training loss for fastText, so no curve is drawn.</source>
+        <translation>正在启动 {method}… gensim 不为 fastText 计算训练损失，因此不绘制曲线。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="639" />
+        <source>Starting {method}…</source>
+        <translation>正在启动 {method}…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="669" />
+        <source>Wait for the current training to end (or cancel it) before continuing a run.</source>
+        <translation>请等当前训练结束（或取消它）后再继续某次运行。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="674" />
+        <source>Open a workspace first: runs are continued from the models saved in it.</source>
+        <translation>请先打开工作区：继续训练要从其中保存的模型开始。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="682" />
+        <source>There is no run #{run} in {folder}.</source>
+        <translation>{folder} 中没有运行 #{run}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="705" />
+        <source>Continuing run #{run} ({method}) from epoch {done} for {more} more epochs…</source>
+        <translation>正在从第 {done} 轮继续运行 #{run}（{method}），再训练 {more} 轮…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="730" />
+        <source>There are no vectors to save yet: train or load some.</source>
+        <translation>还没有可保存的词向量：请先训练或加载。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="741" />
+        <source>Save vectors as</source>
+        <translation>词向量另存为</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="748" />
+        <source>Load word vectors</source>
+        <translation>加载词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="765" />
+        <source>Open a file that can run code?</source>
+        <translation>打开可能运行代码的文件？</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="766" />
+        <source>“{name}” is a gensim model saved as a Python pickle, and it is not in the workspace.</source>
+        <translation>“{name}”是以 Python pickle 格式保存的 gensim 模型，并且不在工作区中。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="768" />
+        <source>Opening a pickle can run any code hidden in it. Open it only if you trust where it came from.</source>
+        <translation>打开 pickle 文件可能会运行其中隐藏的任意代码。只有在您信任其来源时才打开它。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="771" />
+        <source>Open anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="792" />
+        <source>{name} was not opened: it is a pickle from outside the workspace.</source>
+        <translation>未打开 {name}：它是来自工作区之外的 pickle 文件。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="811" />
+        <source>{seconds:,.0f} s</source>
+        <translation>{seconds:,.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="813" />
+        <source>Epoch {epoch} of {epochs} · learning rate {rate:.5f} · {speed:,.0f} words/s · time left {eta}</source>
+        <translation>第 {epoch}/{epochs} 轮 · 学习率 {rate:.5f} · 每秒 {speed:,.0f} 词 · 剩余时间 {eta}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="826" />
+        <source>Epoch {epoch} of {epochs}: {metric} {score}</source>
+        <translation>第 {epoch}/{epochs} 轮：{metric} {score}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="834" />
+        <source>{words:,} words × {dim} dimensions {where}</source>
+        <translation>{words:,} 个词 × {dim} 维 {where}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="839" />
+        <source>(saved to {path})</source>
+        <translation>（已保存到 {path}）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="866" />
+        <source>Stopped early after epoch {last}: no improvement for {patience} epochs; the vectors of epoch {best} are kept.</source>
+        <translation>在第 {last} 轮后提前停止：连续 {patience} 轮没有改善；保留第 {best} 轮的词向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="869" />
+        <source>Stopped early after epoch {last}: no improvement; the vectors of epoch {best} are kept.</source>
+        <translation>在第 {last} 轮后提前停止：没有改善；保留第 {best} 轮的词向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="882" />
+        <source>Done: run #{run} continued run #{old} to {done} epochs ({more} more in {seconds:,.1f} s).</source>
+        <translation>完成：运行 #{run} 把运行 #{old} 继续训练到 {done} 轮（新增 {more} 轮，用时 {seconds:,.1f} 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="887" />
+        <source>Done: {epochs} epochs in {seconds:,.1f} s.</source>
+        <translation>完成：{epochs} 轮，用时 {seconds:,.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="894" />
+        <source>Cancelled before the first epoch finished; nothing was kept.</source>
+        <translation>在第一轮完成前已取消；没有保留任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="901" />
+        <source>Cancelled: the vectors of epoch {epoch} are kept.</source>
+        <translation>已取消：保留第 {epoch} 轮的词向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="913" />
+        <source>loaded from the gensim {kind} model {name}</source>
+        <translation>加载自 gensim {kind} 模型 {name}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="917" />
+        <source>loaded from {name}</source>
+        <translation>加载自 {name}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="919" />
+        <source>{where} (with vectors for unseen words)</source>
+        <translation>{where}（可为未见过的词生成向量）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/static_panel.py" line="938" />
+        <source>Training failed.</source>
+        <translation>训练失败。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurves</name>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="69" />
+        <source>step</source>
+        <extracomment>Pixels of every left axis (fixed: see the module docstring).</extracomment>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="82" />
+        <source>Loss</source>
+        <extracomment>(key, title, axis label, curves: (name, legend, colour)) of each small plot; the texts are English and translated when the plots are made.</extracomment>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="83" />
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="84" />
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="85" />
+        <source>eval</source>
+        <translation>评测</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="86" />
+        <source>Evaluation accuracy</source>
+        <translation>评测准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="87" />
+        <location filename="../workbench/ui/plots/bert_curves.py" line="90" />
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="88" />
+        <source>mlm accuracy</source>
+        <translation>MLM 准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="89" />
+        <source>nsp accuracy</source>
+        <translation>NSP 准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="91" />
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="92" />
+        <location filename="../workbench/ui/plots/bert_curves.py" line="93" />
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="94" />
+        <source>Gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="95" />
+        <source>norm</source>
+        <translation>范数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="96" />
+        <source>grad norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="97" />
+        <source>Tokens per second</source>
+        <translation>每秒词元数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="98" />
+        <source>tokens/s</source>
+        <translation>词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="99" />
+        <source>tokens per s</source>
+        <translation>每秒词元数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="100" />
+        <source>GPU memory</source>
+        <translation>GPU 显存</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="101" />
+        <source>gpu mem mb</source>
+        <translation>GPU 显存 MB</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/bert_curves.py" line="157" />
+        <source>Masked-token and next-sentence accuracy on the held-out slice at each evaluation</source>
+        <extracomment>Milliseconds between the redraws of two stale plots. Seconds to wait for a redrawn plot to be painted before going on anyway.</extracomment>
+        <translation>每次评测时在留出数据上的掩码词元准确率和下一句预测准确率</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeFlow</name>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="181" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="182" />
+        <source>was cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="194" />
+        <source>Counting the words…</source>
+        <translation>正在统计词…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="209" />
+        <source>Opened {name}</source>
+        <translation>已打开 {name}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="211" />
+        <source>: {tokens:,} words, {types:,} different ones.</source>
+        <translation>：{tokens:,} 个词，其中不同的词有 {types:,} 个。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="227" />
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="231" />
+        <source>could not start</source>
+        <translation>无法开始</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="248" />
+        <source>Trained vectors for {n} words.</source>
+        <translation>已为 {n} 个词训练出词向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="256" />
+        <source>Training {why}.</source>
+        <translation>训练：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="266" />
+        <source>Train vectors first (step 2).</source>
+        <translation>请先训练词向量（第 2 步）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="274" />
+        <source>Map computed; none of the demo analogies' words are in this vocabulary.</source>
+        <translation>词图已计算；但演示类比所用的词都不在这个词表中。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="59" />
+        <source>&lt;h1&gt;Embedding Workbench&lt;/h1&gt;</source>
+        <extracomment>Step names, in order.</extracomment>
+        <translation>&lt;h1&gt;Embedding Workbench&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="61" />
+        <source>Train word embeddings and BERT on your own text, then see what they learned. Three clicks show the whole path on a sample corpus of US presidential speeches (public domain).</source>
+        <translation>用您自己的文本训练词向量和 BERT，再看看它们学到了什么。在一个美国总统演讲的示例语料库（公有领域）上，点击三次即可走完整个流程。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="70" />
+        <source>1 · Open the sample corpus</source>
+        <translation>1 · 打开示例语料库</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="71" />
+        <source>Opens 488,000 words of speeches and counts them</source>
+        <translation>打开 488,000 词的演讲文本并统计词频</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="72" />
+        <source>2 · Train word2vec</source>
+        <translation>2 · 训练 word2vec</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="73" />
+        <source>Skip-gram, 100 dimensions, 5 epochs: about ten seconds</source>
+        <translation>Skip-gram，100 维，5 轮：大约十秒</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="74" />
+        <source>3 · See its map and an analogy</source>
+        <translation>3 · 查看词图和一个类比</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="75" />
+        <source>A PCA map of every word and an analogy the vectors solve</source>
+        <translation>所有词的 PCA 词图，以及这些词向量能解出的一个类比</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="96" />
+        <source>Or go straight to:</source>
+        <translation>或直接前往：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="99" />
+        <source>Corpus</source>
+        <translation>语料库</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="99" />
+        <source>Open your own corpus and see its statistics</source>
+        <translation>打开您自己的语料库并查看其统计信息</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="100" />
+        <source>Static training</source>
+        <translation>静态词向量训练</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="100" />
+        <source>word2vec, fastText, GloVe</source>
+        <translation>word2vec、fastText、GloVe</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="101" />
+        <source>BERT</source>
+        <translation>BERT</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="101" />
+        <source>Pretrain and fine-tune BERT</source>
+        <translation>预训练和微调 BERT</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="102" />
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="102" />
+        <source>Neighbours, maps, analogies</source>
+        <translation>近邻、词图、类比</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="103" />
+        <source>Inspect</source>
+        <translation>检视</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="103" />
+        <source>Attention, fill-mask, senses</source>
+        <translation>注意力、掩码填空、词义</translation>
+    </message>
+</context>
+<context>
+    <name>WordCountModel</name>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="44" />
+        <source>Rank</source>
+        <extracomment>Role holding the value a column sorts by (numbers for numeric columns). Role of ``headerData`` giving a column's name as written to exported files: untranslated English, so the file format does not depend on the interface language (:meth:`WordTableView.rows_tsv` falls back to the displayed header). Column names in English (translated when shown; written as they are to files).</extracomment>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="45" />
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="46" />
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="47" />
+        <source>% of tokens</source>
+        <translation>占词元的 %</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="49" />
+        <source>Frequency rank (1 = most frequent)</source>
+        <translation>频次排名（1 = 最常见）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="50" />
+        <source>The word as the tokenizer produced it</source>
+        <translation>分词器输出的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="51" />
+        <source>How many times the word occurs</source>
+        <translation>该词出现的次数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="52" />
+        <source>Share of all tokens in the corpus</source>
+        <translation>在语料库全部词元中所占的比例</translation>
+    </message>
+</context>
+<context>
+    <name>WordInContextView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1071" />
+        <source>Type two sentences that both use the word.</source>
+        <translation>请输入两个都包含该词的句子。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1074" />
+        <source>Type the word to compare, e.g. bank.</source>
+        <translation>请输入要比较的词，例如 bank。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1076" />
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1102" />
+        <source>Word in context</source>
+        <translation>上下文中的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1109" />
+        <source>First sentence using the word</source>
+        <translation>包含该词的第一个句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1111" />
+        <source>Second sentence using the word</source>
+        <translation>包含该词的第二个句子</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1113" />
+        <source>The word to compare (its word pieces are averaged)</source>
+        <translation>要比较的词（对其子词取平均）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1116" />
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1117" />
+        <source>Two senses of 'bank': {a} / {b}</source>
+        <translation>“bank”的两个词义：{a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1120" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1121" />
+        <source>Cosine similarity of the word's vectors in the two sentences, per layer (Ctrl+Return)</source>
+        <translation>该词在两个句子中的向量的逐层余弦相似度（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1124" />
+        <source>Sentence A</source>
+        <translation>句子 A</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1125" />
+        <source>Sentence B</source>
+        <translation>句子 B</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1130" />
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1134" />
+        <source>Cosine similarity of the word's two contextual vectors at each layer; 1 means the context changed nothing</source>
+        <translation>该词两个上下文向量在每一层的余弦相似度；1 表示上下文没有带来任何改变</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1136" />
+        <source>layer (0 = embedding output)</source>
+        <translation>层（0 = 嵌入层输出）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1137" />
+        <source>cosine similarity</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1143" />
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1143" />
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1144" />
+        <source>Cosine similarity per layer (Ctrl+C copies)</source>
+        <translation>逐层余弦相似度（Ctrl+C 复制）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="1182" />
+        <source>'{word}' is {a} in sentence A and {b} in sentence B. Cosine at the embedding output {first:.3f}, at the last layer {last:.3f}: the lower, the more the context changed the word's vector.</source>
+        <translation>“{word}”在句子 A 中是 {a}，在句子 B 中是 {b}。嵌入层输出处的余弦为 {first:.3f}，最后一层为 {last:.3f}：越低，说明上下文对该词向量的改变越大。</translation>
+    </message>
+</context>
+<context>
+    <name>WordTableView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="132" />
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/word_table.py" line="135" />
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>把所选行复制为制表符分隔的文本</translation>
+    </message>
+</context>
+<context>
+    <name>ZipfPlot</name>
+    <message>
+        <location filename="../workbench/ui/plots/zipf_plot.py" line="47" />
+        <source>Rank</source>
+        <extracomment>Up to this many types every rank is drawn. Above it the curve keeps the first :data:`FULL_RANKS` ranks and then log-evenly spaced ones (plus the last): on log axes the picture is the same, and a 1M-type vocabulary draws as fast as a small one.</extracomment>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/zipf_plot.py" line="48" />
+        <source>Frequency</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/zipf_plot.py" line="49" />
+        <source>Zipf rank–frequency</source>
+        <translation>Zipf 排名–频次</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/zipf_plot.py" line="57" />
+        <source>Word frequency against frequency rank, log–log. A straight line is Zipf's law. Drag to pan, wheel to zoom, right-drag to zoom an axis.</source>
+        <translation>词频与频次排名的关系（双对数坐标）。直线即 Zipf 定律。拖动以平移，滚轮缩放，右键拖动缩放单个坐标轴。</translation>
+    </message>
+</context>
+<context>
+    <name>_InspectView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="222" />
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="224" />
+        <source>Run (Ctrl+Return)</source>
+        <translation>运行（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="229" />
+        <source>Progress of the running job</source>
+        <translation>正在运行的任务的进度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="231" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="232" />
+        <source>Stop the running job (Esc)</source>
+        <translation>停止正在运行的任务（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="276" />
+        <location filename="../workbench/ui/widgets/senses_views.py" line="286" />
+        <source>Load a BERT-family model in the Inspect panel first.</source>
+        <translation>请先在“检视”面板中加载 BERT 系列模型。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/senses_views.py" line="336" />
+        <source>Cancelled; the previous result is still shown.</source>
+        <translation>已取消；仍显示之前的结果。</translation>
+    </message>
+</context>
+</TS>
