@@ -178,8 +178,10 @@ class WelcomeFlow(QObject):
         runner = window.static_panel.runner
         runner.progress_changed.connect(self._on_train_progress)
         runner.finished.connect(self._on_trained)
-        runner.failed.connect(lambda *_: self._on_train_stopped(self.tr("failed")))
-        runner.cancelled.connect(lambda *_: self._on_train_stopped(self.tr("was cancelled")))
+        runner.failed.connect(lambda *_: self._on_train_stopped(self.tr(
+            "Training failed; the Static training panel says why.")))
+        runner.cancelled.connect(lambda *_: self._on_train_stopped(self.tr(
+            "Training was cancelled.")))
 
     @Slot(str)
     def run_step(self, step: str) -> None:
@@ -228,7 +230,8 @@ class WelcomeFlow(QObject):
         self.page.set_progress(0.0)
         static.train()
         if not static.runner.is_running:        # refused: the panel says why
-            self._on_train_stopped(static.message_bar.text() or self.tr("could not start"))
+            self._on_train_stopped(self.tr("Training could not start: {reason}").format(
+                reason=static.message_bar.text()))
 
     @Slot(float, str)
     def _on_train_progress(self, fraction: float, message: str) -> None:
@@ -248,12 +251,12 @@ class WelcomeFlow(QObject):
         self.page.set_status("train", self.tr("Trained vectors for {n} words.").format(n=size))
         self.page.set_enabled_steps(STEPS)
 
-    def _on_train_stopped(self, why: str) -> None:
+    def _on_train_stopped(self, sentence: str) -> None:
         if self._running != "train":
             return
         self._running = None
         self.page.hide_progress()
-        self.page.set_status("train", self.tr("Training {why}.").format(why=why))
+        self.page.set_status("train", sentence)
         self.page.set_enabled_steps(("corpus", "train"))
 
     def explore(self) -> None:
