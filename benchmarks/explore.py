@@ -20,7 +20,16 @@ Parts (each prints our figure, its baseline and their ratio):
     t-SNE of 5,000 x 50 (``--quick``: 2,000).
 ``umap`` (``--umap``)
     :func:`warm_umap` in this process, then UMAP of 100,000 x 100
-    (``--quick``: 20,000 x 100) with a seed (single-threaded, reproducible).
+    (``--quick``: 20,000 x 100) with a seed (single-threaded, reproducible),
+    against the same with umap-learn's 200 epochs (our default is 150 above
+    10,000 points); ``--umap-parallel`` adds ``seed=None`` (every core).  Prints when each stage
+    starts (nearest neighbours, graph, initial layout, epochs).
+``quality`` (``--quality``)
+    UMAP of the 20,000 most frequent words' 100-dimensional word2vec vectors
+    (trained once on the NLTK English corpora; ``--quick``: 10,000) with our settings and with
+    umap-learn's defaults (spectral initial layout, 200 epochs): time,
+    trustworthiness (scikit-learn, cosine) and kNN overlap@10 between the
+    original space and the map, on 2,000 sampled points.
 ``jit`` (``--jit``)
     :func:`warm_umap` in fresh processes: cold numba cache, second process
     with the same cache, and the same two with ``cache_dir`` (numba's cache
@@ -28,13 +37,15 @@ Parts (each prints our figure, its baseline and their ratio):
 
 Random data with structure: Gaussian clusters (200 centres) plus noise.
 Every measured run is printed beside :func:`estimate_seconds`.  Nothing is
-written under ``benchmarks/_data`` except the numba caches of ``--jit``.
+written under ``benchmarks/_data`` except the numba caches of ``--jit`` and the
+word2vec vectors of ``--quality``.
 
 Usage::
 
     python benchmarks/explore.py --quick
     python benchmarks/explore.py                      # neighbours, spelling, PCA at full size
     python benchmarks/explore.py --only umap --umap   # the UMAP target (100,000 x 100)
+    python benchmarks/explore.py --only quality --quality
     python benchmarks/explore.py --only jit --jit
 """
 
@@ -259,7 +270,7 @@ def bench_tsne(n: int, dim: int = 50) -> None:
     print(f"  ours: {took:.1f} s; estimate {estimate_seconds(n, dim, params):.1f} s")
 
 
-def bench_umap(n: int, dim: int = 100) -> None:
+def bench_umap(n: int, dim: int = 100, parallel: bool = False) -> None:
     from workbench.core.explore import warm_umap
     from workbench.core.tasks import RecordingProgress
 
@@ -269,22 +280,123 @@ def bench_umap(n: int, dim: int = 100) -> None:
     print(f"  warm_umap() in this process: {warm:.1f} s (import included: "
           f"{time.perf_counter() - t:.1f} s)")
     emb = Embeddings([f"w{i}" for i in range(n)], clustered(n, dim, centres=50))
-    for seed in (0, None):
-        params = ProjectionParams("umap", seed=seed)
+    runs: list[tuple[str, ProjectionParams]] = [("ours, seed=0", ProjectionParams("umap"))]
+    if parallel:
+        runs.append(("ours, seed=None", ProjectionParams("umap", seed=None)))
+    runs.append(("umap-learn's 200 epochs, seed=0", ProjectionParams("umap", iterations=200)))
+    took_by: dict[str, float] = {}
+    for name, params in runs:
         progress = RecordingProgress()
         stamps: list[tuple[float, float | None, str]] = []
         start = time.perf_counter()
+        cpu = time.process_time()
         progress._on_report = lambda f, m, st=stamps, t0=start: st.append(
             (time.perf_counter() - t0, f, m))
         project(emb, params, progress)
         took = time.perf_counter() - start
+        cpu = time.process_time() - cpu
         stages: dict[str, float] = {}
         for s, _f, m in stamps:
             key = re.sub(r"[\d,]+.*", "", m).strip(" ,")
             stages.setdefault(key, s)
-        print(f"  seed={seed}: {took:.1f} s (target <= 60 s; estimate "
+        took_by[name] = took
+        print(f"  {name}: {took:.1f} s, CPU {cpu:.1f} s (target <= 60 s; estimate "
               f"{estimate_seconds(n, dim, params):.1f} s); stage starts: "
-              + ", ".join(f"{k} @{v:.1f}s" for k, v in stages.items()))
+              + ", ".join(f"{k} @{v:.1f}s" for k, v in stages.items()), flush=True)
+    base = "umap-learn's 200 epochs, seed=0"
+    line("UMAP (ours, 150 epochs)", took_by["ours, seed=0"], took_by[base], base, "s")
+
+
+def map_quality(x: np.ndarray, coords: np.ndarray, sample: int = 2000, k: int = 10,
+                seed: int = 0) -> tuple[float, float]:
+    """Trustworthiness (sklearn, cosine, on a sample) and mean kNN overlap@k.
+
+    Overlap@k: for ``sample`` random points, the share of their ``k`` nearest
+    neighbours by cosine in the original space (among all points) that are
+    also among their ``k`` nearest in the map (Euclidean).
+    """
+    from sklearn.manifold import trustworthiness
+
+    rng = np.random.default_rng(seed)
+    rows = rng.choice(len(x), size=min(sample, len(x)), replace=False)
+    unit = x / np.linalg.norm(x, axis=1, keepdims=True)
+    c = coords.astype(np.float64)
+    shares = []
+    for s in range(0, len(rows), 200):          # 200 queries at a time: bounded memory
+        part = rows[s:s + 200]
+        sim = unit[part] @ unit.T
+        sim[np.arange(len(part)), part] = -np.inf
+        orig = np.argpartition(-sim, k, axis=1)[:, :k]
+        d = ((c[part, None, :] - c[None, :, :]) ** 2).sum(-1)
+        d[np.arange(len(part)), part] = np.inf
+        mapped = np.argpartition(d, k, axis=1)[:, :k]
+        shares += [len(set(a) & set(b)) / k for a, b in zip(orig, mapped)]
+    overlap = float(np.mean(shares))
+    trust = float(trustworthiness(x[rows], coords[rows], n_neighbors=k, metric="cosine"))
+    return trust, overlap
+
+
+def word2vec_vectors(n: int, dim: int = 100) -> np.ndarray:
+    """The ``n`` most frequent words' vectors of a word2vec model of the NLTK English corpora.
+
+    Real vectors, so that neighbourhoods mean something (in the Gaussian
+    clusters of :func:`clustered` they are noise).  Trained once with gensim
+    (CBOW, 5 epochs, seed 0, about a minute) and kept in
+    ``benchmarks/_data/quality-w2v-<dim>.npy``.
+    """
+    import gzip
+
+    cache = DATA / f"quality-w2v-{dim}.npy"
+    if not cache.is_file():
+        from gensim.models import Word2Vec
+
+        plain = ROOT.parent / "shared" / "data" / "nltk-english-corpora" / "plain"
+        sentences = []
+        for name in ("brown", "abc", "state_union", "movie_reviews", "webtext", "inaugural"):
+            with gzip.open(plain / f"{name}.txt.gz", "rt", encoding="utf-8") as f:
+                sentences += [line.lower().split() for line in f if line.strip()]
+        model = Word2Vec(sentences, vector_size=dim, window=5, min_count=3, workers=2,
+                         epochs=5, seed=0)
+        DATA.mkdir(parents=True, exist_ok=True)
+        np.save(cache, model.wv.vectors.astype(np.float32))
+    vectors = np.load(cache)
+    if len(vectors) < n:
+        print(f"  (only {len(vectors):,} words in the word2vec model)")
+    return np.ascontiguousarray(vectors[:n])
+
+
+def bench_umap_quality(n: int, dim: int = 100) -> None:
+    """Our UMAP settings against umap-learn's defaults on the same data: time and quality."""
+    import umap
+
+    from workbench.core.explore import warm_umap
+
+    warm_umap()
+    x = word2vec_vectors(n, dim)
+    n = len(x)
+    print(f"\nUMAP quality, {n:,} x {dim} word2vec vectors (cosine, n_neighbors 15, seed 0); "
+          "trustworthiness and kNN overlap@10 on 2,000 sampled points")
+    emb = Embeddings([f"w{i}" for i in range(n)], x)
+    runs: list[tuple[str, Callable[[], np.ndarray]]] = [
+        ("umap-learn defaults (spectral, 200 ep.)", lambda: umap.UMAP(
+            n_neighbors=15, min_dist=0.1, metric="cosine", random_state=0).fit_transform(x)),
+        ("ours (project, defaults: 150 epochs)", lambda: project(
+            emb, ProjectionParams("umap", seed=0)).coords),
+    ]
+    for epochs in (200, 120, 100):          # ours is 150 above 10,000 points
+        runs.append((f"ours, {epochs} epochs", lambda e=epochs: project(
+            emb, ProjectionParams("umap", seed=0, iterations=e)).coords))
+    base: tuple[float, float, float] | None = None
+    for name, fn in runs:
+        t = time.perf_counter()
+        coords = np.asarray(fn())
+        took = time.perf_counter() - t
+        trust, overlap = map_quality(x, coords)
+        if base is None:
+            base = (took, trust, overlap)
+        print(f"  {name:<40} {took:6.1f} s ({took / base[0]:4.2f}x)  trustworthiness "
+              f"{trust:.4f} ({trust / base[1]:.3f}x)  overlap@10 {overlap:.4f} "
+              f"({overlap / base[2]:.3f}x)", flush=True)
 
 
 # --------------------------------------------------------------------------- JIT
@@ -322,11 +434,15 @@ def bench_jit() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
-    parser.add_argument("--only", default="neighbours,spelling,pca,tsne,umap,jit",
+    parser.add_argument("--only", default="neighbours,spelling,pca,tsne,umap,quality,jit",
                         help="comma-separated parts to run")
     parser.add_argument("--tsne", action="store_true", help="include t-SNE")
     parser.add_argument("--umap", action="store_true", help="include UMAP (minutes)")
+    parser.add_argument("--umap-parallel", action="store_true",
+                        help="also run UMAP with seed=None (every core)")
     parser.add_argument("--jit", action="store_true", help="include the JIT cost (minutes)")
+    parser.add_argument("--quality", action="store_true",
+                        help="include UMAP map quality against umap-learn's defaults (minutes)")
     parser.add_argument("--no-sklearn", action="store_true", help="skip the sklearn PCA baseline")
     args = parser.parse_args()
     parts = set(args.only.split(","))
@@ -342,7 +458,9 @@ def main() -> None:
     if "tsne" in parts and args.tsne:
         bench_tsne(2_000 if args.quick else 5_000)
     if "umap" in parts and args.umap:
-        bench_umap(20_000 if args.quick else 100_000)
+        bench_umap(20_000 if args.quick else 100_000, parallel=args.umap_parallel)
+    if "quality" in parts and args.quality:
+        bench_umap_quality(10_000 if args.quick else 20_000)
     if "jit" in parts and args.jit:
         bench_jit()
     print(f"\nload at the end {os.getloadavg()[0]:.2f}")

@@ -156,6 +156,22 @@ def test_umap_shapes_progress_and_cancel(emb: Embeddings, tmp_path: Path) -> Non
     assert done.is_set(), "tqdm's lock was left held by the cancelled UMAP"
 
 
+def test_umap_runs_150_epochs_above_10000_points(emb: Embeddings,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.core.explore import projections
+
+    # umap-learn's own rule is 500 epochs up to 10,000 points and 200 above.
+    assert projections.umap_epochs(10_000) is None
+    assert projections.umap_epochs(10_001) == 150 and projections.umap_epochs(10**6) == 150
+    assert projections.umap_epochs(10**6, 40) == 40
+    # The rule reaches umap-learn: with the threshold lowered, a 240-point map runs 150.
+    monkeypatch.setattr(projections, "_UMAP_LARGE_FROM", 100)
+    progress = RecordingProgress()
+    project(emb, ProjectionParams("umap", n_neighbors=8), progress)
+    epochs = [m for _, m in progress.reports if "epoch" in m]
+    assert epochs and all(m.endswith(" of 150") for m in epochs)
+
+
 # --------------------------------------------------------------------------- cache
 
 def test_cache_hit_miss_and_key(emb: Embeddings, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workbench.core.embeddings import Embeddings
+from workbench.core.errors import WorkbenchError
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panels.explore_panel import ExplorePanel
 
@@ -204,3 +206,132 @@ def test_vectors_trained_in_the_static_panel_reach_explore(window: MainWindow) -
     window.static_panel.embeddings_changed.emit(emb)
     assert window.explore_panel.embeddings is emb
     assert window.explore_panel.neighbours_view.embeddings is emb
+
+
+# --------------------------------------------------------------------------- bookmarks
+
+def _menu_texts(menu: Any) -> list[str]:
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def _submenu(menu: Any, title: str) -> Any:
+    return next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == title)
+
+
+def test_bookmarks_come_back_with_the_same_vectors(qtbot: Any,
+                                                   make_main_window: Callable[..., MainWindow]
+                                                   ) -> None:
+    window = make_main_window()
+    panel = window.explore_panel
+    panel.set_embeddings(royal_vectors())
+    qtbot.waitUntil(lambda: panel.bookmark_file is not None, timeout=10_000)
+    panel.set_method("pca")
+    with qtbot.waitSignal(panel.map_runner.finished, timeout=30_000):
+        panel.compute_map()
+    x, y = panel.map_view.coords_of(0)
+    panel.map_view.set_view(x - 0.3, x + 0.2, y - 0.1, y + 0.4)
+    view = panel.map_view.view_rect()
+    panel.map_view.set_selected([0, 1, 7])
+    panel.add_bookmark("royals")
+    saved = json.loads(panel.bookmark_file.read_text(encoding="utf-8"))
+    assert list(saved["bookmarks"]) == ["royals"]
+    window.close()
+
+    # A new window on the same workspace, the same vectors (a new object): the bookmark is
+    # in the menu; choosing it computes the bookmarked map and restores view and selection.
+    window = make_main_window()
+    panel = window.explore_panel
+    panel.set_embeddings(royal_vectors())
+    qtbot.waitUntil(lambda: "royals" in _menu_texts(panel.bookmark_menu), timeout=10_000)
+    assert panel.projection is None and not panel.message_bar.text()
+    action = next(a for a in panel.bookmark_menu.actions() if a.text() == "royals")
+    with qtbot.waitSignal(panel.map_changed, timeout=30_000):
+        action.trigger()
+    assert panel.method() == "pca" and panel.map_view.point_count == 310
+    assert np.allclose(panel.map_view.view_rect(), view, atol=1e-6)
+    assert panel.map_view.selected_rows == [0, 1, 7]
+    # Other vectors have their own (empty) list.
+    panel.set_embeddings(royal_vectors(n_filler=50))
+    qtbot.waitUntil(lambda: panel.bookmark_file is not None, timeout=10_000)
+    assert panel.bookmarks() == []
+
+
+def test_bookmarks_rename_delete_and_a_damaged_file(qtbot: Any, panel: ExplorePanel) -> None:
+    qtbot.waitUntil(lambda: panel.bookmark_file is not None, timeout=10_000)
+    panel.set_method("pca")
+    with qtbot.waitSignal(panel.map_runner.finished, timeout=30_000):
+        panel.compute_map()
+    panel.add_bookmark("one")
+    panel.add_bookmark("two")
+    panel.rename_bookmark("one", "first")
+    assert _menu_texts(panel.bookmark_menu)[1:3] == ["first", "two"]
+    assert _menu_texts(_submenu(panel.bookmark_menu, "Rename")) == ["first", "two"]
+    next(a for a in _submenu(panel.bookmark_menu, "Delete").actions()
+         if a.text() == "two").trigger()
+    assert panel.bookmarks() == ["first"]
+    saved = json.loads(panel.bookmark_file.read_text(encoding="utf-8"))
+    assert list(saved["bookmarks"]) == ["first"]
+    # A damaged file: a warning, an empty list, no crash.
+    path = panel.bookmark_file
+    path.write_text('{"version": 1, "bookmarks": {"x": ', encoding="utf-8")
+    emb = panel.embeddings
+    panel.set_embeddings(None)
+    panel.set_embeddings(emb)
+    qtbot.waitUntil(lambda: panel.bookmark_file is not None, timeout=10_000)
+    assert panel.bookmarks() == [] and _menu_texts(panel.bookmark_menu) == ["Bookmark this view…"]
+    assert "cannot be read" in panel.message_bar.text() and str(path) in panel.message_bar.text()
+
+
+# --------------------------------------------------------------------------- 3D
+
+def test_scatter_3d_data_positions_colours_and_labels() -> None:
+    from workbench.ui.plots.embedding_map_3d import (
+        HIGHLIGHT_PX,
+        HIGHLIGHT_RGBA,
+        POINT_PX,
+        SELECTED_RGBA,
+        scatter_3d_data,
+    )
+
+    coords = np.array([[0, 0, 0], [4, 0, 0], [2, 2, 1], [1, 1, 2]], dtype=np.float32)
+    colours = np.array([[255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255],
+                        [51, 102, 153, 204]], dtype=np.uint8)
+    data = scatter_3d_data(coords, ["a", "b", "c", "d"], colours, highlighted=[2], selected=[3, 2])
+    # Centred on the middle of the bounding box (2, 1, 1), scaled by half the largest extent (2).
+    expected = (coords - np.array([2.0, 1.0, 1.0])) / 2.0
+    assert data.pos.shape == (4, 3) and data.pos.dtype == np.float32
+    assert np.allclose(data.pos, expected)
+    assert np.allclose(data.color[0], [1, 0, 0, 1]) and np.allclose(data.color[1], [0, 1, 0, 1])
+    assert np.allclose(data.color[2], HIGHLIGHT_RGBA) and np.allclose(data.color[3], SELECTED_RGBA)
+    assert data.size[0] == POINT_PX and data.size[2] == HIGHLIGHT_PX
+    assert data.labels == ((2, "c"), (3, "d"))
+    with pytest.raises(WorkbenchError, match="3 coordinates"):
+        scatter_3d_data(coords[:, :2], ["a", "b", "c", "d"])
+
+
+def test_three_d_switch_follows_the_opengl_probe(qtbot: Any, panel: ExplorePanel) -> None:
+    from workbench.ui.plots.embedding_map_3d import opengl_status
+
+    gl_ok, why = opengl_status()
+    panel.set_method("pca")
+    assert panel.three_d_check.isEnabled() == gl_ok
+    if not gl_ok:
+        # No OpenGL here (offscreen): the switch says why, and 2D maps keep working.
+        assert "OpenGL" in why and panel.three_d_check.toolTip() == why
+        panel.three_d_check.setChecked(True)
+        assert panel.map_params().dims == 2
+        with qtbot.waitSignal(panel.map_runner.finished, timeout=30_000):
+            panel.compute_map()
+        assert panel.map_view.point_count == 310 and not panel.showing_3d()
+        return
+    panel.three_d_check.setChecked(True)
+    assert panel.map_params().dims == 3
+    with qtbot.waitSignal(panel.map_runner.finished, timeout=30_000):
+        panel.compute_map()
+    assert panel.projection.coords.shape == (310, 3) and panel.showing_3d()
+    view = panel.map_view_3d
+    assert view is not None and view.point_count == 310 and view.data.pos.shape == (310, 3)
+    assert panel.highlight_word("queen")
+    assert ("queen" in [w for _, w in view.data.labels])
+    panel.set_method("axes")
+    assert not panel.three_d_check.isEnabled()

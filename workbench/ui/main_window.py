@@ -562,6 +562,10 @@ class MainWindow(QMainWindow):
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT) -> bool:
         """Cancel every job and wait for them (at most ``timeout`` seconds)."""
         self._shut_down = True
+        from workbench.core.subprocess_jobs import shutdown_workers
+
+        self.jobs.cancel_all()
+        shutdown_workers()      # child processes (UMAP) stop now, not after a cancel's grace
         return self.jobs.shutdown(timeout)
 
     def closeEvent(self, event: QCloseEvent) -> None:

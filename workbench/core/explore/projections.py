@@ -27,10 +27,28 @@ Methods
     and its epoch bar (``tqdm`` writing into a file object of ours) give
     progress and cancellation points.  From 10,000 points on, the layout
     starts from PCA rather than UMAP's spectral layout, which costs more
-    than the rest of the set-up on large maps.  With a ``seed`` umap-learn
-    runs single-threaded (reproducible); ``seed=None`` uses every core.
+    than the rest of the set-up on large maps.  Above 10,000 points it runs
+    150 epochs rather than umap-learn's 200: the epochs took three quarters of
+    a 100,000 x 100 map (62 of 82 s on two busy cores; nearest-neighbour
+    descent 17 s, graph and initial layout 2 s), and on the 20,000 most
+    frequent words of a word2vec model 150 epochs kept trustworthiness within
+    1% and kNN overlap@10 within 2-4% of 200 epochs, while 100-120 epochs
+    lost 9-10% of the overlap and a negative-sample rate of 3 lost 2-3% of
+    trustworthiness and 11% of the overlap (``benchmarks/explore.py --quality``;
+    on 50,000 words, 150 epochs: trustworthiness -0.3 to -0.8%, overlap -6% on
+    average, within the noise of a 2,000-point sample; 120: -14%).  Up to
+    200,000 points pynndescent runs with ``low_memory=False`` (same map, about
+    2 s less at 100,000).
+    With a ``seed`` umap-learn runs single-threaded (reproducible);
+    ``seed=None`` uses every core, which was twice as slow on the shared
+    2-core machine (162 s against 82 s at 100,000 x 100).
     The first UMAP of a process compiles numba code for a long time:
-    :func:`warm_umap` does that ahead of need.
+    :func:`warm_umap` does that ahead of need.  umap-learn's numba code holds
+    the GIL for long stretches, which freezes other threads of the process
+    (a window's event loop); ``project(..., in_child=True)`` therefore runs
+    it in :func:`umap_worker`, a persistent child process
+    (:mod:`workbench.core.subprocess_jobs`) that ``warm_umap(in_child=True)``
+    starts and compiles once per session.
 
 ``metric="cosine"`` (the default) maps the unit-normalised vectors (PCA) or
 uses cosine distances (t-SNE, UMAP); ``"euclidean"`` uses the raw vectors.
@@ -65,6 +83,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from workbench.core.embeddings import Embeddings
+    from workbench.core.subprocess_jobs import JobWorker
 
 __all__ = [
     "METHODS",
@@ -77,6 +96,8 @@ __all__ = [
     "estimate_seconds",
     "pca",
     "project",
+    "umap_epochs",
+    "umap_worker",
     "warm_umap",
 ]
 
@@ -126,8 +147,9 @@ class ProjectionParams:
         the price of a map that differs from run to run.
     iterations
         t-SNE's gradient-descent iterations (at least 251; default 1000) or
-        UMAP's epochs (default: UMAP's choice, 200 for 10,000 points or more
-        and 500 below).  Ignored by PCA.
+        UMAP's epochs (default: 500 up to 10,000 points, as umap-learn, and
+        150 above, where umap-learn runs 200: see the module docstring).
+        Ignored by PCA.
     """
 
     method: str = "pca"
@@ -341,7 +363,7 @@ def _check_finite(words: list[str], x: NDArray[np.float32]) -> None:
 # --------------------------------------------------------------------------- project
 
 def project(emb: Embeddings, params: ProjectionParams, progress: Progress = NULL_PROGRESS,
-            cache_dir: str | Path | None = None) -> Projection:
+            cache_dir: str | Path | None = None, *, in_child: bool = False) -> Projection:
     """Map the vectors (or the first ``params.top_n``) into 2 or 3 dimensions.
 
     Parameters
@@ -359,6 +381,13 @@ def project(emb: Embeddings, params: ProjectionParams, progress: Progress = NULL
         Folder of cached maps (e.g. ``Workspace().cache_dir / "projections"``);
         ``None``: no cache.  A hit returns the stored coordinates with
         ``from_cache=True``; a cancelled or failed run writes nothing.
+    in_child
+        Compute a UMAP map in the persistent child process of
+        :func:`umap_worker` rather than in the calling thread, so that
+        umap-learn's long GIL-holding stretches cannot freeze the caller's
+        other threads (the app's event loop).  The vectors travel through a
+        temporary ``.npy`` file under ``cache_dir`` (or the system's
+        temporary folder).  Other methods ignore it.
 
     Returns
     -------
@@ -401,6 +430,10 @@ def project(emb: Embeddings, params: ProjectionParams, progress: Progress = NULL
         coords, explained = pca(x, params.dims, progress)
     elif params.method == "tsne":
         coords = _tsne(x, params, progress)
+    elif in_child:
+        scratch = Path(cache_dir) / "jobs" if cache_dir is not None else None
+        coords = umap_worker().call(_umap_child_job, (x, params, _UMAP_CHILD["numba_cache"]),
+                                    progress=progress, scratch_dir=scratch)
     else:
         coords = _umap(x, params, progress)
     progress.raise_if_cancelled()
@@ -697,9 +730,29 @@ def _openmp_threads(limit: int | None) -> Iterator[None]:
 # (benchmarks/explore.py); PCA takes well under a second and keeps the global structure
 # (Kobak & Linderman, Nature Biotechnology 39, 2021).
 _UMAP_PCA_INIT_FROM = 10_000
+# Above this many points umap-learn runs 200 epochs (500 up to it); we run 150, which took
+# 100,000 x 100 from 66-82 s to about 3/4 of the epoch time and kept the map's quality on
+# 20,000 word2vec vectors within 2-4% (trustworthiness, kNN overlap@10; see
+# `python benchmarks/explore.py --only quality --quality` and the module docstring).
+_UMAP_LARGE_FROM = 10_000
+_UMAP_LARGE_EPOCHS = 150
+# Up to this many points pynndescent runs its faster, memory-hungrier neighbour descent
+# (low_memory=False: the same neighbours and map, 15.4 s against 17.8 s at 100,000 x 100).
+_UMAP_FAST_NN_MAX = 200_000
 _UMAP_NN_ITER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _UMAP_NN_SHARE = (0.05, 0.45)     # measured on 100,000 x 100 (see estimate_seconds)
 _UMAP_EPOCH_SHARE = (0.55, 1.0)
+
+
+def umap_epochs(n: int, iterations: int | None = None) -> int | None:
+    """The number of UMAP epochs for a map of ``n`` points.
+
+    ``iterations`` when given; otherwise 150 above 10,000 points (umap-learn
+    would run 200) and ``None`` (umap-learn's 500) up to that.
+    """
+    if iterations is not None:
+        return int(iterations)
+    return _UMAP_LARGE_EPOCHS if n > _UMAP_LARGE_FROM else None
 
 
 def _import_umap() -> Any:
@@ -747,8 +800,9 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
     bar = _LineFile(on_bar)
     reducer = umap.UMAP(
         n_components=params.dims, n_neighbors=params.n_neighbors, min_dist=params.min_dist,
-        metric=params.metric, random_state=params.seed, n_epochs=params.iterations,
+        metric=params.metric, random_state=params.seed, n_epochs=umap_epochs(n, params.iterations),
         init="pca" if n >= _UMAP_PCA_INIT_FROM else "spectral",
+        low_memory=n > _UMAP_FAST_NN_MAX,
         n_jobs=1 if params.seed is not None else -1, verbose=True,
         force_approximation_algorithm=force_approximation,
         tqdm_kwds={"disable": False, "file": bar, "bar_format": "{n}/{total}",
@@ -796,9 +850,48 @@ def _install_cancellable_tqdm() -> None:
 
 _UMAP_WARM = threading.Event()
 _UMAP_WARM_LOCK = threading.Lock()
+#: The numba cache folder the UMAP worker process uses (set by warm_umap(in_child=True)).
+_UMAP_CHILD: dict[str, Any] = {"numba_cache": None, "worker": None}
+_UMAP_CHILD_LOCK = threading.Lock()
 
 
-def warm_umap(force: bool = False, cache_dir: str | Path | None = None) -> float:
+def umap_worker() -> JobWorker:
+    """The process-wide child process that computes UMAP maps for the app.
+
+    Created on first use; its process starts with the first job
+    (:func:`warm_umap` with ``in_child=True``, or :func:`project` with
+    ``in_child=True``) and stays up, so numba compiles umap-learn once per
+    session.  After a crash or a cancel that had to terminate it, the next
+    job starts a new process.  :func:`~workbench.core.subprocess_jobs.shutdown_workers`
+    stops it.
+    """
+    from workbench.core.subprocess_jobs import JobWorker
+
+    with _UMAP_CHILD_LOCK:
+        worker = _UMAP_CHILD["worker"]
+        if worker is None:
+            # An epoch of a 1,000,000-point map takes seconds: give a cancel time to reach
+            # the next epoch before the (warm) process is terminated.
+            worker = _UMAP_CHILD["worker"] = JobWorker("UMAP map", grace=10.0)
+        return worker
+
+
+def _umap_child_job(x: NDArray, params: ProjectionParams, numba_cache: str | None,
+                    *, progress: Progress = NULL_PROGRESS) -> NDArray[np.float32]:
+    """UMAP in the worker process (a fresh one compiles, or loads ``numba_cache``, first)."""
+    if numba_cache is not None and not _UMAP_WARM.is_set():
+        progress.report(0.0, "UMAP: preparing (compiling once per session)")
+        warm_umap(cache_dir=numba_cache)
+    return np.ascontiguousarray(_umap(x, params, progress), dtype=np.float32)
+
+
+def _warm_umap_child_job(force: bool, cache_dir: str | None,
+                         *, progress: Progress = NULL_PROGRESS) -> float:
+    return warm_umap(force, cache_dir)
+
+
+def warm_umap(force: bool = False, cache_dir: str | Path | None = None, *,
+              in_child: bool = False, progress: Progress = NULL_PROGRESS) -> float:
     """Compile UMAP's numba code now, on a tiny input, so the first real map does not wait.
 
     Runs UMAP on 300 random points with the nearest-neighbour *descent* path
@@ -817,6 +910,12 @@ def warm_umap(force: bool = False, cache_dir: str | Path | None = None) -> float
         cache already; umap-learn does not, so this switches numba's cache on
         for umap-learn's module-level functions too (numba's
         ``Dispatcher.enable_caching``).  ``None`` leaves numba as it is.
+    in_child
+        Warm the :func:`umap_worker` process instead of this one (starting
+        it), and remember ``cache_dir`` for that process's later restarts.
+    progress
+        Only its cancel is used (``in_child``): cancelling stops the worker
+        process, which the next map restarts.
 
     Returns
     -------
@@ -831,6 +930,11 @@ def warm_umap(force: bool = False, cache_dir: str | Path | None = None) -> float
     cached beside the package, or in ``NUMBA_CACHE_DIR``); with it, a second
     process pays about a third of it.
     """
+    if in_child:
+        folder = None if cache_dir is None else str(cache_dir)
+        if folder is not None:
+            _UMAP_CHILD["numba_cache"] = folder
+        return float(umap_worker().run(_warm_umap_child_job, force, folder, progress=progress))
     with _UMAP_WARM_LOCK:
         if _UMAP_WARM.is_set() and not force:
             return 0.0
@@ -910,6 +1014,6 @@ def estimate_seconds(n: int, dim: int, params: ProjectionParams) -> float:
     if params.method == "tsne":
         iterations = params.iterations or 1000
         return _TSNE_NN * n * n * dim + _TSNE_ITER * n * log_n * iterations * (params.dims - 1)
-    epochs = params.iterations or (500 if n < 10_000 else 200)
+    epochs = umap_epochs(n, params.iterations) or 500
     return (_UMAP_NN * n * dim * log_n + _UMAP_GRAPH * n
             + _UMAP_EPOCH * n * params.n_neighbors * epochs)

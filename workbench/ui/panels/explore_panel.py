@@ -7,6 +7,14 @@ or its most frequent words, computed in a worker thread, cached in the
 workspace, drawn by :class:`EmbeddingMapView` (density when zoomed out, points
 and labels when zoomed in).  A cancelled map is discarded and the previous one
 stays.
+
+UMAP runs in a warm child process (:func:`~workbench.core.explore.projections.umap_worker`,
+started and compiled when UMAP is first chosen), because umap-learn holds the
+GIL long enough to freeze the window.  Bookmarks (map, view, selection) are
+saved per set of vectors in ``<workspace>/bookmarks/<fingerprint>.json`` and
+come back when the same vectors are loaded again.  Where OpenGL works, maps
+with three components are shown in a rotatable 3D view
+(:class:`EmbeddingMap3DView`); elsewhere the 3D switch is disabled and says why.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -35,6 +44,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +56,7 @@ from workbench.core.spatial import PointGrid
 from workbench.core.tasks import NULL_PROGRESS, Progress
 from workbench.ui.notifications import MessageBar, show_unexpected_error
 from workbench.ui.plots.embedding_map import EmbeddingMapView
+from workbench.ui.plots.embedding_map_3d import EmbeddingMap3DView, opengl_status
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.explore_tools import (
     AnalogyView,
@@ -88,7 +99,9 @@ def _map_job(emb: Embeddings, params: Any, cache_dir: Path | None,
              *, progress: Progress = NULL_PROGRESS) -> tuple[Projection, PointGrid]:
     from workbench.core.explore import project
 
-    return _with_index(project(emb, params, progress=progress, cache_dir=cache_dir))
+    # UMAP holds the GIL for long stretches: it runs in the warm worker process.
+    return _with_index(project(emb, params, progress=progress, cache_dir=cache_dir,
+                               in_child=params.method == "umap"))
 
 
 def _axes_job(emb: Embeddings, x: tuple[list[str], list[str]], y: tuple[list[str], list[str]],
@@ -108,7 +121,41 @@ def _warm_umap_job(cache_dir: Path | None, *, progress: Progress = NULL_PROGRESS
     from workbench.core.explore import warm_umap
 
     progress.report(None, "Preparing UMAP (compiling once)…")
-    return warm_umap(cache_dir=cache_dir)
+    return warm_umap(cache_dir=cache_dir, in_child=True, progress=progress)
+
+
+#: Version of the bookmarks file format.
+BOOKMARKS_VERSION = 1
+
+
+def _bookmarks_job(emb: Embeddings, folder: Path | None,
+                   *, progress: Progress = NULL_PROGRESS) -> tuple[Path | None, dict[str, Any], str]:
+    """The bookmarks file of these vectors, its bookmarks, and a warning if it is damaged.
+
+    The file is ``<workspace>/bookmarks/<fingerprint>.json`` (the fingerprint of
+    the words and vectors the map cache uses), so the bookmarks come back
+    whenever the same vectors are loaded again.
+    """
+    if folder is None:
+        return None, {}, ""
+    from workbench.core.explore.projections import embeddings_fingerprint
+
+    path = folder / f"{embeddings_fingerprint(emb)[:40]}.json"
+    if not path.is_file():
+        return path, {}, ""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        marks = data["bookmarks"]
+        if not isinstance(marks, dict) or not all(
+                isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("view"), dict)
+                for k, v in marks.items()):
+            raise ValueError("unexpected content")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return path, {}, (f"The bookmarks saved for these vectors ({path}) cannot be read "
+                          f"({why}); the list starts empty, and the file is replaced when "
+                          "you add a bookmark.")
+    return path, dict(marks), ""
 
 
 def _clusters_job(emb: Embeddings, words: list[str], k: int,
@@ -170,6 +217,10 @@ class ExplorePanel(QWidget):
         self.load_runner = TaskRunner("Load vectors", self)
         self.cluster_runner = TaskRunner("Clusters", self)
         self.warm_runner = TaskRunner("Prepare UMAP", self)
+        self.bookmark_runner = TaskRunner("Bookmarks", self)
+        self.map_view_3d: EmbeddingMap3DView | None = None
+        self._bookmark_file: Path | None = None
+        self._pending_bookmark: str | None = None
         self._umap_warmed = False
         self._build()
         self._connect()
@@ -236,6 +287,13 @@ class ExplorePanel(QWidget):
         for edit in (self.x_neg_edit, self.x_pos_edit, self.y_neg_edit, self.y_pos_edit):
             edit.setToolTip("One or more words; the axis runs from the mean of the left "
                             "words to the mean of the right words")
+        self.three_d_check = QCheckBox("3D (three components)")
+        gl_ok, gl_why = opengl_status()
+        self._gl_reason = gl_why
+        self.three_d_check.setEnabled(gl_ok)
+        self.three_d_check.setToolTip(
+            "Compute three components and show a 3D view (drag to rotate, scroll to zoom)"
+            if gl_ok else gl_why)
         self.compute_button = QPushButton("Compute map")
         self.compute_button.setToolTip("Compute the map in the background (Ctrl+M)")
         self.cancel_button = QPushButton("Cancel")
@@ -251,6 +309,7 @@ class ExplorePanel(QWidget):
         form = QFormLayout(params)
         form.addRow("Method", self.method_combo)
         form.addRow("Words", self.top_spin)
+        form.addRow("View", self.three_d_check)
         self._tsne_rows = [("Perplexity", self.perplexity_spin)]
         self._umap_rows = [("Neighbours", self.neighbors_spin), ("Min. distance", self.min_dist_spin),
                            ("Metric", self.metric_combo)]
@@ -322,7 +381,9 @@ class ExplorePanel(QWidget):
         row.addWidget(look, 1)
         side.addWidget(_scrolling(controls))
         side.addLayout(map_bar)
-        side.addWidget(self.map_view, 1)
+        self.map_stack = QStackedWidget()
+        self.map_stack.addWidget(self.map_view)
+        side.addWidget(self.map_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(_scrolling(self.tools))
@@ -352,6 +413,8 @@ class ExplorePanel(QWidget):
         self.map_runner.finished.connect(self._on_map_finished)
         self.map_runner.cancelled.connect(self._on_map_cancelled)
         self.map_runner.failed.connect(self._on_failed)
+        self.bookmark_runner.finished.connect(self._on_bookmarks_loaded)
+        self.bookmark_runner.failed.connect(self._on_failed)
         self.cluster_runner.finished.connect(self._on_clusters_ready)
         self.cluster_runner.failed.connect(self._on_failed)
         self.colour_combo.currentIndexChanged.connect(self.apply_colour)
@@ -359,6 +422,8 @@ class ExplorePanel(QWidget):
         self.groups_edit.editingFinished.connect(self.apply_colour)
         self.search_edit.returnPressed.connect(self._on_search)
         self.map_view.word_clicked.connect(self._on_map_word_clicked)
+        self.map_view.selection_changed.connect(self._sync_3d_selection)
+        self.three_d_check.toggled.connect(self._on_three_d_toggled)
         for view in self.tool_views():
             view.error_raised.connect(self.message_bar.show_error)
             view.info_raised.connect(self.message_bar.show_info)
@@ -373,7 +438,7 @@ class ExplorePanel(QWidget):
     def runners(self) -> list[TaskRunner]:
         """Every runner of the panel (for the window's job registry)."""
         return ([self.map_runner, self.load_runner, self.cluster_runner, self.warm_runner,
-                 self.neighbours_view.runner]
+                 self.bookmark_runner, self.neighbours_view.runner]
                 + self.analogy_view.runners() + [self.compare_view.runner,
                                                  self.antonyms_view.runner])
 
@@ -391,6 +456,15 @@ class ExplorePanel(QWidget):
             view.set_embeddings(emb, self.oov_vector)
         self.projection = None
         self.map_view.clear()
+        self._show_3d(False)
+        self._bookmarks, self._bookmark_file, self._pending_bookmark = {}, None, None
+        self._rebuild_bookmark_menu()
+        if emb is None:
+            self.bookmark_runner.cancel()
+        else:
+            ws = self._workspace()
+            self.bookmark_runner.start(_bookmarks_job, emb,
+                                       ws.root / "bookmarks" if ws is not None else None)
         self.compute_button.setEnabled(emb is not None)
         if emb is None:
             self.source_label.setText("No vectors yet: train some in the Static training "
@@ -438,6 +512,7 @@ class ExplorePanel(QWidget):
                 self._form.setRowVisible(widget, shown)
         if method == "umap":
             self.warm_umap()
+        self.three_d_check.setEnabled(method != "axes" and not self._gl_reason)
         self._update_estimate()
 
     def warm_umap(self) -> None:
@@ -457,7 +532,8 @@ class ExplorePanel(QWidget):
         """The :class:`ProjectionParams` the controls describe (not for semantic axes)."""
         from workbench.core.explore import ProjectionParams
 
-        return ProjectionParams(method=self.method(), dims=2, top_n=self.top_spin.value() or None,
+        return ProjectionParams(method=self.method(), dims=3 if self.wants_3d() else 2,
+                                top_n=self.top_spin.value() or None,
                                 perplexity=self.perplexity_spin.value(),
                                 n_neighbors=self.neighbors_spin.value(),
                                 min_dist=self.min_dist_spin.value(),
@@ -535,6 +611,10 @@ class ExplorePanel(QWidget):
         self.map_info.setText("; ".join(parts) + ". Scroll to zoom, drag to pan, "
                               "Shift-drag to select, click a word for its neighbours.")
         self.apply_colour()
+        self._update_3d(new_points=True)
+        pending, self._pending_bookmark = self._pending_bookmark, None
+        if pending is not None and pending in self._bookmarks:
+            self._apply_bookmark_view(pending)
         self.map_changed.emit()
 
     @Slot(object)
@@ -572,6 +652,7 @@ class ExplorePanel(QWidget):
                                               (" …" if len(missing) > 20 else ""))
         else:
             self.map_view.set_colour_mode("single")
+        self._update_3d()
 
     def word_groups(self) -> dict[str, list[str]]:
         """The typed word lists (``name: w w; name: w``)."""
@@ -590,6 +671,7 @@ class ExplorePanel(QWidget):
     def _on_clusters_ready(self, labels: np.ndarray) -> None:
         if self.projection is not None and len(labels) == len(self.projection.words):
             self.map_view.set_labels(np.asarray(labels))
+            self._update_3d()
 
     def _focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -606,7 +688,9 @@ class ExplorePanel(QWidget):
         """Highlight and centre ``word`` in the map; ``False`` when it is not there."""
         if self.projection is None:
             return False
-        return bool(self.map_view.highlight_word(word))
+        found = bool(self.map_view.highlight_word(word))
+        self._update_3d()
+        return found
 
     @Slot(str)
     def _on_map_word_clicked(self, word: str) -> None:
@@ -622,6 +706,53 @@ class ExplorePanel(QWidget):
         index = {w: i for i, w in enumerate(p.words)} if len(p.words) < 2_000_000 else {}
         rows = [index[n.word] for n in result.neighbours if n.word in index]
         self.map_view.set_highlighted(rows)
+        self._update_3d()
+
+    # ------------------------------------------------------------------ 3D
+    def wants_3d(self) -> bool:
+        """Whether the next map is computed with 3 components for the 3D view."""
+        return (self.three_d_check.isChecked() and self.three_d_check.isEnabled()
+                and self.method() != "axes")
+
+    def showing_3d(self) -> bool:
+        """Whether the 3D view is shown in place of the 2D map."""
+        return self.map_view_3d is not None and self.map_stack.currentWidget() is self.map_view_3d
+
+    def _show_3d(self, shown: bool) -> None:
+        if shown and self.map_view_3d is None:
+            self.map_view_3d = EmbeddingMap3DView()
+            self.map_stack.addWidget(self.map_view_3d)
+        target = self.map_view_3d if shown else self.map_view
+        if target is not None:
+            self.map_stack.setCurrentWidget(target)
+
+    @Slot(bool)
+    def _on_three_d_toggled(self, checked: bool) -> None:
+        p = self.projection
+        if p is not None and checked and p.params.dims != 3:
+            self.map_info.setText("Compute the map again (Ctrl+M) for three components.")
+        self._update_3d(new_points=True)
+
+    def _update_3d(self, new_points: bool = False) -> None:
+        """Show the 3D view when the map has 3 components and 3D is on; keep it in step."""
+        p = self.projection
+        shown = (p is not None and p.coords.shape[1] == 3 and self.wants_3d())
+        self._show_3d(shown)
+        view = self.map_view_3d
+        if not shown or view is None or p is None:
+            return
+        colours = self.map_view.point_colours()
+        if new_points or view.point_count != len(p.words):
+            view.set_points(np.asarray(p.coords), list(p.words), colours)
+        else:
+            view.set_colours(colours)
+        view.set_highlighted(self.map_view.highlighted_rows)
+        view.set_selected(self.map_view.selected_rows)
+
+    @Slot(list)
+    def _sync_3d_selection(self, _rows: list[Any]) -> None:
+        if self.showing_3d() and self.map_view_3d is not None:
+            self.map_view_3d.set_selected(self.map_view.selected_rows)
 
     # ------------------------------------------------------------------ export, bookmarks
     def _on_export_image_clicked(self, fmt: str) -> None:
@@ -631,7 +762,13 @@ class ExplorePanel(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export the map", f"map.{fmt}",
                                               f"{fmt.upper()} (*.{fmt})")
         if path:
-            self.map_view.export_image(path)
+            try:
+                if self.showing_3d() and fmt == "png" and self.map_view_3d is not None:
+                    self.map_view_3d.export_image(path)
+                else:
+                    self.map_view.export_image(path)
+            except WorkbenchError as exc:
+                self.message_bar.show_error(str(exc))
 
     def _on_export_csv_clicked(self) -> None:
         if self.projection is None:
@@ -664,31 +801,148 @@ class ExplorePanel(QWidget):
     def _rebuild_bookmark_menu(self) -> None:
         self.bookmark_menu.clear()
         self.bookmark_menu.addAction("Bookmark this view…", self._on_add_bookmark)
-        if self._bookmarks:
-            self.bookmark_menu.addSeparator()
+        if not self._bookmarks:
+            return
+        self.bookmark_menu.addSeparator()
         for name in self._bookmarks:
-            self.bookmark_menu.addAction(name, lambda n=name: self.restore_bookmark(n))
+            action = self.bookmark_menu.addAction(name, lambda n=name: self.restore_bookmark(n))
+            action.setToolTip(f"Go back to the view and selection '{name}'")
+        self.bookmark_menu.addSeparator()
+        rename = self.bookmark_menu.addMenu("Rename")
+        delete = self.bookmark_menu.addMenu("Delete")
+        for name in self._bookmarks:
+            rename.addAction(name, lambda n=name: self._on_rename_bookmark(n))
+            delete.addAction(name, lambda n=name: self.delete_bookmark(n))
 
     def add_bookmark(self, name: str) -> None:
-        """Remember the current view and selection under ``name``."""
-        if self.projection is not None:
-            self._bookmarks[name] = json.loads(json.dumps(self.map_view.bookmark()))
-            self._rebuild_bookmark_menu()
+        """Remember the current map, view and selection under ``name`` (saved in the workspace)."""
+        p = self.projection
+        if p is None:
+            return
+        self._bookmarks[name] = {
+            "map": p.params.to_dict() if p.params.method != "axes" else None,
+            "view": json.loads(json.dumps(self.map_view.bookmark())),
+        }
+        self._bookmarks_changed()
 
     def restore_bookmark(self, name: str) -> None:
-        """Go back to the view and selection bookmarked as ``name``."""
-        if name in self._bookmarks:
-            self.map_view.restore(self._bookmarks[name])
+        """Go back to the map, view and selection bookmarked as ``name``.
+
+        When the bookmark was made on another map (method or settings), that
+        map is computed (usually a cache hit) and the view restored after it.
+        """
+        entry = self._bookmarks.get(name)
+        if entry is None:
+            return
+        params = self._bookmark_params(entry)
+        if params is not None and (self.projection is None or self.projection.params != params):
+            self._set_map_controls(params)
+            self._pending_bookmark = name
+            self.compute_map()
+            return
+        self._apply_bookmark_view(name)
+
+    def rename_bookmark(self, old: str, new: str) -> None:
+        """Rename a bookmark (keeping its place in the list)."""
+        new = new.strip()
+        if old not in self._bookmarks or not new or new == old:
+            return
+        if new in self._bookmarks:
+            self.message_bar.show_error(f"There is already a bookmark called '{new}'.")
+            return
+        self._bookmarks = {(new if k == old else k): v for k, v in self._bookmarks.items()}
+        self._bookmarks_changed()
+
+    def delete_bookmark(self, name: str) -> None:
+        """Forget a bookmark."""
+        if self._bookmarks.pop(name, None) is not None:
+            self._bookmarks_changed()
 
     def bookmarks(self) -> list[str]:
         """The bookmark names, oldest first."""
         return list(self._bookmarks)
 
+    @property
+    def bookmark_file(self) -> Path | None:
+        """Where the bookmarks of the loaded vectors are saved (``None``: not saved)."""
+        return self._bookmark_file
+
+    def _bookmark_params(self, entry: dict[str, Any]) -> Any:
+        from workbench.core.explore import ProjectionParams
+        from workbench.core.explore.projections import METHODS
+
+        data = entry.get("map")
+        if not isinstance(data, dict) or data.get("method") not in METHODS:
+            return None
+        try:
+            return ProjectionParams.from_dict(data)
+        except (WorkbenchError, TypeError):
+            return None
+
+    def _set_map_controls(self, params: Any) -> None:
+        self.set_method(params.method)
+        self.top_spin.setValue(params.top_n or 0)
+        self.perplexity_spin.setValue(params.perplexity)
+        self.neighbors_spin.setValue(params.n_neighbors)
+        self.min_dist_spin.setValue(params.min_dist)
+        self.metric_combo.setCurrentText(params.metric)
+        if self.three_d_check.isEnabled():
+            self.three_d_check.setChecked(params.dims == 3)
+
+    def _apply_bookmark_view(self, name: str) -> None:
+        entry = self._bookmarks[name]
+        try:
+            self.map_view.restore(entry["view"])
+        except WorkbenchError as exc:
+            self.message_bar.show_error(f"Bookmark '{name}': {exc}")
+        self._update_3d()
+
+    def _bookmarks_changed(self) -> None:
+        self._rebuild_bookmark_menu()
+        self._save_bookmarks()
+
+    def _save_bookmarks(self) -> None:
+        path, emb = self._bookmark_file, self.embeddings
+        if path is None or emb is None:
+            return          # no workspace, or the file name is still being worked out
+        from workbench.core.workspace import atomic_write
+
+        data = {"version": BOOKMARKS_VERSION, "source": emb.source, "words": len(emb),
+                "bookmarks": self._bookmarks}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_write(path, "w", encoding="utf-8") as f:
+                json.dump(data, f, indent=1)
+        except OSError as exc:
+            self.message_bar.show_warning(f"The bookmarks could not be saved in {path} "
+                                          f"({exc.strerror or exc}); they last until you close "
+                                          "the app.")
+
+    @Slot(object)
+    def _on_bookmarks_loaded(self, result: tuple[Path | None, dict[str, Any], str]) -> None:
+        path, loaded, warning = result
+        unsaved = self._bookmarks      # made while the file name was being worked out
+        self._bookmark_file = path
+        self._bookmarks = {**loaded, **unsaved}
+        if warning:
+            self.message_bar.show_warning(warning)
+        self._rebuild_bookmark_menu()
+        if unsaved:
+            self._save_bookmarks()
+
     def _on_add_bookmark(self) -> None:
+        if self.projection is None:
+            self.message_bar.show_error("Compute a map first.")
+            return
         name, ok = QInputDialog.getText(self, "Bookmark", "Name of this view:",
                                         text=f"View {len(self._bookmarks) + 1}")
         if ok and name.strip():
             self.add_bookmark(name.strip())
+
+    def _on_rename_bookmark(self, old: str) -> None:
+        name, ok = QInputDialog.getText(self, "Rename bookmark", "New name:", text=old)
+        if ok:
+            self.rename_bookmark(old, name)
 
     # ------------------------------------------------------------------ errors
     @Slot(object, str)

@@ -757,6 +757,13 @@ class EmbeddingMapView(QWidget):
         self._refresh()
         return missing
 
+    def point_colours(self) -> NDArray[np.uint8]:
+        """The fill colour of every point in the current colour mode, ``(n, 4)`` RGBA."""
+        palette = np.array([QColor(b.color()).getRgb() for b in self._brushes], dtype=np.uint8)
+        if self._colour_index is None:
+            return np.repeat(palette[:1], self.point_count, axis=0)
+        return palette[np.asarray(self._colour_index, dtype=np.intp)]
+
     def colour_of_row(self, row: int) -> QColor:
         """The fill colour of ``row`` in the current colour mode."""
         index = 0 if self._colour_index is None else int(self._colour_index[row])
