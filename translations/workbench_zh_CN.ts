@@ -1,6 +1,174 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnalogyView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="270" />
+        <source>Fill in all three words: a is to b as c is to ?</source>
+        <translation>请填写全部三个词：a 之于 b 如同 c 之于 ?</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="289" />
+        <source>Analogy</source>
+        <translation>类比</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="291" />
+        <source>b: a's partner</source>
+        <translation>b：与 a 配对的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="292" />
+        <source>c: the word whose partner is asked for</source>
+        <translation>c：要求出其配对词的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="298" />
+        <source>3CosAdd: cos(x, b − a + c) (Mikolov et al.); 3CosMul: cos(x,b)·cos(x,c)/cos(x,a) (Levy &amp; Goldberg)</source>
+        <translation>3CosAdd：cos(x, b − a + c)（Mikolov 等）；3CosMul：cos(x,b)·cos(x,c)/cos(x,a)（Levy &amp; Goldberg）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="301" />
+        <source>How many answers to list</source>
+        <translation>列出多少个答案</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="302" />
+        <source>Solve</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="303" />
+        <source>Solve the analogy (Enter)</source>
+        <translation>求解类比（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="306" />
+        <source>is to</source>
+        <translation>之于</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="307" />
+        <source>as</source>
+        <translation>如同</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="311" />
+        <source>is to ?</source>
+        <translation>之于 ?</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="320" />
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="320" />
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="320" />
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="327" />
+        <source>The three words, the answers and the parallelogram a→b, c→answer in a 2D PCA fitted to these words only</source>
+        <translation>三个词、各答案以及平行四边形 a→b、c→答案，画在只用这些词拟合的二维 PCA 中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="340" />
+        <source>An analogy benchmark to run on the loaded vectors</source>
+        <translation>在已加载的词向量上运行的类比基准测试</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="348" />
+        <source>Consider only the most frequent words (0 = all)</source>
+        <translation>只考虑最常见的词（0 = 全部）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="349" />
+        <source>Run benchmark</source>
+        <translation>运行基准测试</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="351" />
+        <source>Analogy benchmark</source>
+        <translation>类比基准测试</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="357" />
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="357" />
+        <source>questions</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="357" />
+        <source>answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="357" />
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="360" />
+        <source>Click a category to browse its failures</source>
+        <translation>点击一个类别，浏览其答错的题目</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="363" />
+        <source>expected</source>
+        <translation>期望答案</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="363" />
+        <source>got</source>
+        <translation>实际答案</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="365" />
+        <source>Questions the model answered wrongly</source>
+        <translation>模型答错的题目</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="367" />
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="370" />
+        <source>Most frequent words</source>
+        <translation>最常见的词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="407" />
+        <source>{a} : {b} :: {c} : ?  The three input words are excluded from the answers, as in gensim and the benchmarks.</source>
+        <translation>{a} : {b} :: {c} : ?  三个输入词不计入答案，与 gensim 和各基准测试的做法相同。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="460" />
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="463" />
+        <source>{correct:,} of {answered:,} answered correctly; {oov:,} questions had a word out of the vocabulary.</source>
+        <translation>已作答的 {answered:,} 题中答对 {correct:,} 题；{oov:,} 题含有词表之外的词。</translation>
+    </message>
+</context>
+<context>
     <name>AnatomyView</name>
     <message>
         <location filename="../workbench/ui/widgets/anatomy_view.py" line="55" />
@@ -156,6 +324,89 @@ Table columns (English; shown through ``tr``).</extracomment>
         <location filename="../workbench/ui/widgets/anatomy_view.py" line="293" />
         <source>Run the input anatomy first: there is nothing to export.</source>
         <translation>请先运行输入剖析：没有可导出的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>AntonymsView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="583" />
+        <source>Antonyms</source>
+        <translation>反义词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="587" />
+        <source>Pairs as a/b separated by commas</source>
+        <translation>词对写成 a/b，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="588" />
+        <source>A pair counts as neighbours when each is within the other's k nearest words</source>
+        <translation>若两个词都在对方的 k 个最近的词之内，则这对词算作近邻</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="590" />
+        <source>Check antonyms</source>
+        <translation>检查反义词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="591" />
+        <source>Rank each antonym among the other's neighbours</source>
+        <translation>给出每个反义词在另一个词的近邻中的排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="594" />
+        <source>Pairs</source>
+        <translation>词对</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="603" />
+        <source>rank of b among a's neighbours</source>
+        <translation>b 在 a 的近邻中的排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="604" />
+        <source>rank of a among b's neighbours</source>
+        <translation>a 在 b 的近邻中的排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="604" />
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="604" />
+        <source>within k</source>
+        <translation>在 k 之内</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="623" />
+        <source>'{pair}' is not a pair: write pairs as hot/cold.</source>
+        <translation>“{pair}”不是词对：请把词对写成 hot/cold 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="627" />
+        <source>Type at least one pair such as hot/cold.</source>
+        <translation>请至少输入一个词对，例如 hot/cold。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="646" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="646" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="651" />
+        <source>missing: {words}</source>
+        <translation>缺失：{words}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="662" />
+        <source>{near} of {found} pairs found in the vocabulary are within each other's {k} nearest neighbours: distributional vectors place words used in the same contexts close together, and antonyms share contexts.</source>
+        <translation>在词表中找到的 {found} 个词对中，有 {near} 个互在对方的 {k} 个最近邻之内：分布式词向量会把出现在相同上下文中的词放得很近，而反义词恰好共享上下文。</translation>
     </message>
 </context>
 <context>
@@ -635,6 +886,39 @@ Table columns (English; shown through ``tr``).</extracomment>
         <location filename="../workbench/ui/panels/bert_panel.py" line="1798" />
         <source>Opening a BERT model in Explore</source>
         <translation>正在“探索”中打开 BERT 模型</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="493" />
+        <source>Type at least two words, separated by spaces or commas.</source>
+        <translation>请至少输入两个词，用空格或逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="504" />
+        <source>Compare words</source>
+        <translation>比较词语</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="508" />
+        <source>Two or more words separated by spaces or commas (Enter)</source>
+        <translation>两个或更多的词，用空格或逗号分隔（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="511" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="519" />
+        <source>Cosine similarity of every pair of words</source>
+        <translation>每对词之间的余弦相似度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="564" />
+        <source>Odd one out: {odd} (mean cosine to the others {mean:.3f}, against {others})</source>
+        <translation>不合群的词：{odd}（与其他词的平均余弦为 {mean:.3f}，其他词分别为 {others}）</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1709,119 @@ Table columns (English; shown through ``tr``).</extracomment>
     </message>
 </context>
 <context>
+    <name>EmbeddingMap3DView</name>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map_3d.py" line="61" />
+        <source>The 3D map needs PyOpenGL (pip install PyOpenGL); the 2D map works.</source>
+        <extracomment>Point sizes in pixels: ordinary, selected, highlighted (search result, neighbours). Colours of the selected and highlighted points (RGBA, 0-1). At most this many labels (the highlighted words first, then the selected ones).</extracomment>
+        <translation>三维词图需要 PyOpenGL（pip install PyOpenGL）；二维词图可以正常使用。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map_3d.py" line="67" />
+        <source>this display</source>
+        <translation>此显示环境</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map_3d.py" line="68" />
+        <source>The 3D map needs OpenGL, which this display ({platform}) does not provide; the 2D map works.</source>
+        <translation>三维词图需要 OpenGL，而此显示环境（{platform}）不提供；二维词图可以正常使用。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map_3d.py" line="189" />
+        <source>Drag to rotate, scroll to zoom, Ctrl-drag to pan</source>
+        <translation>拖动可旋转，滚轮可缩放，按住 Ctrl 拖动可平移</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map_3d.py" line="249" />
+        <source>The 3D view could not be saved as {path}.</source>
+        <translation>无法将三维视图保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingMapView</name>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="390" />
+        <source>Wheel: zoom · drag: pan · click: select a word (Ctrl+click: add or remove) · Shift+drag: select a rectangle · Ctrl+drag: lasso · Home or R: show everything · Esc: clear the selection. Zoomed out, the map shows point density; colours and words appear once at most {threshold:,} points are in view.</source>
+        <extracomment>Above this many points in view the map shows a density image instead of points. Word labels drawn at most (the pool of text items never grows beyond this). Most frequent words in view that get a label in points mode. Hover and click find the nearest point within this many pixels. View changes are drawn at most this often (milliseconds). The word under the mouse is looked up at most this often (milliseconds). Screen pixels per density bin (per axis). Selected or highlighted points drawn at most (the rest still count as selected). Categorical palette for cluster labels and word groups (label ``k`` gets ``k % 20``). Modifiers held when the mouse button went down (set by the plot widget).</extracomment>
+        <translation>滚轮：缩放 · 拖动：平移 · 单击：选择一个词（Ctrl+单击：添加或移除） · Shift+拖动：框选矩形区域 · Ctrl+拖动：套索选择 · Home 或 R：显示全部 · Esc：清除选择。缩小时词图显示点的密度；视图中的点不超过 {threshold:,} 个时才显示颜色和词。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="395" />
+        <source>How many points are in view, and what the colours mean.</source>
+        <translation>视图中有多少个点，以及颜色的含义。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="800" />
+        <source>rare</source>
+        <translation>罕见</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="801" />
+        <source>frequent</source>
+        <translation>常见</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="812" />
+        <source>cluster {k}</source>
+        <translation>簇 {k}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="850" />
+        <source>… {n} more</source>
+        <translation>… 另有 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="994" />
+        <source>No points.</source>
+        <translation>没有点。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="996" />
+        <source>{visible:,} of {n:,} points in view</source>
+        <translation>视图中有 {visible:,} / {n:,} 个点</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="999" />
+        <source>density of points (colours and words show below {threshold:,} points in view)</source>
+        <translation>点的密度（视图中的点少于 {threshold:,} 个时显示颜色和词）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="1001" />
+        <source>colour: frequency</source>
+        <translation>颜色：词频</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="1002" />
+        <source>colour: cluster</source>
+        <translation>颜色：簇</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="1002" />
+        <source>colour: word lists</source>
+        <translation>颜色：词表组</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="1006" />
+        <source>{n:,} selected</source>
+        <translation>已选 {n:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="1109" />
+        <source>This map bookmark cannot be read ({error}).</source>
+        <translation>无法读取此词图书签（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="1112" />
+        <source>This map bookmark has an empty or invalid view rectangle.</source>
+        <translation>此词图书签的视图矩形为空或无效。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/plots/embedding_map.py" line="1148" />
+        <source>Cannot export the map as {name}: use a .png, .jpg or .svg file name.</source>
+        <translation>无法将词图导出为 {name}：请使用 .png、.jpg 或 .svg 文件名。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <location filename="../workbench/ui/notifications.py" line="145" />
@@ -1823,6 +2220,531 @@ Table columns (English; shown through ``tr``).</extracomment>
         <location filename="../workbench/ui/widgets/evaluation_view.py" line="861" />
         <source>The evaluation failed.</source>
         <translation>评测失败。</translation>
+    </message>
+</context>
+<context>
+    <name>ExploreJobs</name>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="234" />
+        <source>Clusters</source>
+        <translation>聚类</translation>
+    </message>
+</context>
+<context>
+    <name>ExplorePanel</name>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="85" />
+        <source>Semantic axes</source>
+        <extracomment>(label, method) for the map method combo box; labels are translated when shown.</extracomment>
+        <translation>语义轴</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="125" />
+        <source>Each axis needs words at both ends, e.g. x: man → woman, y: small → big.</source>
+        <translation>每条轴的两端都需要词，例如 x：man → woman，y：small → big。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="136" />
+        <source>Preparing UMAP (compiling once)…</source>
+        <translation>正在准备 UMAP（只需编译一次）…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="166" />
+        <source>unexpected content</source>
+        <extracomment>Version of the bookmarks file format.</extracomment>
+        <translation>内容不符合预期</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="169" />
+        <source>The bookmarks saved for these vectors ({path}) cannot be read ({reason}); the list starts empty, and the file is replaced when you add a bookmark.</source>
+        <translation>无法读取为这些词向量保存的书签（{path}）（{reason}）；书签列表从空开始，添加书签时会替换该文件。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="231" />
+        <location filename="../workbench/ui/panels/explore_panel.py" line="334" />
+        <source>Map</source>
+        <translation>词图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="232" />
+        <source>Load vectors</source>
+        <translation>加载词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="236" />
+        <source>Prepare UMAP</source>
+        <translation>准备 UMAP</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="237" />
+        <location filename="../workbench/ui/panels/explore_panel.py" line="394" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="251" />
+        <source>Load vectors…</source>
+        <translation>加载词向量…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="252" />
+        <source>Open a word2vec, GloVe or fastText vector file (the Static training panel's vectors appear here too)</source>
+        <translation>打开 word2vec、GloVe 或 fastText 词向量文件（“静态词向量训练”面板中的词向量也会显示在这里）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="265" />
+        <source>Neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="266" />
+        <source>Nearest words of a word or expression</source>
+        <translation>一个词或表达式的最近邻词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="267" />
+        <source>Analogy</source>
+        <translation>类比</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="267" />
+        <source>a is to b as c is to ?</source>
+        <translation>a 之于 b 如同 c 之于 ?</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="268" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="268" />
+        <source>Similarity, odd one out, heatmap</source>
+        <translation>相似度、找出不合群的词、热力图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="269" />
+        <source>Antonyms</source>
+        <translation>反义词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="270" />
+        <source>Are antonyms neighbours? (lecture exercise)</source>
+        <translation>反义词是近邻吗？（课堂练习）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="278" />
+        <source>PCA: linear, fast, with explained variance. t-SNE and UMAP: non-linear, keep local neighbourhoods. Semantic axes: x and y are directions between words you choose.</source>
+        <translation>PCA：线性、快速，并给出解释方差。t-SNE 和 UMAP：非线性，保留局部邻域。语义轴：x 和 y 是你所选词之间的方向。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="286" />
+        <source>all words</source>
+        <translation>全部词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="287" />
+        <source>Map only the most frequent words (all words: the whole vocabulary, no sampling)</source>
+        <translation>只投影最常见的词（全部词：整个词表，不抽样）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="292" />
+        <source>t-SNE perplexity: about how many neighbours each point keeps (needs at least 3 × perplexity points)</source>
+        <translation>t-SNE 困惑度：大致相当于每个点保留的近邻数（至少需要 3 × 困惑度 个点）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="298" />
+        <source>UMAP n_neighbors: larger keeps more global structure</source>
+        <translation>UMAP n_neighbors：越大保留的全局结构越多</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="304" />
+        <source>UMAP min_dist: how tightly points may pack</source>
+        <translation>UMAP min_dist：点之间可以挤得多紧</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="306" />
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="307" />
+        <source>euclidean</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="308" />
+        <source>Distance UMAP uses in the vector space</source>
+        <translation>UMAP 在向量空间中使用的距离</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="312" />
+        <source>One or more words; the axis runs from the mean of the left words to the mean of the right words</source>
+        <translation>一个或多个词；轴从左侧各词的均值指向右侧各词的均值</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="314" />
+        <source>3D (three components)</source>
+        <translation>三维（三个分量）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="319" />
+        <source>Compute three components and show a 3D view (drag to rotate, scroll to zoom)</source>
+        <translation>计算三个分量并显示三维视图（拖动可旋转，滚轮可缩放）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="323" />
+        <source>Compute map</source>
+        <translation>计算词图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="324" />
+        <source>Compute the map in the background (Ctrl+M)</source>
+        <translation>在后台计算词图（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="325" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="326" />
+        <source>Stop computing; the current map stays</source>
+        <translation>停止计算；当前词图保持不变</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="336" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="337" />
+        <source>Words</source>
+        <translation>词数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="338" />
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="339" />
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="343" />
+        <source>Min. distance</source>
+        <translation>最小距离</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="344" />
+        <source>Metric</source>
+        <translation>距离度量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="345" />
+        <source>x from</source>
+        <translation>x 起点</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="345" />
+        <source>x to</source>
+        <translation>x 终点</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="346" />
+        <source>y from</source>
+        <translation>y 起点</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="346" />
+        <source>y to</source>
+        <translation>y 终点</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="358" />
+        <source>one colour</source>
+        <translation>单一颜色</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="358" />
+        <source>frequency</source>
+        <translation>词频</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="359" />
+        <source>k-means clusters</source>
+        <translation>k-means 簇</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="360" />
+        <source>word lists</source>
+        <translation>词表组</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="362" />
+        <source>Colour the points</source>
+        <translation>为点着色</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="366" />
+        <source>Number of k-means clusters (on the vectors, not the map)</source>
+        <translation>k-means 的簇数（在词向量上聚类，而不是在词图上）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="369" />
+        <source>Word lists as name: word word; name: word …</source>
+        <translation>词表组写成 名称: 词 词; 名称: 词 …</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="370" />
+        <source>Colour and search</source>
+        <translation>着色与搜索</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="372" />
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="373" />
+        <source>Clusters</source>
+        <translation>簇数</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="374" />
+        <source>Word lists</source>
+        <translation>词表组</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="376" />
+        <source>find a word in the map (Ctrl+F)</source>
+        <translation>在词图中查找一个词（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="377" />
+        <source>Highlight and centre a word</source>
+        <translation>高亮一个词并将其居中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="378" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="381" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="382" />
+        <source>Save the picture (PNG, SVG) or the coordinates with neighbour lists (CSV)</source>
+        <translation>保存图片（PNG、SVG），或坐标及近邻列表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="386" />
+        <source>Picture as PNG…</source>
+        <translation>图片另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="388" />
+        <source>Picture as SVG…</source>
+        <translation>图片另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="390" />
+        <source>Coordinates and neighbours as CSV…</source>
+        <translation>坐标和近邻另存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="395" />
+        <source>Save the current view and selection, or go back to one</source>
+        <translation>保存当前视图和选择，或回到已保存的视图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="505" />
+        <source>No vectors yet: train some in the Static training panel or load a vector file.</source>
+        <translation>还没有词向量：请在“静态词向量训练”面板中训练，或加载一个词向量文件。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="509" />
+        <source>trained vectors</source>
+        <translation>训练得到的词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="510" />
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {n:,} words × {dim} dimensions</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：{n:,} 个词 × {dim} 维</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="512" />
+        <source>Choose a method and compute a map (Ctrl+M).</source>
+        <translation>选择一种方法并计算词图（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="523" />
+        <source>Load word vectors</source>
+        <translation>加载词向量</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="524" />
+        <source>Word vectors (*.txt *.vec *.bin *.gz *.bz2 *.xz);;All files (*)</source>
+        <translation>词向量文件 (*.txt *.vec *.bin *.gz *.bz2 *.xz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="593" />
+        <source>{n:,} words: about {s:.0f} s on this machine.</source>
+        <translation>{n:,} 个词：在本机上约需 {s:.0f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="595" />
+        <source>{n:,} words: about {m:.0f} min on this machine.</source>
+        <translation>{n:,} 个词：在本机上约需 {m:.0f} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="603" />
+        <source>Load or train vectors first.</source>
+        <translation>请先加载或训练词向量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="642" />
+        <source>{method} of {n:,} words</source>
+        <translation>{n:,} 个词的 {method}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="645" />
+        <source>from the cache</source>
+        <translation>取自缓存</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="647" />
+        <source>computed in {s:.1f} s</source>
+        <translation>用时 {s:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="651" />
+        <source>{map}; explained variance {variance}; {origin}. Scroll to zoom, drag to pan, Shift-drag to select, click a word for its neighbours.</source>
+        <translation>{map}；解释方差 {variance}；{origin}。滚轮缩放，拖动平移，按住 Shift 拖动可选择，点击一个词可查看其近邻。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="655" />
+        <source>{map}; {origin}. Scroll to zoom, drag to pan, Shift-drag to select, click a word for its neighbours.</source>
+        <translation>{map}；{origin}。滚轮缩放，拖动平移，按住 Shift 拖动可选择，点击一个词可查看其近邻。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="667" />
+        <source>The map was cancelled; the previous map is still shown.</source>
+        <translation>词图计算已取消；仍显示之前的词图。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="698" />
+        <source>Not in the map: {words}</source>
+        <translation>不在词图中：{words}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="712" />
+        <source>'{part}' is not a word list: write name: word word; name: word …</source>
+        <translation>“{part}”不是词表组：请写成 名称: 词 词; 名称: 词 …</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="731" />
+        <source>'{word}' is not in the map.</source>
+        <translation>“{word}”不在词图中。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="780" />
+        <source>Compute the map again (Ctrl+M) for three components.</source>
+        <translation>请重新计算词图（Ctrl+M）以得到三个分量。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="808" />
+        <location filename="../workbench/ui/panels/explore_panel.py" line="823" />
+        <location filename="../workbench/ui/panels/explore_panel.py" line="989" />
+        <source>Compute a map first.</source>
+        <translation>请先计算词图。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="810" />
+        <source>Export the map</source>
+        <translation>导出词图</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="825" />
+        <source>Export coordinates</source>
+        <translation>导出坐标</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="847" />
+        <source>Wrote {n:,} rows to {path}.</source>
+        <translation>已将 {n:,} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="852" />
+        <source>Bookmark this view…</source>
+        <translation>将此视图加入书签…</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="858" />
+        <source>Go back to the view and selection '{name}'</source>
+        <translation>回到视图和选择“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="861" />
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="862" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="901" />
+        <source>There is already a bookmark called '{name}'.</source>
+        <translation>已经有名为“{name}”的书签。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="950" />
+        <source>Bookmark '{name}': {error}</source>
+        <translation>书签“{name}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="972" />
+        <source>The bookmarks could not be saved in {path} ({reason}); they last until you close the app.</source>
+        <translation>无法将书签保存到 {path}（{reason}）；它们只保留到关闭本程序为止。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="992" />
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="992" />
+        <source>Name of this view:</source>
+        <translation>此视图的名称：</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="993" />
+        <source>View {n}</source>
+        <translation>视图 {n}</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="998" />
+        <source>Rename bookmark</source>
+        <translation>重命名书签</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="998" />
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>ExploreUmapControls</name>
+    <message>
+        <location filename="../workbench/ui/panels/explore_panel.py" line="341" />
+        <source>Neighbours</source>
+        <translation>近邻数</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3904,142 @@ Table columns (English; shown through ``tr``).</extracomment>
     </message>
 </context>
 <context>
+    <name>NeighboursView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="122" />
+        <source>Compute a map to compare with the neighbours in the map.</source>
+        <translation>计算词图后，可与词图中的近邻比较。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="125" />
+        <source>An expression has no point in the map.</source>
+        <translation>表达式在词图中没有对应的点。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="131" />
+        <source>'{word}' is not in the current map.</source>
+        <translation>“{word}”不在当前词图中。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="136" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="140" />
+        <source>{shared} of the {n} nearest points in the map are also among the {k} nearest in the space.</source>
+        <translation>词图中最近的 {n} 个点里，有 {shared} 个也在向量空间中最近的 {k} 个词之中。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="158" />
+        <source>Neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="162" />
+        <source>a word, or an expression like king - man + woman</source>
+        <translation>一个词，或 king - man + woman 这样的表达式</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="163" />
+        <source>A word, or a sum of words with + and - and optional weights (2*paris - france). Press Enter to search.</source>
+        <translation>一个词，或用 + 和 - 组合的词（可带权重，如 2*paris - france）。按 Enter 搜索。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="166" />
+        <source>How many neighbours to list</source>
+        <translation>列出多少个近邻</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="168" />
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="235" />
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="169" />
+        <source>Euclidean</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="170" />
+        <source>Cosine similarity (higher is closer) or Euclidean distance (lower is closer)</source>
+        <translation>余弦相似度（越高越近）或欧氏距离（越低越近）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="172" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="173" />
+        <source>Find the nearest neighbours (Enter)</source>
+        <translation>查找最近邻（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="183" />
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="189" />
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="183" />
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="189" />
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="183" />
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="185" />
+        <source>Neighbours in the original vector space. Click a word to find it in the map; double-click to search it.</source>
+        <translation>原始向量空间中的近邻。单击一个词可在词图中找到它；双击可搜索它的近邻。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="189" />
+        <source>map distance</source>
+        <translation>词图距离</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="189" />
+        <source>also in space</source>
+        <translation>也在向量空间中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="191" />
+        <source>Nearest points in the current 2D/3D map: how much the projection moves neighbourhoods around</source>
+        <translation>当前二维/三维词图中最近的点：投影在多大程度上改变了邻域</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="195" />
+        <source>In the vector space</source>
+        <translation>在向量空间中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="197" />
+        <source>In the map</source>
+        <translation>在词图中</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="225" />
+        <source>Type a word or an expression such as king - man + woman.</source>
+        <translation>请输入一个词或表达式，例如 king - man + woman。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="237" />
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="240" />
+        <source>Excluded the query's own words: {words}.</source>
+        <translation>已排除查询本身的词：{words}。</translation>
+    </message>
+</context>
+<context>
     <name>PretrainPage</name>
     <message>
         <location filename="../workbench/ui/panels/bert_panel.py" line="600" />
@@ -3744,6 +4802,14 @@ Table columns (English; shown through ``tr``).</extracomment>
         <location filename="../workbench/ui/preview.py" line="28" />
         <source>{panel} preview</source>
         <translation>{panel} 预览</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTable</name>
+    <message>
+        <location filename="../workbench/ui/widgets/result_table.py" line="83" />
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
 </context>
 <context>
@@ -5300,6 +6366,15 @@ without improvement:</source>
     </message>
 </context>
 <context>
+    <name>ToolView</name>
+    <message>
+        <location filename="../workbench/ui/widgets/explore_tools.py" line="91" />
+        <source>Load or train vectors first.</source>
+        <extracomment>What the panel tells the tools about the current map: the words and their coordinates.</extracomment>
+        <translation>请先加载或训练词向量。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingCurves</name>
     <message>
         <location filename="../workbench/ui/plots/bert_curves.py" line="69" />
@@ -5410,57 +6485,52 @@ without improvement:</source>
 <context>
     <name>WelcomeFlow</name>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="181" />
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
         <location filename="../workbench/ui/panels/welcome_panel.py" line="182" />
-        <source>was cancelled</source>
-        <translation>已取消</translation>
+        <source>Training failed; the Static training panel says why.</source>
+        <translation>训练失败；原因见“静态词向量训练”面板。</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="194" />
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="184" />
+        <source>Training was cancelled.</source>
+        <translation>训练已取消。</translation>
+    </message>
+    <message>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="196" />
         <source>Counting the words…</source>
         <translation>正在统计词…</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="209" />
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="211" />
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="211" />
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="213" />
         <source>: {tokens:,} words, {types:,} different ones.</source>
         <translation>：{tokens:,} 个词，其中不同的词有 {types:,} 个。</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="227" />
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="229" />
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="231" />
-        <source>could not start</source>
-        <translation>无法开始</translation>
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="233" />
+        <source>Training could not start: {reason}</source>
+        <translation>训练无法开始：{reason}</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="248" />
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="251" />
         <source>Trained vectors for {n} words.</source>
         <translation>已为 {n} 个词训练出词向量。</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="256" />
-        <source>Training {why}.</source>
-        <translation>训练：{why}。</translation>
-    </message>
-    <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="266" />
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="269" />
         <source>Train vectors first (step 2).</source>
         <translation>请先训练词向量（第 2 步）。</translation>
     </message>
     <message>
-        <location filename="../workbench/ui/panels/welcome_panel.py" line="274" />
+        <location filename="../workbench/ui/panels/welcome_panel.py" line="277" />
         <source>Map computed; none of the demo analogies' words are in this vocabulary.</source>
         <translation>词图已计算；但演示类比所用的词都不在这个词表中。</translation>
     </message>

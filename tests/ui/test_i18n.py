@@ -101,3 +101,41 @@ def test_missing_translation_falls_back_to_english_with_a_notice(make_main_windo
     bar = window.tabs.currentWidget().message_bar
     assert bar.level() == "warning"
     assert "workbench_zh_CN.qm" in bar.text() and "English" in bar.text()
+
+
+def test_every_ui_string_has_a_shipped_translation(tmp_path):
+    """Extract the UI's strings afresh: each must be translated in the committed .ts file.
+
+    Fails when a string is added or changed without ``python tools/translations.py
+    update && ... fill && ... release`` (and a translation in translations/zh_CN/).
+    """
+    import shutil
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    root = Path(__file__).resolve().parents[2]
+    lupdate = shutil.which("pyside6-lupdate") or shutil.which(
+        "pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate, "pyside6-lupdate comes with PySide6-Essentials"
+    fresh = tmp_path / "fresh.ts"
+    files = sorted(str(p.relative_to(root)) for p in (root / "workbench" / "ui").rglob("*.py"))
+    subprocess.run([lupdate, *files, "-no-obsolete", "-ts", str(fresh)], cwd=root, check=True,
+                   capture_output=True)
+
+    def messages(path: Path, translated_only: bool) -> set[tuple[str, str]]:
+        out = set()
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                done = (translation is not None and translation.get("type") is None
+                        and (translation.text or "").strip())
+                if done or not translated_only:
+                    out.add((name, message.findtext("source", "")))
+        return out
+
+    shipped = messages(root / "translations" / "workbench_zh_CN.ts", True)
+    missing = sorted(messages(fresh, False) - shipped)
+    assert not missing, f"{len(missing)} UI strings lack a shipped translation: {missing[:10]}"
+    assert (root / "resources" / "translations" / "workbench_zh_CN.qm").stat().st_size > 10_000

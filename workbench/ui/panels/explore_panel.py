@@ -15,6 +15,10 @@ saved per set of vectors in ``<workspace>/bookmarks/<fingerprint>.json`` and
 come back when the same vectors are loaded again.  Where OpenGL works, maps
 with three components are shown in a rotatable 3D view
 (:class:`EmbeddingMap3DView`); elsewhere the 3D switch is disabled and says why.
+
+Every string shown is written in English inside ``self.tr`` (or
+``QCoreApplication.translate("ExplorePanel", ...)`` in the job functions);
+words, file names, bookmark names and the exported CSV stay as they are.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,13 +77,21 @@ if TYPE_CHECKING:
 
 __all__ = ["MAP_METHODS", "ExplorePanel"]
 
-#: (label, method) for the map method combo box.
+#: (label, method) for the map method combo box; labels are translated when shown.
 MAP_METHODS = (
     ("PCA", "pca"),
     ("t-SNE", "tsne"),
     ("UMAP", "umap"),
-    ("Semantic axes", "axes"),
+    (QT_TRANSLATE_NOOP("ExplorePanel", "Semantic axes"), "axes"),
 )
+
+
+def _method_label(method: str) -> str:
+    """The translated label of a map method (the method's name when unknown)."""
+    for label, m in MAP_METHODS:
+        if m == method:
+            return QCoreApplication.translate("ExplorePanel", label)
+    return method
 
 
 def _load_job(path: str, *, progress: Progress = NULL_PROGRESS) -> Embeddings:
@@ -110,8 +122,9 @@ def _axes_job(emb: Embeddings, x: tuple[list[str], list[str]], y: tuple[list[str
     from workbench.core.explore import Axis, axis_projection
 
     if not x[0] or not x[1] or not y[0] or not y[1]:
-        raise WorkbenchError("Each axis needs words at both ends, e.g. x: man → woman, "
-                             "y: small → big.")
+        raise WorkbenchError(QCoreApplication.translate(
+            "ExplorePanel", "Each axis needs words at both ends, e.g. x: man → woman, "
+            "y: small → big."))
     words = emb.words[:top_n] if top_n else None
     return _with_index(axis_projection(emb, Axis(tuple(x[1]), tuple(x[0])),
                                        Axis(tuple(y[1]), tuple(y[0])), words=words))
@@ -120,7 +133,8 @@ def _axes_job(emb: Embeddings, x: tuple[list[str], list[str]], y: tuple[list[str
 def _warm_umap_job(cache_dir: Path | None, *, progress: Progress = NULL_PROGRESS) -> float:
     from workbench.core.explore import warm_umap
 
-    progress.report(None, "Preparing UMAP (compiling once)…")
+    progress.report(None, QCoreApplication.translate("ExplorePanel",
+                                                     "Preparing UMAP (compiling once)…"))
     return warm_umap(cache_dir=cache_dir, in_child=True, progress=progress)
 
 
@@ -149,12 +163,13 @@ def _bookmarks_job(emb: Embeddings, folder: Path | None,
         if not isinstance(marks, dict) or not all(
                 isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("view"), dict)
                 for k, v in marks.items()):
-            raise ValueError("unexpected content")
+            raise ValueError(QCoreApplication.translate("ExplorePanel", "unexpected content"))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return path, {}, (f"The bookmarks saved for these vectors ({path}) cannot be read "
-                          f"({why}); the list starts empty, and the file is replaced when "
-                          "you add a bookmark.")
+        return path, {}, QCoreApplication.translate(
+            "ExplorePanel", "The bookmarks saved for these vectors ({path}) cannot be read "
+            "({reason}); the list starts empty, and the file is replaced when you add a "
+            "bookmark.").format(path=path, reason=why)
     return path, dict(marks), ""
 
 
@@ -213,11 +228,13 @@ class ExplorePanel(QWidget):
         self.oov_vector: Callable[[str], Any] | None = None
         self.projection: Projection | None = None
         self._bookmarks: dict[str, dict[str, Any]] = {}
-        self.map_runner = TaskRunner("Map", self)
-        self.load_runner = TaskRunner("Load vectors", self)
-        self.cluster_runner = TaskRunner("Clusters", self)
-        self.warm_runner = TaskRunner("Prepare UMAP", self)
-        self.bookmark_runner = TaskRunner("Bookmarks", self)
+        self.map_runner = TaskRunner(self.tr("Map"), self)
+        self.load_runner = TaskRunner(self.tr("Load vectors"), self)
+        # "Clusters" is also the k-means spin box's label (a count): the job has its own context.
+        self.cluster_runner = TaskRunner(QCoreApplication.translate("ExploreJobs", "Clusters"),
+                                         self)
+        self.warm_runner = TaskRunner(self.tr("Prepare UMAP"), self)
+        self.bookmark_runner = TaskRunner(self.tr("Bookmarks"), self)
         self.map_view_3d: EmbeddingMap3DView | None = None
         self._bookmark_file: Path | None = None
         self._pending_bookmark: str | None = None
@@ -231,9 +248,10 @@ class ExplorePanel(QWidget):
         self.message_bar = MessageBar(self)
         self.source_label = QLabel()
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.load_button = QPushButton("Load vectors…")
-        self.load_button.setToolTip("Open a word2vec, GloVe or fastText vector file "
-                                    "(the Static training panel's vectors appear here too)")
+        self.load_button = QPushButton(self.tr("Load vectors…"))
+        self.load_button.setToolTip(self.tr("Open a word2vec, GloVe or fastText vector file "
+                                            "(the Static training panel's vectors appear here "
+                                            "too)"))
         top = QHBoxLayout()
         top.addWidget(self.source_label, 1)
         top.addWidget(self.load_button)
@@ -244,60 +262,68 @@ class ExplorePanel(QWidget):
         self.antonyms_view = AntonymsView()
         self.tools = QTabWidget()
         for view, title, tip in (
-            (self.neighbours_view, "Neighbours", "Nearest words of a word or expression"),
-            (self.analogy_view, "Analogy", "a is to b as c is to ?"),
-            (self.compare_view, "Compare", "Similarity, odd one out, heatmap"),
-            (self.antonyms_view, "Antonyms", "Are antonyms neighbours? (lecture exercise)"),
+            (self.neighbours_view, self.tr("Neighbours"),
+             self.tr("Nearest words of a word or expression")),
+            (self.analogy_view, self.tr("Analogy"), self.tr("a is to b as c is to ?")),
+            (self.compare_view, self.tr("Compare"), self.tr("Similarity, odd one out, heatmap")),
+            (self.antonyms_view, self.tr("Antonyms"),
+             self.tr("Are antonyms neighbours? (lecture exercise)")),
         ):
             self.tools.setTabToolTip(self.tools.addTab(view, title), tip)
 
         # Map controls.
         self.method_combo = QComboBox()
-        for label, method in MAP_METHODS:
-            self.method_combo.addItem(label, method)
-        self.method_combo.setToolTip("PCA: linear, fast, with explained variance. t-SNE and "
-                                     "UMAP: non-linear, keep local neighbourhoods. Semantic "
-                                     "axes: x and y are directions between words you choose.")
+        for _label, method in MAP_METHODS:
+            self.method_combo.addItem(_method_label(method), method)
+        self.method_combo.setToolTip(self.tr("PCA: linear, fast, with explained variance. t-SNE "
+                                             "and UMAP: non-linear, keep local neighbourhoods. "
+                                             "Semantic axes: x and y are directions between "
+                                             "words you choose."))
         self.top_spin = QSpinBox()
-        self.top_spin.setRange(0, 100_000_000)
+        self.top_spin.setRange(0, 100000000)
         self.top_spin.setSingleStep(1000)
         self.top_spin.setValue(0)
-        self.top_spin.setSpecialValueText("all words")
-        self.top_spin.setToolTip("Map only the most frequent words (all words: the whole "
-                                 "vocabulary, no sampling)")
+        self.top_spin.setSpecialValueText(self.tr("all words"))
+        self.top_spin.setToolTip(self.tr("Map only the most frequent words (all words: the whole "
+                                         "vocabulary, no sampling)"))
         self.perplexity_spin = QDoubleSpinBox()
         self.perplexity_spin.setRange(2.0, 500.0)
         self.perplexity_spin.setValue(30.0)
-        self.perplexity_spin.setToolTip("t-SNE perplexity: about how many neighbours each "
-                                        "point keeps (needs at least 3 × perplexity points)")
+        self.perplexity_spin.setToolTip(self.tr("t-SNE perplexity: about how many neighbours "
+                                                "each point keeps (needs at least 3 × "
+                                                "perplexity points)"))
         self.neighbors_spin = QSpinBox()
         self.neighbors_spin.setRange(2, 500)
         self.neighbors_spin.setValue(15)
-        self.neighbors_spin.setToolTip("UMAP n_neighbors: larger keeps more global structure")
+        self.neighbors_spin.setToolTip(self.tr("UMAP n_neighbors: larger keeps more global "
+                                               "structure"))
         self.min_dist_spin = QDoubleSpinBox()
         self.min_dist_spin.setRange(0.0, 1.0)
         self.min_dist_spin.setSingleStep(0.05)
         self.min_dist_spin.setValue(0.1)
-        self.min_dist_spin.setToolTip("UMAP min_dist: how tightly points may pack")
+        self.min_dist_spin.setToolTip(self.tr("UMAP min_dist: how tightly points may pack"))
         self.metric_combo = QComboBox()
-        self.metric_combo.addItems(["cosine", "euclidean"])
-        self.metric_combo.setToolTip("Distance UMAP uses in the vector space")
+        self.metric_combo.addItem(self.tr("cosine"), "cosine")
+        self.metric_combo.addItem(self.tr("euclidean"), "euclidean")
+        self.metric_combo.setToolTip(self.tr("Distance UMAP uses in the vector space"))
         self.x_neg_edit, self.x_pos_edit = QLineEdit("man he"), QLineEdit("woman she")
         self.y_neg_edit, self.y_pos_edit = QLineEdit("small little"), QLineEdit("big large")
         for edit in (self.x_neg_edit, self.x_pos_edit, self.y_neg_edit, self.y_pos_edit):
-            edit.setToolTip("One or more words; the axis runs from the mean of the left "
-                            "words to the mean of the right words")
-        self.three_d_check = QCheckBox("3D (three components)")
+            edit.setToolTip(self.tr("One or more words; the axis runs from the mean of the left "
+                                    "words to the mean of the right words"))
+        self.three_d_check = QCheckBox(self.tr("3D (three components)"))
         gl_ok, gl_why = opengl_status()
         self._gl_reason = gl_why
         self.three_d_check.setEnabled(gl_ok)
-        self.three_d_check.setToolTip(
-            "Compute three components and show a 3D view (drag to rotate, scroll to zoom)"
-            if gl_ok else gl_why)
-        self.compute_button = QPushButton("Compute map")
-        self.compute_button.setToolTip("Compute the map in the background (Ctrl+M)")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop computing; the current map stays")
+        if gl_ok:
+            self.three_d_check.setToolTip(self.tr("Compute three components and show a 3D view "
+                                                  "(drag to rotate, scroll to zoom)"))
+        else:
+            self.three_d_check.setToolTip(gl_why)
+        self.compute_button = QPushButton(self.tr("Compute map"))
+        self.compute_button.setToolTip(self.tr("Compute the map in the background (Ctrl+M)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop computing; the current map stays"))
         self.cancel_button.setEnabled(False)
         self.estimate_label = QLabel()
         self.estimate_label.setWordWrap(True)
@@ -305,16 +331,19 @@ class ExplorePanel(QWidget):
         self.progress_bar.setVisible(False)
         self.progress_bar.setTextVisible(True)
 
-        params = QGroupBox("Map")
+        params = QGroupBox(self.tr("Map"))
         form = QFormLayout(params)
-        form.addRow("Method", self.method_combo)
-        form.addRow("Words", self.top_spin)
-        form.addRow("View", self.three_d_check)
-        self._tsne_rows = [("Perplexity", self.perplexity_spin)]
-        self._umap_rows = [("Neighbours", self.neighbors_spin), ("Min. distance", self.min_dist_spin),
-                           ("Metric", self.metric_combo)]
-        self._axes_rows = [("x from", self.x_neg_edit), ("x to", self.x_pos_edit),
-                           ("y from", self.y_neg_edit), ("y to", self.y_pos_edit)]
+        form.addRow(self.tr("Method"), self.method_combo)
+        form.addRow(self.tr("Words"), self.top_spin)
+        form.addRow(self.tr("View"), self.three_d_check)
+        self._tsne_rows = [(self.tr("Perplexity"), self.perplexity_spin)]
+        # UMAP's n_neighbors (a count, not the Neighbours tab): a context of its own.
+        self._umap_rows = [(QCoreApplication.translate("ExploreUmapControls", "Neighbours"),
+                            self.neighbors_spin),
+                           (self.tr("Min. distance"), self.min_dist_spin),
+                           (self.tr("Metric"), self.metric_combo)]
+        self._axes_rows = [(self.tr("x from"), self.x_neg_edit), (self.tr("x to"), self.x_pos_edit),
+                           (self.tr("y from"), self.y_neg_edit), (self.tr("y to"), self.y_pos_edit)]
         self._form = form
         for label, widget in self._tsne_rows + self._umap_rows + self._axes_rows:
             form.addRow(label, widget)
@@ -326,39 +355,45 @@ class ExplorePanel(QWidget):
         form.addRow(self.progress_bar)
 
         self.colour_combo = QComboBox()
-        for label, mode in (("one colour", "none"), ("frequency", "frequency"),
-                            ("k-means clusters", "clusters"), ("word lists", "groups")):
+        for label, mode in ((self.tr("one colour"), "none"), (self.tr("frequency"), "frequency"),
+                            (self.tr("k-means clusters"), "clusters"),
+                            (self.tr("word lists"), "groups")):
             self.colour_combo.addItem(label, mode)
-        self.colour_combo.setToolTip("Colour the points")
+        self.colour_combo.setToolTip(self.tr("Colour the points"))
         self.clusters_spin = QSpinBox()
         self.clusters_spin.setRange(2, 100)
         self.clusters_spin.setValue(10)
-        self.clusters_spin.setToolTip("Number of k-means clusters (on the vectors, not the map)")
+        self.clusters_spin.setToolTip(self.tr("Number of k-means clusters (on the vectors, not "
+                                              "the map)"))
         self.groups_edit = QLineEdit("days: monday tuesday wednesday; colours: red green blue")
-        self.groups_edit.setToolTip("Word lists as name: word word; name: word …")
-        look = QGroupBox("Colour and search")
+        self.groups_edit.setToolTip(self.tr("Word lists as name: word word; name: word …"))
+        look = QGroupBox(self.tr("Colour and search"))
         look_form = QFormLayout(look)
-        look_form.addRow("Colour by", self.colour_combo)
-        look_form.addRow("Clusters", self.clusters_spin)
-        look_form.addRow("Word lists", self.groups_edit)
+        look_form.addRow(self.tr("Colour by"), self.colour_combo)
+        look_form.addRow(self.tr("Clusters"), self.clusters_spin)
+        look_form.addRow(self.tr("Word lists"), self.groups_edit)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("find a word in the map (Ctrl+F)")
-        self.search_edit.setToolTip("Highlight and centre a word")
-        look_form.addRow("Search", self.search_edit)
+        self.search_edit.setPlaceholderText(self.tr("find a word in the map (Ctrl+F)"))
+        self.search_edit.setToolTip(self.tr("Highlight and centre a word"))
+        look_form.addRow(self.tr("Search"), self.search_edit)
 
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the picture (PNG, SVG) or the coordinates with "
-                                      "neighbour lists (CSV)")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the picture (PNG, SVG) or the coordinates "
+                                              "with neighbour lists (CSV)"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
-        export_menu.addAction("Picture as PNG…", lambda: self._on_export_image_clicked("png"))
-        export_menu.addAction("Picture as SVG…", lambda: self._on_export_image_clicked("svg"))
-        export_menu.addAction("Coordinates and neighbours as CSV…", self._on_export_csv_clicked)
+        export_menu.addAction(self.tr("Picture as PNG…"),
+                              lambda: self._on_export_image_clicked("png"))
+        export_menu.addAction(self.tr("Picture as SVG…"),
+                              lambda: self._on_export_image_clicked("svg"))
+        export_menu.addAction(self.tr("Coordinates and neighbours as CSV…"),
+                              self._on_export_csv_clicked)
         self.export_button.setMenu(export_menu)
         self.bookmark_button = QToolButton()
-        self.bookmark_button.setText("Bookmarks")
-        self.bookmark_button.setToolTip("Save the current view and selection, or go back to one")
+        self.bookmark_button.setText(self.tr("Bookmarks"))
+        self.bookmark_button.setToolTip(self.tr("Save the current view and selection, or go back "
+                                                "to one"))
         self.bookmark_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bookmark_menu = QMenu(self.bookmark_button)
         self.bookmark_button.setMenu(self.bookmark_menu)
@@ -467,14 +502,14 @@ class ExplorePanel(QWidget):
                                        ws.root / "bookmarks" if ws is not None else None)
         self.compute_button.setEnabled(emb is not None)
         if emb is None:
-            self.source_label.setText("No vectors yet: train some in the Static training "
-                                      "panel or load a vector file.")
+            self.source_label.setText(self.tr("No vectors yet: train some in the Static "
+                                              "training panel or load a vector file."))
             self.map_info.setText("")
         else:
-            name = Path(emb.source).name if emb.source else "trained vectors"
-            self.source_label.setText(f"<b>{name}</b>: {len(emb):,} words × {emb.dim} "
-                                      "dimensions")
-            self.map_info.setText("Choose a method and compute a map (Ctrl+M).")
+            name = Path(emb.source).name if emb.source else self.tr("trained vectors")
+            self.source_label.setText(self.tr("<b>{name}</b>: {n:,} words × {dim} dimensions"
+                                              ).format(name=name, n=len(emb), dim=emb.dim))
+            self.map_info.setText(self.tr("Choose a method and compute a map (Ctrl+M)."))
         self._update_estimate()
 
     def load_vectors(self, path: str | Path) -> None:
@@ -485,8 +520,8 @@ class ExplorePanel(QWidget):
     @Slot()
     def _on_load_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Load word vectors", "",
-            "Word vectors (*.txt *.vec *.bin *.gz *.bz2 *.xz);;All files (*)")
+            self, self.tr("Load word vectors"), "",
+            self.tr("Word vectors (*.txt *.vec *.bin *.gz *.bz2 *.xz);;All files (*)"))
         if path:
             self.load_vectors(path)
 
@@ -537,7 +572,7 @@ class ExplorePanel(QWidget):
                                 perplexity=self.perplexity_spin.value(),
                                 n_neighbors=self.neighbors_spin.value(),
                                 min_dist=self.min_dist_spin.value(),
-                                metric=self.metric_combo.currentText())
+                                metric=str(self.metric_combo.currentData()))
 
     def _map_size(self) -> int:
         if self.embeddings is None:
@@ -554,14 +589,18 @@ class ExplorePanel(QWidget):
 
         n = self._map_size()
         seconds = estimate_seconds(n, self.embeddings.dim, self.map_params())
-        when = (f"about {seconds:.0f} s" if seconds < 120 else f"about {seconds / 60:.0f} min")
-        self.estimate_label.setText(f"{n:,} words: {when} on this machine.")
+        if seconds < 120:
+            text = self.tr("{n:,} words: about {s:.0f} s on this machine.").format(n=n, s=seconds)
+        else:
+            text = self.tr("{n:,} words: about {m:.0f} min on this machine.").format(
+                n=n, m=seconds / 60)
+        self.estimate_label.setText(text)
 
     def compute_map(self) -> None:
         """Compute the map the controls describe, in the background."""
         emb = self.embeddings
         if emb is None:
-            self.message_bar.show_error("Load or train vectors first.")
+            self.message_bar.show_error(self.tr("Load or train vectors first."))
             return
         self.message_bar.clear()
         if self.method() == "axes":
@@ -600,16 +639,22 @@ class ExplorePanel(QWidget):
                 if len(projection.words) != len(emb) else emb.counts
         self.map_view.set_points(np.asarray(projection.coords)[:, :2], list(projection.words),
                                  counts, index=index)
-        method = {m: label for label, m in MAP_METHODS}.get(projection.params.method,
-                                                                    projection.params.method)
-        parts = [f"{method} of {len(projection.words):,} words"]
+        what = self.tr("{method} of {n:,} words").format(
+            method=_method_label(projection.params.method), n=len(projection.words))
+        if projection.from_cache:
+            origin = self.tr("from the cache")
+        else:
+            origin = self.tr("computed in {s:.1f} s").format(s=projection.seconds)
         if projection.explained_variance:
-            parts.append("explained variance " + ", ".join(
-                f"PC{i + 1} {v * 100:.1f}%" for i, v in enumerate(projection.explained_variance)))
-        parts.append("from the cache" if projection.from_cache
-                     else f"computed in {projection.seconds:.1f} s")
-        self.map_info.setText("; ".join(parts) + ". Scroll to zoom, drag to pan, "
-                              "Shift-drag to select, click a word for its neighbours.")
+            variance = ", ".join(f"PC{i + 1} {v * 100:.1f}%"
+                                 for i, v in enumerate(projection.explained_variance))
+            text = self.tr("{map}; explained variance {variance}; {origin}. Scroll to zoom, drag "
+                           "to pan, Shift-drag to select, click a word for its neighbours."
+                           ).format(map=what, variance=variance, origin=origin)
+        else:
+            text = self.tr("{map}; {origin}. Scroll to zoom, drag to pan, Shift-drag to select, "
+                           "click a word for its neighbours.").format(map=what, origin=origin)
+        self.map_info.setText(text)
         self.apply_colour()
         self._update_3d(new_points=True)
         pending, self._pending_bookmark = self._pending_bookmark, None
@@ -619,7 +664,8 @@ class ExplorePanel(QWidget):
 
     @Slot(object)
     def _on_map_cancelled(self, _kept: object) -> None:
-        self.message_bar.show_info("The map was cancelled; the previous map is still shown.")
+        self.message_bar.show_info(self.tr("The map was cancelled; the previous map is still "
+                                           "shown."))
 
     def _map_state(self) -> tuple[list[str], np.ndarray] | None:
         p = self.projection
@@ -648,8 +694,9 @@ class ExplorePanel(QWidget):
                 return
             missing = self.map_view.set_word_groups(groups)
             if missing:
-                self.message_bar.show_warning("Not in the map: " + ", ".join(missing[:20]) +
-                                              (" …" if len(missing) > 20 else ""))
+                words = ", ".join(missing[:20]) + (" …" if len(missing) > 20 else "")
+                self.message_bar.show_warning(self.tr("Not in the map: {words}").format(
+                    words=words))
         else:
             self.map_view.set_colour_mode("single")
         self._update_3d()
@@ -662,8 +709,8 @@ class ExplorePanel(QWidget):
                 continue
             name, sep, words = part.partition(":")
             if not sep or not name.strip() or not _words(words):
-                raise WorkbenchError(f"'{part.strip()}' is not a word list: write "
-                                     "name: word word; name: word …")
+                raise WorkbenchError(self.tr("'{part}' is not a word list: write name: word "
+                                             "word; name: word …").format(part=part.strip()))
             groups[name.strip()] = _words(words)
         return groups
 
@@ -681,7 +728,7 @@ class ExplorePanel(QWidget):
     def _on_search(self) -> None:
         word = self.search_edit.text().strip()
         if word and not self.highlight_word(word):
-            self.message_bar.show_error(f"'{word}' is not in the map.")
+            self.message_bar.show_error(self.tr("'{word}' is not in the map.").format(word=word))
 
     @Slot(str)
     def highlight_word(self, word: str) -> bool:
@@ -730,7 +777,8 @@ class ExplorePanel(QWidget):
     def _on_three_d_toggled(self, checked: bool) -> None:
         p = self.projection
         if p is not None and checked and p.params.dims != 3:
-            self.map_info.setText("Compute the map again (Ctrl+M) for three components.")
+            self.map_info.setText(self.tr("Compute the map again (Ctrl+M) for three "
+                                          "components."))
         self._update_3d(new_points=True)
 
     def _update_3d(self, new_points: bool = False) -> None:
@@ -757,9 +805,9 @@ class ExplorePanel(QWidget):
     # ------------------------------------------------------------------ export, bookmarks
     def _on_export_image_clicked(self, fmt: str) -> None:
         if self.projection is None:
-            self.message_bar.show_error("Compute a map first.")
+            self.message_bar.show_error(self.tr("Compute a map first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export the map", f"map.{fmt}",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the map"), f"map.{fmt}",
                                               f"{fmt.upper()} (*.{fmt})")
         if path:
             try:
@@ -772,9 +820,9 @@ class ExplorePanel(QWidget):
 
     def _on_export_csv_clicked(self) -> None:
         if self.projection is None:
-            self.message_bar.show_error("Compute a map first.")
+            self.message_bar.show_error(self.tr("Compute a map first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export coordinates", "map.csv",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export coordinates"), "map.csv",
                                               "CSV (*.csv)")
         if path:
             self.export_csv(path)
@@ -796,20 +844,22 @@ class ExplorePanel(QWidget):
                 return [n.word for n in nearest(emb, p.words[row], k=k).neighbours]
 
         self.map_view.export_csv(path, neighbours=neighbours)
-        self.message_bar.show_info(f"Wrote {len(p.words):,} rows to {path}.")
+        self.message_bar.show_info(self.tr("Wrote {n:,} rows to {path}.").format(
+            n=len(p.words), path=path))
 
     def _rebuild_bookmark_menu(self) -> None:
         self.bookmark_menu.clear()
-        self.bookmark_menu.addAction("Bookmark this view…", self._on_add_bookmark)
+        self.bookmark_menu.addAction(self.tr("Bookmark this view…"), self._on_add_bookmark)
         if not self._bookmarks:
             return
         self.bookmark_menu.addSeparator()
         for name in self._bookmarks:
             action = self.bookmark_menu.addAction(name, lambda n=name: self.restore_bookmark(n))
-            action.setToolTip(f"Go back to the view and selection '{name}'")
+            action.setToolTip(self.tr("Go back to the view and selection '{name}'").format(
+                name=name))
         self.bookmark_menu.addSeparator()
-        rename = self.bookmark_menu.addMenu("Rename")
-        delete = self.bookmark_menu.addMenu("Delete")
+        rename = self.bookmark_menu.addMenu(self.tr("Rename"))
+        delete = self.bookmark_menu.addMenu(self.tr("Delete"))
         for name in self._bookmarks:
             rename.addAction(name, lambda n=name: self._on_rename_bookmark(n))
             delete.addAction(name, lambda n=name: self.delete_bookmark(n))
@@ -848,7 +898,8 @@ class ExplorePanel(QWidget):
         if old not in self._bookmarks or not new or new == old:
             return
         if new in self._bookmarks:
-            self.message_bar.show_error(f"There is already a bookmark called '{new}'.")
+            self.message_bar.show_error(self.tr("There is already a bookmark called '{name}'."
+                                                ).format(name=new))
             return
         self._bookmarks = {(new if k == old else k): v for k, v in self._bookmarks.items()}
         self._bookmarks_changed()
@@ -885,7 +936,9 @@ class ExplorePanel(QWidget):
         self.perplexity_spin.setValue(params.perplexity)
         self.neighbors_spin.setValue(params.n_neighbors)
         self.min_dist_spin.setValue(params.min_dist)
-        self.metric_combo.setCurrentText(params.metric)
+        index = self.metric_combo.findData(params.metric)
+        if index >= 0:
+            self.metric_combo.setCurrentIndex(index)
         if self.three_d_check.isEnabled():
             self.three_d_check.setChecked(params.dims == 3)
 
@@ -894,7 +947,8 @@ class ExplorePanel(QWidget):
         try:
             self.map_view.restore(entry["view"])
         except WorkbenchError as exc:
-            self.message_bar.show_error(f"Bookmark '{name}': {exc}")
+            self.message_bar.show_error(self.tr("Bookmark '{name}': {error}").format(
+                name=name, error=exc))
         self._update_3d()
 
     def _bookmarks_changed(self) -> None:
@@ -914,9 +968,9 @@ class ExplorePanel(QWidget):
             with atomic_write(path, "w", encoding="utf-8") as f:
                 json.dump(data, f, indent=1)
         except OSError as exc:
-            self.message_bar.show_warning(f"The bookmarks could not be saved in {path} "
-                                          f"({exc.strerror or exc}); they last until you close "
-                                          "the app.")
+            self.message_bar.show_warning(self.tr(
+                "The bookmarks could not be saved in {path} ({reason}); they last until you "
+                "close the app.").format(path=path, reason=exc.strerror or exc))
 
     @Slot(object)
     def _on_bookmarks_loaded(self, result: tuple[Path | None, dict[str, Any], str]) -> None:
@@ -932,15 +986,17 @@ class ExplorePanel(QWidget):
 
     def _on_add_bookmark(self) -> None:
         if self.projection is None:
-            self.message_bar.show_error("Compute a map first.")
+            self.message_bar.show_error(self.tr("Compute a map first."))
             return
-        name, ok = QInputDialog.getText(self, "Bookmark", "Name of this view:",
-                                        text=f"View {len(self._bookmarks) + 1}")
+        name, ok = QInputDialog.getText(
+            self, self.tr("Bookmark"), self.tr("Name of this view:"),
+            text=self.tr("View {n}").format(n=len(self._bookmarks) + 1))
         if ok and name.strip():
             self.add_bookmark(name.strip())
 
     def _on_rename_bookmark(self, old: str) -> None:
-        name, ok = QInputDialog.getText(self, "Rename bookmark", "New name:", text=old)
+        name, ok = QInputDialog.getText(self, self.tr("Rename bookmark"), self.tr("New name:"),
+                                        text=old)
         if ok:
             self.rename_bookmark(old, name)
 

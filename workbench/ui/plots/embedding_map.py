@@ -10,7 +10,9 @@ per-point hover items), and selections, highlights, colours, bookmarks and
 exports work at any zoom.
 
 The widget takes plain arrays (``coords`` ``(n, 2)``, a word list, optional
-counts); it knows nothing of projections.
+counts); it knows nothing of projections.  Its status line, legend, help and
+the errors a user can cause are translated (context ``EmbeddingMapView``);
+errors only a wrong call can cause, and the exported CSV and SVG, stay English.
 """
 
 from __future__ import annotations
@@ -85,10 +87,6 @@ CATEGORY_COLOURS = (
 _FREQUENCY_STOPS = ((0.0, "#9ecae1"), (0.5, "#3182bd"), (1.0, "#08306b"))
 _DENSITY_STOPS = ((0.0, "#deebf7"), (0.35, "#6baed6"), (0.7, "#2171b5"), (1.0, "#08306b"))
 _LEGEND_MAX = 12
-_HELP = ("Wheel: zoom · drag: pan · click: select a word (Ctrl+click: add or remove) · "
-         "Shift+drag: select a rectangle · Ctrl+drag: lasso · Home or R: show everything · "
-         "Esc: clear the selection. Zoomed out, the map shows point density; colours and words "
-         "appear once at most {threshold:,} points are in view.")
 
 
 def _ramp(stops: Sequence[tuple[float, str]], values: NDArray[np.float64]) -> NDArray[np.uint8]:
@@ -388,8 +386,14 @@ class EmbeddingMapView(QWidget):
         self._legend_samples: list[pg.ScatterPlotItem] = []
 
         self.status = QLabel(self)
-        self.status.setToolTip("How many points are in view, and what the colours mean.\n"
-                               + _HELP.format(threshold=self.point_threshold))
+        help_text = self.tr(
+            "Wheel: zoom · drag: pan · click: select a word (Ctrl+click: add or remove) · "
+            "Shift+drag: select a rectangle · Ctrl+drag: lasso · Home or R: show everything · "
+            "Esc: clear the selection. Zoomed out, the map shows point density; colours and words "
+            "appear once at most {threshold:,} points are in view.").format(
+            threshold=self.point_threshold)
+        self.status.setToolTip(self.tr("How many points are in view, and what the colours mean.")
+                               + "\n" + help_text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -793,8 +797,8 @@ class EmbeddingMapView(QWidget):
             for k in range(FREQUENCY_LEVELS):
                 self._brushes[k] = pg.mkBrush(*rgb[k].tolist())
             self._colour_index = index
-            self._legend_entries = [("rare", QColor(*rgb[0].tolist()).name()),
-                                    ("frequent", QColor(*rgb[-1].tolist()).name())]
+            self._legend_entries = [(self.tr("rare"), QColor(*rgb[0].tolist()).name()),
+                                    (self.tr("frequent"), QColor(*rgb[-1].tolist()).name())]
         elif mode == "labels":
             labels = self._cluster_labels
             assert labels is not None
@@ -805,7 +809,8 @@ class EmbeddingMapView(QWidget):
             self._colour_index = np.where(labels < 0, 0,
                                           labels % len(CATEGORY_COLOURS) + 1).astype(np.intp)
             present = np.unique(labels[labels >= 0])
-            self._legend_entries = [(f"cluster {k}", CATEGORY_COLOURS[k % len(CATEGORY_COLOURS)])
+            self._legend_entries = [(self.tr("cluster {k}").format(k=k),
+                                     CATEGORY_COLOURS[k % len(CATEGORY_COLOURS)])
                                     for k in present.tolist()]
         elif mode == "groups":
             names = list(self._groups)
@@ -842,7 +847,8 @@ class EmbeddingMapView(QWidget):
         if len(entries) > len(shown):
             sample = pg.ScatterPlotItem(size=0, pen=pg.mkPen(None), brush=pg.mkBrush(None))
             self._legend_samples.append(sample)
-            self.legend.addItem(sample, f"… {len(entries) - len(shown)} more")
+            self.legend.addItem(sample, self.tr("… {n} more").format(
+                n=len(entries) - len(shown)))
         self._show_legend()
 
     def _show_legend(self) -> None:
@@ -985,18 +991,19 @@ class EmbeddingMapView(QWidget):
     def _update_status(self) -> None:
         n = self.point_count
         if n == 0:
-            self.status.setText("No points.")
+            self.status.setText(self.tr("No points."))
             return
-        parts = [f"{self._visible_count:,} of {n:,} points in view"]
+        parts = [self.tr("{visible:,} of {n:,} points in view").format(
+            visible=self._visible_count, n=n)]
         if self._mode == "density":
-            parts.append(f"density of points (colours and words show below "
-                         f"{self.point_threshold:,} points in view)")
-        names = {"single": "", "frequency": "colour: frequency", "labels": "colour: cluster",
-                 "groups": "colour: word lists"}
+            parts.append(self.tr("density of points (colours and words show below {threshold:,} "
+                                 "points in view)").format(threshold=self.point_threshold))
+        names = {"single": "", "frequency": self.tr("colour: frequency"),
+                 "labels": self.tr("colour: cluster"), "groups": self.tr("colour: word lists")}
         if names[self._colour_mode] and self._mode == "points":
             parts.append(names[self._colour_mode])
         if len(self._selected):
-            parts.append(f"{len(self._selected):,} selected")
+            parts.append(self.tr("{n:,} selected").format(n=len(self._selected)))
         self.status.setText(" · ".join(parts))
 
     # -- mouse ---------------------------------------------------------------------------
@@ -1099,9 +1106,11 @@ class EmbeddingMapView(QWidget):
             colour = str(bookmark.get("colour_mode", self._colour_mode))
             groups = bookmark.get("word_groups")
         except (KeyError, TypeError, ValueError) as exc:
-            raise ParameterError(f"This map bookmark cannot be read ({exc}).") from None
+            raise ParameterError(self.tr("This map bookmark cannot be read ({error}).").format(
+                error=exc)) from None
         if not all(math.isfinite(v) for v in (x0, x1, y0, y1)) or x1 <= x0 or y1 <= y0:
-            raise ParameterError("This map bookmark has an empty or invalid view rectangle.")
+            raise ParameterError(self.tr("This map bookmark has an empty or invalid view "
+                                         "rectangle."))
         if colour == "groups" and isinstance(groups, Mapping):
             self._groups = {str(k): [str(w) for w in v] for k, v in groups.items()}
         if colour in COLOUR_MODES and (colour != "labels" or self._cluster_labels is not None):
@@ -1136,8 +1145,8 @@ class EmbeddingMapView(QWidget):
                 f.write(self._svg_bytes())
             return
         if suffix not in (".png", ".jpg", ".jpeg"):
-            raise ParameterError(f"Cannot export the map as {target.name!r}: use a .png, .jpg "
-                                 "or .svg file name.")
+            raise ParameterError(self.tr("Cannot export the map as {name}: use a .png, .jpg or "
+                                         ".svg file name.").format(name=repr(target.name)))
         from pyqtgraph.exporters import ImageExporter
 
         exporter = ImageExporter(item)

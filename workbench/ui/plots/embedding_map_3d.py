@@ -8,6 +8,9 @@ the highlighted/selected rows into what the GL scatter draws, without GL, so
 it is testable anywhere.  :class:`EmbeddingMap3DView` draws it: drag to
 rotate, wheel to zoom, the highlighted and selected words enlarged and
 labelled, PNG export from the framebuffer.
+
+Sentences shown to the user go through Qt's translation system (context
+``EmbeddingMap3DView``); errors that only a wrong call can cause stay English.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.core.errors import ParameterError, WorkbenchError
@@ -54,12 +58,16 @@ def opengl_status(refresh: bool = False) -> tuple[bool, str]:
 
 def _probe() -> tuple[bool, str]:
     if importlib.util.find_spec("OpenGL") is None:
-        return False, "The 3D map needs PyOpenGL (pip install PyOpenGL); the 2D map works."
+        return False, QCoreApplication.translate(
+            "EmbeddingMap3DView", "The 3D map needs PyOpenGL (pip install PyOpenGL); the 2D map "
+            "works.")
     from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
-    platform = QGuiApplication.platformName() or "this display"
-    why = (f"The 3D map needs OpenGL, which this display ({platform}) does not provide; "
-           "the 2D map works.")
+    platform = (QGuiApplication.platformName()
+                or QCoreApplication.translate("EmbeddingMap3DView", "this display"))
+    why = QCoreApplication.translate(
+        "EmbeddingMap3DView", "The 3D map needs OpenGL, which this display ({platform}) does not "
+        "provide; the 2D map works.").format(platform=platform)
     context = QOpenGLContext()
     if not context.create():
         return False, why
@@ -178,7 +186,7 @@ class EmbeddingMap3DView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        self.setToolTip("Drag to rotate, scroll to zoom, Ctrl-drag to pan")
+        self.setToolTip(self.tr("Drag to rotate, scroll to zoom, Ctrl-drag to pan"))
 
     @property
     def point_count(self) -> int:
@@ -238,4 +246,5 @@ class EmbeddingMap3DView(QWidget):
         """Save the rendered view as PNG (the OpenGL framebuffer)."""
         image = self.view.grabFramebuffer()
         if image.isNull() or not image.save(str(path)):
-            raise WorkbenchError(f"The 3D view could not be saved as {path}.")
+            raise WorkbenchError(self.tr("The 3D view could not be saved as {path}.").format(
+                path=path))

@@ -6,6 +6,11 @@ vectors takes tens of milliseconds, which the UI thread must not spend), and
 reports expected problems (a word not in the vocabulary, a malformed
 expression) through :attr:`ToolView.error_raised`, which the panel shows in its
 message bar.
+
+Every sentence is written in English inside ``self.tr`` (or
+``QCoreApplication.translate`` in the job functions, which run in a worker
+thread); table words such as ``yes`` are :class:`Cell` objects, shown
+translated and exported in English.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -34,7 +39,8 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
 from workbench.ui.notifications import show_unexpected_error
 from workbench.ui.tasks import TaskRunner
-from workbench.ui.widgets.result_table import ResultTable
+from workbench.ui.widgets.result_table import Cell, ResultTable
+from workbench.ui.widgets.word_table import EXPORT_HEADER_ROLE
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -82,7 +88,8 @@ class ToolView(QWidget):
 
     def _ready(self) -> Embeddings | None:
         if self.embeddings is None:
-            self.error_raised.emit("Load or train vectors first.")
+            self.error_raised.emit(QCoreApplication.translate("ToolView",
+                                                              "Load or train vectors first."))
         return self.embeddings
 
     @Slot(object, str)
@@ -109,25 +116,31 @@ def _neighbours_job(emb: Embeddings, query: str, k: int, metric: str,
     from workbench.core.explore import is_expression, map_neighbours, nearest
 
     result = nearest(emb, query, k=k, metric=metric, oov_vector=oov_vector)
+    translate = QCoreApplication.translate  # thread-safe; the job runs in a worker thread
     out: dict[str, Any] = {"result": result, "map": None, "map_note": ""}
     if map_state is None:
-        out["map_note"] = "Compute a map to compare with the neighbours in the map."
+        out["map_note"] = translate("NeighboursView", "Compute a map to compare with the "
+                                    "neighbours in the map.")
     elif is_expression(query, emb):
-        out["map_note"] = "An expression has no point in the map."
+        out["map_note"] = translate("NeighboursView", "An expression has no point in the map.")
     else:
         words, coords = map_state
         try:
             row = list(words).index(query)
         except ValueError:
-            out["map_note"] = f"'{query}' is not in the current map."
+            out["map_note"] = translate("NeighboursView", "'{word}' is not in the current map."
+                                        ).format(word=query)
         else:
             rows, dist = map_neighbours(coords, row, k)
             space = {n.word for n in result.neighbours}
-            out["map"] = [(i + 1, words[int(r)], float(d), "yes" if words[int(r)] in space else "")
-                          for i, (r, d) in enumerate(zip(rows, dist))]
-            shared = sum(1 for row_ in out["map"] if row_[3])
-            out["map_note"] = (f"{shared} of the {len(out['map'])} nearest points in the map are "
-                               f"also among the {len(result.neighbours)} nearest in the space.")
+            yes = Cell(translate("NeighboursView", "yes"), "yes")
+            also = [words[int(r)] in space for r in rows]
+            out["map"] = [(i + 1, words[int(r)], float(d), yes if shared else "")
+                          for i, (r, d, shared) in enumerate(zip(rows, dist, also))]
+            out["map_note"] = translate(
+                "NeighboursView", "{shared} of the {n} nearest points in the map are also among "
+                "the {k} nearest in the space.").format(shared=sum(also), n=len(out["map"]),
+                                                        k=len(result.neighbours))
     return out
 
 
@@ -142,21 +155,22 @@ class NeighboursView(ToolView):
 
     def __init__(self, map_state: Callable[[], MapState | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__("Neighbours", parent)
+        super().__init__(QCoreApplication.translate("NeighboursView", "Neighbours"), parent)
         self._map_state = map_state
         self.query_edit = QLineEdit()
-        self.query_edit.setPlaceholderText("a word, or an expression like king - man + woman")
-        self.query_edit.setToolTip("A word, or a sum of words with + and - and optional "
-                                   "weights (2*paris - france). Press Enter to search.")
+        self.query_edit.setPlaceholderText(
+            self.tr("a word, or an expression like king - man + woman"))
+        self.query_edit.setToolTip(self.tr("A word, or a sum of words with + and - and optional "
+                                           "weights (2*paris - france). Press Enter to search."))
         self.query_edit.returnPressed.connect(self.search)
-        self.k_spin = _spin(1, 1000, 10, "How many neighbours to list")
+        self.k_spin = _spin(1, 1000, 10, self.tr("How many neighbours to list"))
         self.metric_combo = QComboBox()
-        self.metric_combo.addItem("cosine", "cosine")
-        self.metric_combo.addItem("Euclidean", "euclidean")
-        self.metric_combo.setToolTip("Cosine similarity (higher is closer) or Euclidean "
-                                     "distance (lower is closer)")
-        self.find_button = QPushButton("Find")
-        self.find_button.setToolTip("Find the nearest neighbours (Enter)")
+        self.metric_combo.addItem(self.tr("cosine"), "cosine")
+        self.metric_combo.addItem(self.tr("Euclidean"), "euclidean")
+        self.metric_combo.setToolTip(self.tr("Cosine similarity (higher is closer) or Euclidean "
+                                             "distance (lower is closer)"))
+        self.find_button = QPushButton(self.tr("Find"))
+        self.find_button.setToolTip(self.tr("Find the nearest neighbours (Enter)"))
         self.find_button.clicked.connect(self.search)
         top = QHBoxLayout()
         top.addWidget(self.query_edit, 1)
@@ -166,17 +180,21 @@ class NeighboursView(ToolView):
         top.addWidget(self.find_button)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.space_table = ResultTable(("rank", "word", "score"))
-        self.space_table.setToolTip("Neighbours in the original vector space. "
-                                    "Click a word to find it in the map; double-click to search it.")
-        self.map_table = ResultTable(("rank", "word", "map distance", "also in space"))
-        self.map_table.setToolTip("Nearest points in the current 2D/3D map: how much the "
-                                  "projection moves neighbourhoods around")
+        self.space_table = ResultTable((self.tr("rank"), self.tr("word"), self.tr("score")),
+                                       export_headers=("rank", "word", "score"))
+        self.space_table.setToolTip(self.tr("Neighbours in the original vector space. Click a "
+                                            "word to find it in the map; double-click to search "
+                                            "it."))
+        self.map_table = ResultTable(
+            (self.tr("rank"), self.tr("word"), self.tr("map distance"), self.tr("also in space")),
+            export_headers=("rank", "word", "map distance", "also in space"))
+        self.map_table.setToolTip(self.tr("Nearest points in the current 2D/3D map: how much the "
+                                          "projection moves neighbourhoods around"))
         self.map_note = QLabel()
         self.map_note.setWordWrap(True)
-        space_box = QGroupBox("In the vector space")
+        space_box = QGroupBox(self.tr("In the vector space"))
         QVBoxLayout(space_box).addWidget(self.space_table)
-        map_box = QGroupBox("In the map")
+        map_box = QGroupBox(self.tr("In the map"))
         lay = QVBoxLayout(map_box)
         lay.addWidget(self.map_table)
         lay.addWidget(self.map_note)
@@ -203,7 +221,8 @@ class NeighboursView(ToolView):
             return
         text = self.query_edit.text().strip()
         if not text:
-            self.error_raised.emit("Type a word or an expression such as king - man + woman.")
+            self.error_raised.emit(
+                self.tr("Type a word or an expression such as king - man + woman."))
             return
         self.runner.start(_neighbours_job, emb, text, self.k_spin.value(),
                           self.metric_combo.currentData(), self.oov_vector, self._map_state())
@@ -212,11 +231,14 @@ class NeighboursView(ToolView):
     def _on_result(self, out: dict[str, Any]) -> None:
         result = out["result"]
         self.space_table.set_rows([(n.rank, n.word, n.score) for n in result.neighbours])
-        self.space_table.horizontalHeaderItem(2).setText(
-            "cosine" if result.metric == "cosine" else "distance")
+        if result.metric == "cosine":
+            self.space_table.set_header(2, self.tr("cosine"), "cosine")
+        else:
+            self.space_table.set_header(2, self.tr("distance"), "distance")
         notes = []
         if result.excluded:
-            notes.append("Excluded the query's own words: " + ", ".join(result.excluded) + ".")
+            notes.append(self.tr("Excluded the query's own words: {words}.").format(
+                words=", ".join(result.excluded)))
         if result.note:
             notes.append(result.note)
         self.note_label.setText(" ".join(notes))
@@ -245,7 +267,8 @@ def _analogy_job(emb: Embeddings, a: str, b: str, c: str, k: int, method: str,
 
     for word in (a, b, c):
         if not word:
-            raise WorkbenchError("Fill in all three words: a is to b as c is to ?")
+            raise WorkbenchError(QCoreApplication.translate(
+                "AnalogyView", "Fill in all three words: a is to b as c is to ?"))
     answers = solve_analogy(emb, a, b, c, k=k, method=method)
     picture = analogy_picture(emb, a, b, c, [w for w, _ in answers[:5]])
     return {"answers": answers, "picture": picture, "words": (a, b, c)}
@@ -263,27 +286,29 @@ class AnalogyView(ToolView):
     """``a : b :: c : ?`` with 3CosAdd or 3CosMul, its picture, and benchmark batches."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Analogy", parent)
+        super().__init__(QCoreApplication.translate("AnalogyView", "Analogy"), parent)
         self.a_edit, self.b_edit, self.c_edit = QLineEdit("man"), QLineEdit("king"), QLineEdit("woman")
-        for edit, tip in ((self.a_edit, "a"), (self.b_edit, "b: a's partner"),
-                          (self.c_edit, "c: the word whose partner is asked for")):
+        for edit, tip in ((self.a_edit, "a"), (self.b_edit, self.tr("b: a's partner")),
+                          (self.c_edit, self.tr("c: the word whose partner is asked for"))):
             edit.setToolTip(tip)
             edit.returnPressed.connect(self.solve)
         self.method_combo = QComboBox()
         self.method_combo.addItem("3CosAdd", "3cosadd")
         self.method_combo.addItem("3CosMul", "3cosmul")
-        self.method_combo.setToolTip("3CosAdd: cos(x, b − a + c) (Mikolov et al.); 3CosMul: "
-                                     "cos(x,b)·cos(x,c)/cos(x,a) (Levy & Goldberg)")
-        self.k_spin = _spin(1, 100, 10, "How many answers to list")
-        self.solve_button = QPushButton("Solve")
-        self.solve_button.setToolTip("Solve the analogy (Enter)")
+        self.method_combo.setToolTip(self.tr("3CosAdd: cos(x, b − a + c) (Mikolov et al.); "
+                                             "3CosMul: cos(x,b)·cos(x,c)/cos(x,a) "
+                                             "(Levy & Goldberg)"))
+        self.k_spin = _spin(1, 100, 10, self.tr("How many answers to list"))
+        self.solve_button = QPushButton(self.tr("Solve"))
+        self.solve_button.setToolTip(self.tr("Solve the analogy (Enter)"))
         self.solve_button.clicked.connect(self.solve)
         row = QHBoxLayout()
-        for label, w in (("", self.a_edit), ("is to", self.b_edit), ("as", self.c_edit)):
+        for label, w in (("", self.a_edit), (self.tr("is to"), self.b_edit),
+                         (self.tr("as"), self.c_edit)):
             if label:
                 row.addWidget(QLabel(label))
             row.addWidget(w)
-        row.addWidget(QLabel("is to ?"))
+        row.addWidget(QLabel(self.tr("is to ?")))
         row2 = QHBoxLayout()
         row2.addWidget(self.method_combo)
         row2.addWidget(QLabel("k"))
@@ -292,14 +317,15 @@ class AnalogyView(ToolView):
         row2.addStretch(1)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.answers_table = ResultTable(("rank", "word", "score"))
+        self.answers_table = ResultTable((self.tr("rank"), self.tr("word"), self.tr("score")),
+                                         export_headers=("rank", "word", "score"))
         self.answers_table.cellClicked.connect(
             lambda r, _c: self.word_activated.emit(self.answers_table.item(r, 1).text()))
         import pyqtgraph as pg
 
         self.picture = pg.PlotWidget()
-        self.picture.setToolTip("The three words, the answers and the parallelogram "
-                                "a→b, c→answer in a 2D PCA fitted to these words only")
+        self.picture.setToolTip(self.tr("The three words, the answers and the parallelogram "
+                                        "a→b, c→answer in a 2D PCA fitted to these words only"))
         self.picture.setAspectLocked(True)
         self.picture.hideAxis("left")
         self.picture.hideAxis("bottom")
@@ -311,32 +337,37 @@ class AnalogyView(ToolView):
 
         # Batch mode: a benchmark, per-category scores, failures per category.
         self.benchmark_combo = QComboBox()
-        self.benchmark_combo.setToolTip("An analogy benchmark to run on the loaded vectors")
+        self.benchmark_combo.setToolTip(self.tr("An analogy benchmark to run on the loaded "
+                                                "vectors"))
         from workbench.core.evaluation import builtin_benchmarks
 
         for info in builtin_benchmarks():
             if info.kind == "analogy":
                 self.benchmark_combo.addItem(f"{info.name}: {info.description}", info.name)
-        self.restrict_spin = _spin(0, 10_000_000, 30_000,
-                                   "Consider only the most frequent words (0 = all)")
-        self.run_button = QPushButton("Run benchmark")
+        self.restrict_spin = _spin(0, 10000000, 30000,
+                                   self.tr("Consider only the most frequent words (0 = all)"))
+        self.run_button = QPushButton(self.tr("Run benchmark"))
         self.run_button.clicked.connect(self.run_benchmark)
-        self.batch_runner = TaskRunner("Analogy benchmark", self)
+        self.batch_runner = TaskRunner(self.tr("Analogy benchmark"), self)
         self.batch_runner.failed.connect(self._on_failed)
         self.batch_runner.finished.connect(self._on_batch_result)
         self.batch_runner.started.connect(lambda: self.run_button.setEnabled(False))
         self.batch_runner.done.connect(lambda: self.run_button.setEnabled(True))
-        self.categories_table = ResultTable(("category", "questions", "answered", "correct",
-                                             "accuracy"))
-        self.categories_table.setToolTip("Click a category to browse its failures")
+        self.categories_table = ResultTable(
+            (self.tr("category"), self.tr("questions"), self.tr("answered"), self.tr("correct"),
+             self.tr("accuracy")),
+            export_headers=("category", "questions", "answered", "correct", "accuracy"))
+        self.categories_table.setToolTip(self.tr("Click a category to browse its failures"))
         self.categories_table.cellClicked.connect(self._on_category_clicked)
-        self.failures_table = ResultTable(("a", "b", "c", "expected", "got"))
-        self.failures_table.setToolTip("Questions the model answered wrongly")
+        self.failures_table = ResultTable(
+            ("a", "b", "c", self.tr("expected"), self.tr("got")),
+            export_headers=("a", "b", "c", "expected", "got"))
+        self.failures_table.setToolTip(self.tr("Questions the model answered wrongly"))
         self.batch_label = QLabel()
-        batch = QGroupBox("Benchmark")
+        batch = QGroupBox(self.tr("Benchmark"))
         grid = QGridLayout(batch)
         grid.addWidget(self.benchmark_combo, 0, 0, 1, 2)
-        grid.addWidget(QLabel("Most frequent words"), 1, 0)
+        grid.addWidget(QLabel(self.tr("Most frequent words")), 1, 0)
         grid.addWidget(self.restrict_spin, 1, 1)
         grid.addWidget(self.run_button, 0, 2)
         grid.addWidget(self.batch_label, 1, 2)
@@ -373,8 +404,9 @@ class AnalogyView(ToolView):
     def _on_result(self, out: dict[str, Any]) -> None:
         self.answers_table.set_rows([(i + 1, w, s) for i, (w, s) in enumerate(out["answers"])])
         a, b, c = out["words"]
-        self.note_label.setText(f"{a} : {b} :: {c} : ?  The three input words are excluded "
-                                "from the answers, as in gensim and the benchmarks.")
+        self.note_label.setText(self.tr("{a} : {b} :: {c} : ?  The three input words are "
+                                        "excluded from the answers, as in gensim and the "
+                                        "benchmarks.").format(a=a, b=b, c=c))
         self._draw_picture(out["picture"])
 
     def _draw_picture(self, picture: Any) -> None:
@@ -425,17 +457,21 @@ class AnalogyView(ToolView):
         rows = [(c.name, c.questions, c.answered, c.correct,
                  None if c.answered == 0 else c.accuracy) for c in result.categories]
         t = result.total
-        rows.append(("total", t.questions, t.answered, t.correct,
+        rows.append((Cell(self.tr("total"), "total"), t.questions, t.answered, t.correct,
                      None if t.answered == 0 else t.accuracy))
         self.categories_table.set_rows(rows)
-        self.batch_label.setText(f"{t.correct:,} of {t.answered:,} answered correctly; "
-                                 f"{t.oov:,} questions had a word out of the vocabulary.")
+        self.batch_label.setText(self.tr("{correct:,} of {answered:,} answered correctly; "
+                                         "{oov:,} questions had a word out of the vocabulary."
+                                         ).format(correct=t.correct, answered=t.answered,
+                                                  oov=t.oov))
         self.show_failures(None)
 
     def _on_category_clicked(self, row: int, _col: int) -> None:
         item = self.categories_table.item(row, 0)
         if item is not None:
-            self.show_failures(None if item.text() == "total" else item.text())
+            # The total row is a Cell (English "total" kept for export); categories are plain.
+            total = item.data(EXPORT_HEADER_ROLE) == "total"
+            self.show_failures(None if total else item.text())
 
     def show_failures(self, category: str | None) -> None:
         """List the failed questions of ``category`` (all when ``None``)."""
@@ -454,7 +490,8 @@ def _compare_job(emb: Embeddings, words: list[str], *, progress: Progress = NULL
     from workbench.core.explore import odd_one_out, similarity_matrix
 
     if len(words) < 2:
-        raise WorkbenchError("Type at least two words, separated by spaces or commas.")
+        raise WorkbenchError(QCoreApplication.translate(
+            "CompareView", "Type at least two words, separated by spaces or commas."))
     matrix = similarity_matrix(emb, words)
     odd = odd_one_out(emb, words) if len(words) >= 3 else None
     return {"words": words, "matrix": matrix, "odd": odd}
@@ -464,13 +501,14 @@ class CompareView(ToolView):
     """Similarity of two words, the odd one out, and a similarity heatmap for a word list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Compare words", parent)
+        super().__init__(QCoreApplication.translate("CompareView", "Compare words"), parent)
         import pyqtgraph as pg
 
         self.words_edit = QLineEdit("breakfast lunch dinner cereal")
-        self.words_edit.setToolTip("Two or more words separated by spaces or commas (Enter)")
+        self.words_edit.setToolTip(self.tr("Two or more words separated by spaces or commas "
+                                           "(Enter)"))
         self.words_edit.returnPressed.connect(self.compare)
-        self.compare_button = QPushButton("Compare")
+        self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.clicked.connect(self.compare)
         row = QHBoxLayout()
         row.addWidget(self.words_edit, 1)
@@ -478,7 +516,7 @@ class CompareView(ToolView):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.heatmap = pg.PlotWidget()
-        self.heatmap.setToolTip("Cosine similarity of every pair of words")
+        self.heatmap.setToolTip(self.tr("Cosine similarity of every pair of words"))
         self.heatmap.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
@@ -522,9 +560,10 @@ class CompareView(ToolView):
         parts = [f"cos({words[0]}, {words[1]}) = {matrix[0, 1]:.4f}"]
         if out["odd"] is not None:
             odd, means = out["odd"]
-            parts.append(f"Odd one out: {odd} (mean cosine to the others "
-                         f"{means[odd]:.3f}, against " +
-                         ", ".join(f"{w} {v:.3f}" for w, v in means.items() if w != odd) + ")")
+            others = ", ".join(f"{w} {v:.3f}" for w, v in means.items() if w != odd)
+            parts.append(self.tr("Odd one out: {odd} (mean cosine to the others {mean:.3f}, "
+                                 "against {others})").format(odd=odd, mean=means[odd],
+                                                             others=others))
         self.result_label.setText(".  ".join(parts))
 
 
@@ -541,18 +580,18 @@ class AntonymsView(ToolView):
     """The lecture's exercise: are antonyms each other's neighbours?"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Antonyms", parent)
+        super().__init__(QCoreApplication.translate("AntonymsView", "Antonyms"), parent)
         from workbench.core.explore import DEFAULT_ANTONYMS
 
         self.pairs_edit = QLineEdit(", ".join(f"{a}/{b}" for a, b in DEFAULT_ANTONYMS))
-        self.pairs_edit.setToolTip("Pairs as a/b separated by commas")
-        self.k_spin = _spin(1, 1000, 10, "A pair counts as neighbours when each is within "
-                                         "the other's k nearest words")
-        self.check_button = QPushButton("Check antonyms")
-        self.check_button.setToolTip("Rank each antonym among the other's neighbours")
+        self.pairs_edit.setToolTip(self.tr("Pairs as a/b separated by commas"))
+        self.k_spin = _spin(1, 1000, 10, self.tr("A pair counts as neighbours when each is "
+                                                 "within the other's k nearest words"))
+        self.check_button = QPushButton(self.tr("Check antonyms"))
+        self.check_button.setToolTip(self.tr("Rank each antonym among the other's neighbours"))
         self.check_button.clicked.connect(self.check)
         form = QFormLayout()
-        form.addRow("Pairs", self.pairs_edit)
+        form.addRow(self.tr("Pairs"), self.pairs_edit)
         row = QHBoxLayout()
         row.addWidget(QLabel("k"))
         row.addWidget(self.k_spin)
@@ -560,8 +599,11 @@ class AntonymsView(ToolView):
         row.addStretch(1)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.table = ResultTable(("a", "b", "rank of b among a's neighbours",
-                                  "rank of a among b's neighbours", "cosine", "within k"))
+        self.table = ResultTable(
+            ("a", "b", self.tr("rank of b among a's neighbours"),
+             self.tr("rank of a among b's neighbours"), self.tr("cosine"), self.tr("within k")),
+            export_headers=("a", "b", "rank of b among a's neighbours",
+                            "rank of a among b's neighbours", "cosine", "within k"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
@@ -578,10 +620,11 @@ class AntonymsView(ToolView):
                 continue
             words = part.split("/")
             if len(words) != 2 or not all(w.strip() for w in words):
-                raise WorkbenchError(f"'{part}' is not a pair: write pairs as hot/cold.")
+                raise WorkbenchError(self.tr("'{pair}' is not a pair: write pairs as hot/cold."
+                                             ).format(pair=part))
             pairs.append((words[0].strip(), words[1].strip()))
         if not pairs:
-            raise WorkbenchError("Type at least one pair such as hot/cold.")
+            raise WorkbenchError(self.tr("Type at least one pair such as hot/cold."))
         return pairs
 
     def check(self) -> None:
@@ -600,18 +643,22 @@ class AntonymsView(ToolView):
     def _on_result(self, checks: list[Any]) -> None:
         k = self.k_spin.value()
         rows, near, found = [], 0, 0
+        yes, no = Cell(self.tr("yes"), "yes"), Cell(self.tr("no"), "no")
         for c in checks:
             if c.missing:
-                rows.append((c.a, c.b, None, None, None, "missing: " + ", ".join(c.missing)))
+                missing = ", ".join(c.missing)
+                rows.append((c.a, c.b, None, None, None,
+                             Cell(self.tr("missing: {words}").format(words=missing),
+                                  f"missing: {missing}")))
                 continue
             found += 1
             within = (c.rank_b_among_a is not None and c.rank_b_among_a <= k) or (
                 c.rank_a_among_b is not None and c.rank_a_among_b <= k)
             near += within
             rows.append((c.a, c.b, c.rank_b_among_a, c.rank_a_among_b, c.similarity,
-                         "yes" if within else "no"))
+                         yes if within else no))
         self.table.set_rows(rows)
-        self.summary_label.setText(
-            f"{near} of {found} pairs found in the vocabulary are within each other's {k} "
+        self.summary_label.setText(self.tr(
+            "{near} of {found} pairs found in the vocabulary are within each other's {k} "
             "nearest neighbours: distributional vectors place words used in the same contexts "
-            "close together, and antonyms share contexts.")
+            "close together, and antonyms share contexts.").format(near=near, found=found, k=k))
