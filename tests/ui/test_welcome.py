@@ -21,6 +21,7 @@ def test_three_clicks_to_vectors_a_map_and_an_analogy(
     window = make_main_window()
     page = window.welcome_panel
     assert window.tabs.currentWidget() is page
+    window.static_panel.method_combo.setCurrentIndex(4)        # GloVe: the page must switch
     assert not page.buttons["train"].isEnabled() and not page.buttons["explore"].isEnabled()
 
     # 1: the sample corpus is opened and counted.
@@ -39,6 +40,7 @@ def test_three_clicks_to_vectors_a_map_and_an_analogy(
     emb = window.explore_panel.embeddings
     assert emb is not None and len(emb) > 3000 and emb.dim == 100
     assert f"{len(emb):,} words" in page.status["train"].text()
+    assert window.static_panel.method() == ("word2vec", True)
     assert page.buttons["explore"].isEnabled()
 
     # 3: Explore shows a PCA map of every word and solves an analogy.

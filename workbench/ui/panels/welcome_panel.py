@@ -218,9 +218,11 @@ class WelcomeFlow(QObject):
     def train(self) -> None:
         """Step 2: train skip-gram word2vec on the open corpus in the Static training panel."""
         static = self.window.static_panel
-        index = static.method_combo.findData(("word2vec", True))
-        if index >= 0:
-            static.method_combo.setCurrentIndex(index)
+        combo = static.method_combo
+        for index in range(combo.count()):      # findData cannot match tuple data
+            if combo.itemData(index) == ("word2vec", True):
+                combo.setCurrentIndex(index)
+                break
         static.vector_size_spin.setValue(100)
         static.epochs_spin.setValue(5)
         static.min_count_spin.setValue(5)
