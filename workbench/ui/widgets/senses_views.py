@@ -520,6 +520,18 @@ def senses_job(model: InspectModel, request: SensesRequest, static: Embeddings |
                          total=total, where=where, truncated=int(vectors.truncated))
 
 
+
+def _enable_corpus_source(combo: QComboBox, available: bool, tip: str) -> None:
+    """Enable the combo's "corpus" item only while a corpus is open; fall back to typed text."""
+    model = combo.model()
+    if isinstance(model, QStandardItemModel):
+        item = model.item(combo.findData("corpus"))
+        item.setEnabled(available)
+        item.setToolTip(tip)
+    if not available and combo.currentData() == "corpus":
+        combo.setCurrentIndex(combo.findData("typed"))
+
+
 class SensesView(_InspectView):
     """One word, many contexts: contextual vectors of its occurrences, clustered into senses.
 
@@ -745,16 +757,10 @@ class SensesView(_InspectView):
     def refresh_sources(self) -> None:
         """Enable "Current corpus" only while a corpus is open (called before each run)."""
         choice = self._corpus_choice()
-        model = self.source_combo.model()
-        row = self.source_combo.findData("corpus")
-        if isinstance(model, QStandardItemModel):
-            item = model.item(row)
-            item.setEnabled(choice is not None)
-            item.setToolTip(self.tr("Occurrences from {path}").format(path=choice.path)
-                            if choice is not None
-                            else self.tr("Open a corpus in the Corpus panel first"))
-        if choice is None and self.source_combo.currentData() == "corpus":
-            self.source_combo.setCurrentIndex(self.source_combo.findData("typed"))
+        _enable_corpus_source(
+            self.source_combo, choice is not None,
+            self.tr("Occurrences from {path}").format(path=choice.path) if choice is not None
+            else self.tr("Open a corpus in the Corpus panel first"))
 
     def showEvent(self, event: Any) -> None:
         self.refresh_sources()
@@ -1382,16 +1388,10 @@ class ContextualityView(_InspectView):
     def refresh_sources(self) -> None:
         """Enable the corpus source only while a corpus is open."""
         choice = self._corpus_choice()
-        model = self.source_combo.model()
-        row = self.source_combo.findData("corpus")
-        if isinstance(model, QStandardItemModel):
-            item = model.item(row)
-            item.setEnabled(choice is not None)
-            item.setToolTip(self.tr("The first sentences of {path}").format(path=choice.path)
-                            if choice is not None
-                            else self.tr("Open a corpus in the Corpus panel first"))
-        if choice is None and self.source_combo.currentData() == "corpus":
-            self.source_combo.setCurrentIndex(self.source_combo.findData("typed"))
+        _enable_corpus_source(
+            self.source_combo, choice is not None,
+            self.tr("The first sentences of {path}").format(path=choice.path)
+            if choice is not None else self.tr("Open a corpus in the Corpus panel first"))
 
     def showEvent(self, event: Any) -> None:
         self.refresh_sources()
