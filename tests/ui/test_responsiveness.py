@@ -13,6 +13,7 @@ import pytest
 from workbench.ui.main_window import MainWindow
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", ["1", "auto"])
 def test_event_loop_never_stalls_during_a_scan(qtbot: Any,
                                                make_main_window: Callable[..., MainWindow],
@@ -42,6 +43,7 @@ def test_event_loop_never_stalls_during_a_scan(qtbot: Any,
     assert worst <= hb.MAX_STALL_S, f"the GUI thread stalled for {worst * 1000:.0f} ms"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["word2vec skip-gram", "GloVe"])
 def test_event_loop_never_stalls_during_training(qtbot: Any,
                                                  make_main_window: Callable[..., MainWindow],
