@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +39,9 @@ if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
     from workbench.ui.tasks import TaskRunner
 
-__all__ = ["STEPS", "STEP_TIMEOUT_S", "UMAP_STEP", "SelfTestFailure", "StepResult", "image_is_blank",
-           "install_startup_probe", "run_self_test"]
+__all__ = ["STEPS", "STEP_TIMEOUT_S", "UMAP_STEP", "AppDriver", "SelfTestFailure", "StepResult",
+           "StepRunner", "driven_app", "image_is_blank", "install_startup_probe",
+           "run_self_test"]
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ def _ensure_application() -> Any:
     return app
 
 
-class _Runner:
+class StepRunner:
     """Runs steps, waits for signals with a timeout, writes one line per step."""
 
     def __init__(self, out: TextIO | None, timeout: float) -> None:
@@ -262,10 +263,15 @@ def _temporary_settings(folder: Path) -> Any:
             os.environ["WORKBENCH_WORKSPACE"] = before_env
 
 
-class _SelfTest:
-    """The steps, sharing one window."""
+class AppDriver:
+    """The steps, sharing one window.
 
-    def __init__(self, runner: _Runner, folder: Path, workspace: Path, corpus: Path) -> None:
+    Each ``*_step`` method drives the real panels through their public methods and
+    returns a sentence about what it produced (``tools/guide_screenshots.py`` reuses
+    them through :func:`driven_app` to put the app in the states its pictures show).
+    """
+
+    def __init__(self, runner: StepRunner, folder: Path, workspace: Path, corpus: Path) -> None:
         self.r = runner
         self.folder = folder
         self.workspace_dir = workspace
@@ -389,7 +395,7 @@ class _SelfTest:
             raise SelfTestFailure("the UMAP coordinates are not finite or all equal.")
         return f"{len(projection.words):,} points, computed in a child process"
 
-    def bert_step(self) -> str:
+    def bert_step(self, steps: int = 2, eval_every: int = 0) -> str:
         window = self.w
         window.show_panel("bert")
         page = window.bert_panel.pretrain_page
@@ -402,8 +408,8 @@ class _SelfTest:
         page.intermediate_spin.setValue(64)
         page.seq_len_spin.setValue(32)
         page.batch_spin.setValue(4)
-        page.max_steps_spin.setValue(2)
-        page.eval_every_spin.setValue(0)
+        page.max_steps_spin.setValue(steps)
+        page.eval_every_spin.setValue(eval_every)
         page.save_every_spin.setValue(0)
         page.split_check.setChecked(True)
         page.nsp_check.setChecked(False)     # the bundled corpus is one document (no blank lines)
@@ -412,17 +418,17 @@ class _SelfTest:
             page.device_combo.setCurrentIndex(cpu)
         (result,) = self.r.wait("BERT pretraining", page.start, [page.runner.finished],
                                 [page.runner], refused=page.message_bar.text)
-        if getattr(result, "status", "") != "success" or getattr(result, "steps", 0) != 2:
+        if getattr(result, "status", "") != "success" or getattr(result, "steps", 0) != steps:
             raise SelfTestFailure(f"pretraining ended with status "
                                   f"{getattr(result, 'status', '?')!r} after "
-                                  f"{getattr(result, 'steps', '?')} steps (2 expected).")
+                                  f"{getattr(result, 'steps', '?')} steps ({steps} expected).")
         folder = page.result_model_folder()
         if not folder or not (Path(folder) / "config.json").is_file():
             raise SelfTestFailure(f"no model folder was saved ({folder}).")
         self.model_folder = folder
         loss = (result.metrics or {}).get("train_loss")
         loss_text = f", train loss {loss:.2f}" if isinstance(loss, float) else ""
-        return f"2 steps, masked LM, 2 layers x hidden 32, vocabulary 500{loss_text}"
+        return f"{steps} steps, masked LM, 2 layers x hidden 32, vocabulary 500{loss_text}"
 
     def attention_step(self) -> str:
         window = self.w
@@ -467,6 +473,54 @@ def _platform_name() -> str:
     return QGuiApplication.platformName()
 
 
+@contextmanager
+def driven_app(runner: StepRunner, *, workspace: Path | None = None,
+               corpus: str | Path | None = None) -> Iterator[AppDriver]:
+    """An :class:`AppDriver` in a throw-away settings store and workspace.
+
+    Makes the (offscreen) QApplication when none exists, sends uncaught slot
+    exceptions to ``runner`` (they fail the running step), quiets the jobs'
+    logging, and closes the window and deletes the temporary folder afterwards.
+    No window is open yet: run the driver's ``window_step`` first.
+
+    Parameters
+    ----------
+    runner
+        Runs the steps and waits for the panels' signals.
+    workspace
+        The workspace folder; a temporary one (deleted afterwards) when ``None``.
+    corpus
+        The corpus ``corpus_step`` reads; the bundled one when ``None``.
+
+    Yields
+    ------
+    AppDriver
+        Its ``folder`` is the temporary folder, kept until the block ends.
+    """
+    from workbench.core.resources import default_corpus_path
+
+    app = _ensure_application()
+    before_hook = sys.excepthook
+    root = logging.getLogger()
+    before_level = root.level
+    root.setLevel(max(before_level, logging.WARNING))   # the step lines, not the jobs' chatter
+    with tempfile.TemporaryDirectory(prefix="workbench-self-test-") as tmp:
+        folder = Path(tmp)
+        test = AppDriver(runner, folder, Path(workspace) if workspace else folder / "workspace",
+                         Path(corpus) if corpus is not None else default_corpus_path())
+        sys.excepthook = runner.slot_error
+        try:
+            with _temporary_settings(folder):
+                try:
+                    yield test
+                finally:
+                    test.close()
+        finally:
+            sys.excepthook = before_hook
+            root.setLevel(before_level)
+        app.processEvents()
+
+
 def run_self_test(*, workspace: Path | None = None, out: TextIO | None = sys.stderr,
                   corpus: str | Path | None = None, timeout: float = STEP_TIMEOUT_S,
                   umap: bool = False) -> int:
@@ -494,33 +548,15 @@ def run_self_test(*, workspace: Path | None = None, out: TextIO | None = sys.std
     int
         0 when every step passed, 1 otherwise (the failed step's line says why).
     """
-    from workbench.core.resources import default_corpus_path
-
-    runner = _Runner(out, timeout)
+    runner = StepRunner(out, timeout)
     t0 = time.perf_counter()
-    app = _ensure_application()
-    before_hook = sys.excepthook
-    root = logging.getLogger()
-    before_level = root.level
-    root.setLevel(max(before_level, logging.WARNING))   # the step lines, not the jobs' chatter
-    with tempfile.TemporaryDirectory(prefix="workbench-self-test-") as tmp:
-        folder = Path(tmp)
-        test = _SelfTest(runner, folder, Path(workspace) if workspace else folder / "workspace",
-                         Path(corpus) if corpus is not None else default_corpus_path())
-        sys.excepthook = runner.slot_error
-        try:
-            with _temporary_settings(folder):
-                steps = list(STEPS)
-                if umap:
-                    steps.insert(steps.index("map") + 1, UMAP_STEP)
-                for name in steps:
-                    if not runner.step(name, getattr(test, f"{name}_step")):
-                        break
-                test.close()
-        finally:
-            sys.excepthook = before_hook
-            root.setLevel(before_level)
-        app.processEvents()
+    with driven_app(runner, workspace=workspace, corpus=corpus) as test:
+        steps = list(STEPS)
+        if umap:
+            steps.insert(steps.index("map") + 1, UMAP_STEP)
+        for name in steps:
+            if not runner.step(name, getattr(test, f"{name}_step")):
+                break
     total = time.perf_counter() - t0
     failed = [r for r in runner.results if not r.ok]
     if failed:
