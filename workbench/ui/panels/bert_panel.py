@@ -533,6 +533,26 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _begin_run(page: Any, read: Callable[[], Any]) -> Any | None:
+    """Shared start of a page's run: ``read()`` the request, then clear the last run's output.
+
+    Returns ``None`` (and shows why in the page's message bar) when a run is
+    going on or the widgets describe no valid request.
+    """
+    if page.runner.is_running:
+        return None
+    try:
+        request = read()
+    except WorkbenchError as exc:
+        page.message_bar.show_error(str(exc))
+        return None
+    page.message_bar.clear()
+    page.curves.clear_data()
+    page.summary_label.setText("")
+    page.right_tabs.setCurrentWidget(page.curves)
+    return request
+
+
 def _failed(page: Any, error: BaseException, details: str) -> None:
     if isinstance(error, WorkbenchError):
         page.message_bar.show_error(str(error))
@@ -1065,18 +1085,10 @@ class PretrainPage(QWidget):
     @Slot()
     def start(self) -> None:
         """Start pretraining with the current settings."""
-        if self.runner.is_running:
+        request = _begin_run(self, self.request)
+        if request is None:
             return
-        try:
-            request = self.request()
-        except WorkbenchError as exc:
-            self.message_bar.show_error(str(exc))
-            return
-        self.message_bar.clear()
-        self.curves.clear_data()
-        self.summary_label.setText("")
         self.checkpoint_path = ""
-        self.right_tabs.setCurrentWidget(self.curves)
         self.status_label.setText(self.tr("Preparing the data…"))
         self._live_tag = ""
         self.runner.start(_pretrain_job, request, self._workspace(), self._static_for_run())
@@ -1084,19 +1096,11 @@ class PretrainPage(QWidget):
     @Slot()
     def start_sweep(self) -> None:
         """Pretrain once per mask ratio of :attr:`sweep_edit` (the other settings as set)."""
-        if self.runner.is_running:
+        read = _begin_run(self, lambda: (parse_ratios(self.sweep_edit.text()), self.request()))
+        if read is None:
             return
-        try:
-            ratios = parse_ratios(self.sweep_edit.text())
-            request = self.request()
-        except WorkbenchError as exc:
-            self.message_bar.show_error(str(exc))
-            return
-        self.message_bar.clear()
-        self.curves.clear_data()
-        self.summary_label.setText("")
+        ratios, request = read
         self.checkpoint_path = ""
-        self.right_tabs.setCurrentWidget(self.curves)
         self.status_label.setText(self.tr("Preparing the data for {n} runs…").format(
             n=len(ratios)))
         self._live_tag = ""
@@ -1649,17 +1653,9 @@ class FinetunePage(QWidget):
     @Slot()
     def start(self) -> None:
         """Start fine-tuning with the current settings."""
-        if self.runner.is_running:
+        request = _begin_run(self, self.request)
+        if request is None:
             return
-        try:
-            request = self.request()
-        except WorkbenchError as exc:
-            self.message_bar.show_error(str(exc))
-            return
-        self.message_bar.clear()
-        self.curves.clear_data()
-        self.summary_label.setText("")
-        self.right_tabs.setCurrentWidget(self.curves)
         self.status_label.setText(self.tr("Reading the files…"))
         self.runner.start(_finetune_job, request, self._workspace())
 
