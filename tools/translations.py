@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tools/translations.py update    # pyside6-lupdate: workbench/ui → translations/*.ts
+    python tools/translations.py update    # workbench/ui (pyside6-lupdate) and core → translations/*.ts
     python tools/translations.py release   # pyside6-lrelease: translations/*.ts → resources/translations/*.qm
     python tools/translations.py fill      # fill translations/*.ts from translations/<lang>/*.json
     python tools/translations.py check     # list untranslated entries; exit 1 if any
@@ -14,7 +14,9 @@ people can translate at once; ``fill`` copies them into the ``.ts`` file
 (every context with the same source text gets the same translation, unless a
 key ``"Context::source"`` gives one context its own).
 
-``update`` keeps existing translations and marks strings that disappeared
+The core's messages (``msg("...")`` templates in ``workbench/core``, see
+:mod:`workbench.core.messages`) go into the context ``core``; translations
+keep their ``{fields}``.  ``update`` keeps existing translations and marks strings that disappeared
 as obsolete; translators edit ``translations/workbench_zh_CN.ts`` (with Qt
 Linguist, ``pyside6-linguist``, or any XML editor), then run ``release``.
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "workbench" / "ui"
+CORE = ROOT / "workbench" / "core"
 TS_DIR = ROOT / "translations"
 QM_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
@@ -47,13 +50,62 @@ def ts_path(language: str) -> Path:
 
 
 def update() -> None:
-    """Extract every ``tr()`` string of ``workbench/ui`` into the ``.ts`` files."""
+    """Extract the UI's ``tr()`` strings and the core's ``msg()`` templates into the ``.ts`` files."""
     TS_DIR.mkdir(exist_ok=True)
     files = sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
     for language in LANGUAGES:
         subprocess.run([_tool("pyside6-lupdate"), *files, "-no-obsolete",
                         "-target-language", language, "-ts", str(ts_path(language))],
                        check=True, cwd=ROOT)
+        add_core_messages(ts_path(language))
+
+
+def core_messages(root: Path = CORE) -> dict[str, tuple[str, int]]:
+    """Every ``msg("template", ...)`` template under ``root``: template → (file, line).
+
+    A ``msg`` call whose template is not a string literal is an error (it
+    could not be translated), reported with its place.
+    """
+    import ast
+
+    found: dict[str, tuple[str, int]] = {}
+    bad: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "msg"):
+                continue
+            first = node.args[0] if node.args else None
+            where = (str(path.relative_to(ROOT)), node.lineno)
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.setdefault(first.value, where)
+            else:
+                bad.append("{}:{}".format(*where))
+    if bad:
+        raise SystemExit("msg() needs a string literal as its template: " + ", ".join(bad))
+    return found
+
+
+def add_core_messages(ts: Path) -> int:
+    """Put the core's templates into ``ts`` as the context ``core`` (replacing an old one)."""
+    from workbench.core.messages import CONTEXT
+
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    for old in [c for c in root.iter("context") if c.findtext("name") == CONTEXT]:
+        root.remove(old)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = CONTEXT
+    messages = core_messages()
+    for source, (file, line) in sorted(messages.items(), key=lambda kv: kv[1]):
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "location", filename=f"../{file}", line=str(line))
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation", type="unfinished")
+    ET.indent(tree, space="    ")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return len(messages)
 
 
 def release() -> None:

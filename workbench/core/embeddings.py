@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -49,17 +50,17 @@ class Embeddings:
         self.vectors = np.ascontiguousarray(self.vectors, dtype=np.float32)
         if self.vectors.ndim != 2 or self.vectors.shape[0] != len(self.words):
             raise WorkbenchError(
-                f"The vectors have shape {self.vectors.shape}, which does not match "
-                f"{len(self.words):,} words.")
+                msg("The vectors have shape {vectors_shape}, which does not match {n_words:,} "
+                    "words.", vectors_shape=self.vectors.shape, n_words=len(self.words)))
         self._index = {w: i for i, w in enumerate(self.words)}
         if len(self._index) != len(self.words):
             seen: set[str] = set()
             dup = next(w for w in self.words if w in seen or seen.add(w))  # type: ignore[func-returns-value]
-            raise WorkbenchError(f"The word {dup!r} appears twice in the vocabulary.")
+            raise WorkbenchError(msg("The word {dup!r} appears twice in the vocabulary.", dup=dup))
         if self.counts is not None:
             self.counts = np.asarray(self.counts, dtype=np.int64)
             if self.counts.shape != (len(self.words),):
-                raise WorkbenchError("There must be one count per word.")
+                raise WorkbenchError(msg("There must be one count per word."))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -77,7 +78,8 @@ class Embeddings:
         try:
             return self._index[word]
         except KeyError:
-            raise WorkbenchError(f"'{word}' is not in the vocabulary ({len(self):,} words).")\
+            raise WorkbenchError(msg("'{word}' is not in the vocabulary ({n_self:,} words).",
+                                     word=word, n_self=len(self)))\
                 from None
 
     def vector(self, word: str) -> NDArray[np.float32]:
@@ -105,5 +107,5 @@ class Embeddings:
         if bad.any():
             i = int(np.argmax(bad))
             raise WorkbenchError(
-                f"The vector of '{self.words[i]}' (row {i + 1}) contains NaN or infinity; "
-                f"{int(bad.sum()):,} vectors are affected.")
+                msg("The vector of '{words}' (row {value}) contains NaN or infinity; {int:,} "
+                    "vectors are affected.", words=self.words[i], value=i + 1, int=int(bad.sum())))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.core.errors import ParameterError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
@@ -96,17 +97,18 @@ class PointGrid:
     def __init__(self, coords: ArrayLike, grid_size: int | None = None) -> None:
         xy = np.asarray(coords, dtype=np.float64)
         if xy.ndim != 2 or xy.shape[1] != 2:
-            raise ParameterError(f"The map coordinates must be an (n, 2) array, not shape "
-                                 f"{xy.shape}.")
+            raise ParameterError(msg("The map coordinates must be an (n, 2) array, not shape "
+                                     "{xy_shape}.", xy_shape=xy.shape))
         finite = np.isfinite(xy).all(axis=1)
         if not finite.all():
             bad = int(np.flatnonzero(~finite)[0])
-            raise ParameterError(f"The map coordinates of row {bad} are not finite "
-                                 f"({xy[bad, 0]!r}, {xy[bad, 1]!r}).")
+            raise ParameterError(msg("The map coordinates of row {bad} are not finite ({xy!r}, "
+                                     "{xy2!r}).", bad=bad, xy=xy[bad, 0], xy2=xy[bad, 1]))
         n = len(xy)
         g = default_grid_size(n) if grid_size is None else int(grid_size)
         if g < 1 or g & (g - 1):
-            raise ParameterError(f"grid_size must be a power of two, not {grid_size!r}.")
+            raise ParameterError(msg("grid_size must be a power of two, not {grid_size!r}.",
+                                     grid_size=grid_size))
         self.n = n
         self.grid_size = g
         self.levels = g.bit_length() - 1  # log2(g)

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress
 
 if TYPE_CHECKING:
@@ -437,23 +438,26 @@ class JobWorker:
         if stopping or progress.cancelled:
             raise Cancelled()
         raise WorkbenchError(
-            f"The background process computing the {self.name} stopped unexpectedly "
-            f"({_describe_exit(code)}) before it finished. Try again; if it happens again, "
-            "use fewer words or close other programs to free memory.")
+            msg("The background process computing the {name} stopped unexpectedly "
+                "({why}) before it finished. Try again; if it happens again, use "
+                "fewer words or close other programs to free memory.", name=self.name,
+                why=_describe_exit(code)))
 
 
 def _describe_exit(code: int | None) -> str:
     if code is None:
-        return "it no longer answers"
+        return msg("it no longer answers")
     if code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
-        why = {"SIGKILL": ", often because memory ran out", "SIGSEGV": ", a crash in native code",
-               "SIGBUS": ", a crash in native code"}.get(name, "")
-        return f"it was stopped by {name}{why}"
-    return f"exit code {code}"
+        if name == "SIGKILL":
+            return msg("it was stopped by {signal}, often because memory ran out", signal=name)
+        if name in ("SIGSEGV", "SIGBUS"):
+            return msg("it was stopped by {signal}, a crash in native code", signal=name)
+        return msg("it was stopped by {signal}", signal=name)
+    return msg("exit code {code}", code=code)
 
 
 def _raise_child_error(data: bytes | None, module: str, qualname: str, message: str,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import Msg, dumps, loads, msg
 from workbench.core.tasks import Cancelled
 
 __all__ = [
@@ -194,8 +195,8 @@ class RunRegistry:
                            (_SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
             raise WorkbenchError(
-                f"The run registry {self.path} cannot be opened ({exc}). "
-                "Choose another workspace folder or move this file away.",
+                msg("The run registry {path} cannot be opened ({exc}). Choose another workspace "
+                    "folder or move this file away.", path=self.path, exc=exc),
                 path=self.path) from exc
 
     @contextlib.contextmanager
@@ -264,7 +265,7 @@ class RunRegistry:
         (id_, kind, params, fingerprint, status, started, ended, metrics, outputs,
          message) = row
         return RunRecord(int(id_), kind, json.loads(params), fingerprint, status, started,
-                         ended, json.loads(metrics), json.loads(outputs), message)
+                         ended, json.loads(metrics), json.loads(outputs), loads(message))
 
 
 @dataclass
@@ -296,8 +297,9 @@ class Workspace:
             probe.unlink()
         except OSError as exc:
             raise WorkbenchError(
-                f"The workspace folder {self.root} cannot be written ({exc.strerror or exc}). "
-                "Choose another folder in the settings.", path=self.root) from exc
+                msg("The workspace folder {root} cannot be written ({value}). Choose another "
+                    "folder in the settings.", root=self.root, value=exc.strerror or exc),
+                path=self.root) from exc
         self.runs = RunRegistry(self.root / "runs.sqlite")
 
     @property
@@ -329,7 +331,8 @@ class Workspace:
             raise
         except BaseException as exc:
             self.runs.finish(handle.id, "failed", handle.metrics, handle.outputs,
-                             message=str(exc) or type(exc).__name__)
+                             message=dumps(exc) if isinstance(getattr(exc, "message", None), Msg)
+                             else str(exc) or type(exc).__name__)
             raise
         self.runs.finish(handle.id, "success", handle.metrics, handle.outputs)
 

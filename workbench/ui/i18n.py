@@ -5,7 +5,9 @@ Every UI string is written in English inside ``self.tr(...)`` (or
 ``tools/translations.py`` extracts them with ``pyside6-lupdate`` into
 ``translations/workbench_<lang>.ts`` and compiles the ``.qm`` files into
 ``resources/translations/``, which :func:`install_translation` loads at
-start.  A language whose ``.qm`` file is missing falls back to English with
+start.  Messages that come from the core (errors, progress) are English
+templates made with :func:`workbench.core.messages.msg`; :func:`core_text`
+shows them in the interface language.  A language whose ``.qm`` file is missing falls back to English with
 a notice; the language is chosen once at start (a change in the Settings
 dialog applies after a restart).
 """
@@ -16,14 +18,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from workbench.core.messages import CONTEXT, render
 from workbench.core.resources import resources_dir
 
-__all__ = ["SUPPORTED", "install_translation", "resolve_language", "translations_dir"]
+__all__ = ["SUPPORTED", "core_text", "install_translation", "resolve_language",
+           "translations_dir"]
 
 #: Languages with a translation, besides English (the source language).
 SUPPORTED = ("zh_CN",)
 
 _installed: list[QTranslator] = []
+
+
+def core_text(value: object) -> str:
+    """A message from the core (or an error carrying one) in the interface language.
+
+    The core writes its messages in English with :func:`workbench.core.messages.msg`;
+    their templates are translated in the context ``core``.  Plain strings
+    come back as they are, and a translation that does not fit its values
+    falls back to English.
+    """
+    return render(value, lambda template: QCoreApplication.translate(CONTEXT, template))
 
 
 def translations_dir() -> Path:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.ui.i18n import core_text
 
 __all__ = [
     "ErrorReporter",
@@ -98,6 +99,7 @@ class MessageBar(QFrame):
         background, border, foreground, badge = _STYLES[level]
         self._level = level
         self._badge.setText(f"<b>{QCoreApplication.translate('MessageBar', badge)}</b>")
+        text = core_text(text)   # a core message is shown in the interface language
         self._label.setText(text)
         self.setStyleSheet(
             f"#MessageBar {{ background: {background}; border: 1px solid {border};"
@@ -218,7 +220,7 @@ def report_exception(exc: BaseException, tb: str = "", parent: QWidget | None = 
         parent = QApplication.activeWindow()
     if isinstance(exc, WorkbenchError):
         log.warning("%s", exc)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Embedding Workbench", str(exc),
+        box = QMessageBox(QMessageBox.Icon.Warning, "Embedding Workbench", core_text(exc),
                           QMessageBox.StandardButton.Close, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _show(box)

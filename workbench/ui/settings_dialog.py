@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.i18n import core_text
 from workbench.ui.preferences import DEVICES, LANGUAGES, MAX_THREADS, THEMES, Preferences
 
 __all__ = ["SettingsDialog", "check_workspace_folder"]
@@ -42,7 +43,7 @@ def check_workspace_folder(folder: str) -> str | None:
     try:
         Workspace(folder)
     except WorkbenchError as exc:
-        return str(exc)
+        return core_text(exc)
     return None
 
 

@@ -44,6 +44,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from workbench.core.tasks import CallbackProgress, Cancelled, CancelToken
+from workbench.ui.i18n import core_text
 
 __all__ = ["JobRegistry", "JobStatusWidget", "TaskRunner"]
 
@@ -109,7 +110,7 @@ class TaskRunner(QObject):
 
     # Private signals emitted from worker threads; connected with queued
     # connections to slots of this object, which lives on the GUI thread.
-    _job_progress = Signal(int, float, str)
+    _job_progress = Signal(int, float, object)   # the message may be a core Msg
     _job_partial = Signal(int, object)
     _job_ended = Signal(int, str, object, str)
 
@@ -251,9 +252,10 @@ class TaskRunner(QObject):
     def _is_current(self, job_id: int) -> bool:
         return self._current is not None and self._current.id == job_id
 
-    @Slot(int, float, str)
-    def _on_job_progress(self, job_id: int, fraction: float, message: str) -> None:
+    @Slot(int, float, object)
+    def _on_job_progress(self, job_id: int, fraction: float, message: object) -> None:
         if self._is_current(job_id) and not self._current.token.cancelled:
+            message = core_text(message)
             self._last_progress = (fraction, message)
             self.progress_changed.emit(fraction, message)
 

@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbench.core.errors import CorpusError, ParameterError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def read_documents(source: str | Path | Corpus | Iterable[str], *,
         name = source.display_name
     else:
         streams = [iter(source)]
-        name = "the given lines"
+        name = msg("the given lines")
     documents: list[list[str]] = []
     for lines in streams:
         current: list[str] = []
@@ -148,7 +149,7 @@ def read_documents(source: str | Path | Corpus | Iterable[str], *,
         if current:
             documents.append(current)
     if not documents:
-        raise CorpusError(f"{name} holds no text (only empty lines).")
+        raise CorpusError(msg("{name} holds no text (only empty lines).", name=name))
     return documents
 
 
@@ -183,8 +184,8 @@ def special_token_ids(tokenizer: Any) -> dict[str, int]:
         value = getattr(tokenizer, f"{name}_token_id", None)
         if value is None:
             raise ParameterError(
-                f"The tokenizer has no {name.upper()} token; BERT pretraining needs "
-                "[CLS], [SEP], [PAD], [MASK] and [UNK] (train a WordPiece tokenizer).")
+                msg("The tokenizer has no {upper} token; BERT pretraining needs [CLS], [SEP], "
+                    "[PAD], [MASK] and [UNK] (train a WordPiece tokenizer).", upper=name.upper()))
         ids[name] = int(value)
     return ids
 
@@ -337,7 +338,8 @@ def _tokenize_sentences(documents: Sequence[Sequence[str]], tokenizer: Any,
             out.extend(np.asarray(e, dtype=np.int32) for e in enc)
         done = min(start + _TOKENIZE_BATCH, len(flat))
         progress.report(done / max(len(flat), 1),
-                        f"Tokenized {done:,} of {len(flat):,} sentences")
+                        msg("Tokenized {done:,} of {n_flat:,} sentences", done=done,
+                            n_flat=len(flat)))
     return out, per_doc
 
 
@@ -381,18 +383,20 @@ def build_pretraining_examples(documents: Sequence[Sequence[str]], tokenizer: An
         with fewer than two documents.
     """
     if seq_len < 8:
-        raise ParameterError(f"The sequence length must be at least 8 tokens, not {seq_len}.")
+        raise ParameterError(msg("The sequence length must be at least 8 tokens, not {seq_len}.",
+                                 seq_len=seq_len))
     if not 0.0 <= nsp_prob <= 1.0:
-        raise ParameterError(f"The share of random next sentences must be between 0 and 1, "
-                             f"not {nsp_prob}.")
+        raise ParameterError(msg("The share of random next sentences must be between 0 and 1, "
+                                 "not {nsp_prob}.", nsp_prob=nsp_prob))
     if not 0.0 <= short_seq_prob <= 1.0:
-        raise ParameterError(f"short_seq_prob must be between 0 and 1, not {short_seq_prob}.")
+        raise ParameterError(msg("short_seq_prob must be between 0 and 1, not {short_seq_prob}.",
+                                 short_seq_prob=short_seq_prob))
     docs = [d for d in documents if d]
     if nsp and len(docs) < 2 and nsp_prob > 0:
         raise ParameterError(
-            "Next-sentence prediction needs at least two documents (random partners come "
-            f"from another document), but the corpus has {len(docs)}. Separate documents "
-            "with blank lines, or switch NSP off.")
+            msg("Next-sentence prediction needs at least two documents (random partners come "
+                "from another document), but the corpus has {n_docs}. Separate documents with "
+                "blank lines, or switch NSP off.", n_docs=len(docs)))
     special = special_token_ids(tokenizer)
     from workbench.core.tasks import scaled
 
@@ -427,7 +431,7 @@ def build_pretraining_examples(documents: Sequence[Sequence[str]], tokenizer: An
         result = _build_packed(flat, seg_off, doc_segments, special, max_tokens, build)
     ids, offsets, a_len, labels, sources = result
     n = len(offsets) - 1
-    build.report(1.0, f"Built {n:,} examples")
+    build.report(1.0, msg("Built {n:,} examples", n=n))
     return PretrainingExamples(ids, offsets, a_len, labels, np.arange(n, dtype=np.int64),
                                sources, seq_len,
                                np.asarray(seg_sentence, dtype=np.int64).reshape(-1, 2))
@@ -441,7 +445,8 @@ def _build_pairs(flat: np.ndarray, seg_off: np.ndarray, doc_segments: list[tuple
     docs = [(a, b) for a, b in doc_segments]
     nonempty = [d for d, (a, b) in enumerate(docs) if b > a]
     if len(nonempty) < 2 and nsp_prob > 0:
-        raise ParameterError("Next-sentence prediction needs at least two documents with text.")
+        raise ParameterError(msg("Next-sentence prediction needs at least two documents with "
+                                 "text."))
     pieces: list[np.ndarray] = []
     lengths: list[int] = []
     a_lengths: list[int] = []
@@ -452,8 +457,8 @@ def _build_pairs(flat: np.ndarray, seg_off: np.ndarray, doc_segments: list[tuple
     for rank, d in enumerate(nonempty):
         if rank % 500 == 0:
             progress.raise_if_cancelled()
-            progress.report(rank / n_docs, f"Building sentence pairs ({rank:,} of {n_docs:,} "
-                            "documents)")
+            progress.report(rank / n_docs, msg("Building sentence pairs ({rank:,} of {n_docs:,} "
+                                               "documents)", rank=rank, n_docs=n_docs))
         first, last = docs[d]
         i = first
         while i < last:
@@ -574,7 +579,7 @@ def _build_packed(flat: np.ndarray, seg_off: np.ndarray, doc_segments: list[tupl
     for rank, (first, last) in enumerate(doc_segments):
         if rank % 500 == 0:
             progress.raise_if_cancelled()
-            progress.report(rank / max(n_docs, 1), "Packing sequences")
+            progress.report(rank / max(n_docs, 1), msg("Packing sequences"))
         new_document = True
         for s in range(first, last):
             lo, hi = int(seg_off[s]), int(seg_off[s + 1])
@@ -621,15 +626,18 @@ class MaskingSettings:
 
     def __post_init__(self) -> None:
         if not 0.0 < self.ratio <= 1.0:
-            raise ParameterError(f"The masking ratio must be in (0, 1], not {self.ratio}.")
+            raise ParameterError(msg("The masking ratio must be in (0, 1], not {ratio}.",
+                                     ratio=self.ratio))
         for name in ("mask_fraction", "random_fraction"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
-                raise ParameterError(f"{name} must be between 0 and 1, not {value}.")
+                raise ParameterError(msg("{name} must be between 0 and 1, not {value}.", name=name,
+                                         value=value))
         if self.mask_fraction + self.random_fraction > 1.0 + 1e-9:
             raise ParameterError(
-                f"mask_fraction + random_fraction must be at most 1, not "
-                f"{self.mask_fraction} + {self.random_fraction}.")
+                msg("mask_fraction + random_fraction must be at most 1, not {mask_fraction} + "
+                    "{random_fraction}.", mask_fraction=self.mask_fraction,
+                    random_fraction=self.random_fraction))
 
     @property
     def keep_fraction(self) -> float:
@@ -701,7 +709,7 @@ class MlmCollator:
         vocab_size = len(self.tokenizer)
         self.random_ids = np.setdiff1d(np.arange(vocab_size, dtype=np.int64), self.special_ids)
         if len(self.random_ids) == 0:
-            raise ParameterError("The tokenizer's vocabulary holds only special tokens.")
+            raise ParameterError(msg("The tokenizer's vocabulary holds only special tokens."))
         self._rng = np.random.default_rng(self.seed)
 
     def set_epoch(self, epoch: int) -> None:

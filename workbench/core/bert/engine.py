@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress
 from workbench.core.workspace import fsync_dir, fsync_tree
 
@@ -179,7 +180,8 @@ class TrainingSettings:
             if value is None and allow_none:
                 return
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ParameterError(f"{name} must be a whole number of at least 1, not {value!r}.")
+                raise ParameterError(msg("{name} must be a whole number of at least 1, not "
+                                         "{value!r}.", name=name, value=value))
 
         positive("max_steps", allow_none=True)
         positive("batch_size")
@@ -191,28 +193,35 @@ class TrainingSettings:
         positive("eval_batch_size", allow_none=True)
         positive("keep_checkpoints", allow_none=True)
         if self.max_steps is None and not self.epochs > 0:
-            raise ParameterError(f"epochs must be more than 0, not {self.epochs}.")
+            raise ParameterError(msg("epochs must be more than 0, not {epochs}.",
+                                     epochs=self.epochs))
         if not self.learning_rate > 0:
-            raise ParameterError(f"The learning rate must be more than 0, not "
-                                 f"{self.learning_rate}.")
+            raise ParameterError(msg("The learning rate must be more than 0, not "
+                                     "{learning_rate}.", learning_rate=self.learning_rate))
         if not 0.0 <= self.warmup_ratio < 1.0:
-            raise ParameterError(f"warmup_ratio must be in [0, 1), not {self.warmup_ratio}.")
+            raise ParameterError(msg("warmup_ratio must be in [0, 1), not {warmup_ratio}.",
+                                     warmup_ratio=self.warmup_ratio))
         if self.weight_decay < 0:
-            raise ParameterError(f"weight_decay must be 0 or more, not {self.weight_decay}.")
+            raise ParameterError(msg("weight_decay must be 0 or more, not {weight_decay}.",
+                                     weight_decay=self.weight_decay))
         if self.max_grad_norm < 0:
-            raise ParameterError(f"max_grad_norm must be 0 or more, not {self.max_grad_norm}.")
+            raise ParameterError(msg("max_grad_norm must be 0 or more, not {max_grad_norm}.",
+                                     max_grad_norm=self.max_grad_norm))
         if self.lr_schedule not in LR_SCHEDULES:
-            raise ParameterError(f"Unknown learning-rate schedule {self.lr_schedule!r}; choose "
-                                 f"one of {', '.join(LR_SCHEDULES)}.")
+            raise ParameterError(msg("Unknown learning-rate schedule {lr_schedule!r}; choose "
+                                     "one of {LR_SCHEDULES}.", lr_schedule=self.lr_schedule,
+                                     LR_SCHEDULES=', '.join(LR_SCHEDULES)))
         if self.precision not in _PRECISIONS:
-            raise ParameterError(f"Unknown precision {self.precision!r}; choose one of "
-                                 f"{', '.join(_PRECISIONS)}.")
+            raise ParameterError(msg("Unknown precision {precision!r}; choose one of "
+                                     "{_PRECISIONS}.", precision=self.precision,
+                                     _PRECISIONS=', '.join(_PRECISIONS)))
         if self.device not in _DEVICES:
-            raise ParameterError(f"Unknown device {self.device!r}; choose one of "
-                                 f"{', '.join(_DEVICES)} (pick a GPU with "
-                                 "CUDA_VISIBLE_DEVICES).")
+            raise ParameterError(msg("Unknown device {device!r}; choose one of {_DEVICES} (pick "
+                                     "a GPU with CUDA_VISIBLE_DEVICES).", device=self.device,
+                                     _DEVICES=', '.join(_DEVICES)))
         if self.num_workers < 0:
-            raise ParameterError(f"num_workers must be 0 or more, not {self.num_workers}.")
+            raise ParameterError(msg("num_workers must be 0 or more, not {num_workers}.",
+                                     num_workers=self.num_workers))
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as a plain dict (JSON-ready)."""
@@ -226,8 +235,8 @@ class TrainingSettings:
         names = set(cls.__dataclass_fields__)
         unknown = sorted(set(values) - names)
         if unknown:
-            raise ParameterError(f"Unknown training setting{'s' if len(unknown) > 1 else ''} "
-                                 f"{', '.join(unknown)}; known: {', '.join(sorted(names))}.")
+            raise ParameterError(msg("Unknown training setting {unknown}; known: {known}.",
+                                     unknown=', '.join(unknown), known=', '.join(sorted(names))))
         return cls(**values)
 
 
@@ -306,7 +315,8 @@ def select_device(preference: str = "auto") -> str:
 
     base = (preference or "auto").lower()
     if base not in _DEVICES:
-        raise ParameterError(f"Unknown device {preference!r}; choose one of {', '.join(_DEVICES)}.")
+        raise ParameterError(msg("Unknown device {preference!r}; choose one of {_DEVICES}.",
+                                 preference=preference, _DEVICES=', '.join(_DEVICES)))
     mps = getattr(torch.backends, "mps", None)
     mps_ok = bool(mps is not None and mps.is_available())
     if base == "auto":
@@ -314,11 +324,11 @@ def select_device(preference: str = "auto") -> str:
             return "cuda"
         return "mps" if mps_ok else "cpu"
     if base == "cuda" and not torch.cuda.is_available():
-        raise ParameterError("The device 'cuda' was chosen, but PyTorch sees no CUDA GPU "
-                             "here. Choose 'auto' or 'cpu'.")
+        raise ParameterError(msg("The device 'cuda' was chosen, but PyTorch sees no CUDA GPU "
+                                 "here. Choose 'auto' or 'cpu'."))
     if base == "mps" and not mps_ok:
-        raise ParameterError("The device 'mps' was chosen, but Apple's Metal backend is not "
-                             "available here. Choose 'auto' or 'cpu'.")
+        raise ParameterError(msg("The device 'mps' was chosen, but Apple's Metal backend is not "
+                                 "available here. Choose 'auto' or 'cpu'."))
     return base
 
 
@@ -327,16 +337,16 @@ def resolve_precision(precision: str, device: str) -> str:
     import torch
 
     if precision not in _PRECISIONS:
-        raise ParameterError(f"Unknown precision {precision!r}; choose one of "
-                             f"{', '.join(_PRECISIONS)}.")
+        raise ParameterError(msg("Unknown precision {precision!r}; choose one of {_PRECISIONS}.",
+                                 precision=precision, _PRECISIONS=', '.join(_PRECISIONS)))
     if precision == "auto":
         if device == "cuda":
             return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
         return "fp32"
     if precision == "fp16" and device == "cpu":
-        raise ParameterError("fp16 needs a GPU; on the CPU choose bf16 or fp32.")
+        raise ParameterError(msg("fp16 needs a GPU; on the CPU choose bf16 or fp32."))
     if precision == "bf16" and device == "cuda" and not torch.cuda.is_bf16_supported():
-        raise ParameterError("This GPU does not support bf16; choose fp16 or fp32.")
+        raise ParameterError(msg("This GPU does not support bf16; choose fp16 or fp32."))
     return precision
 
 
@@ -500,12 +510,12 @@ def _format_duration(seconds: float) -> str:
         return "?"
     seconds = round(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return msg("{seconds} s", seconds=seconds)
     minutes, s = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {s:02d} s"
+        return msg("{minutes} min {seconds:02d} s", minutes=minutes, seconds=s)
     hours, m = divmod(minutes, 60)
-    return f"{hours} h {m:02d} min"
+    return msg("{hours} h {minutes:02d} min", hours=hours, minutes=m)
 
 
 def _gpu_memory_mb(device: str) -> float | None:
@@ -564,10 +574,12 @@ def _callback_classes() -> tuple[type, type]:
             self.t0 = self.last_log_request = self.last_point_time = now
             self.step0 = state.global_step
             if self._main(state):
-                verb = "Resuming" if state.global_step else "Starting"
-                self.progress.report(state.global_step / max(state.max_steps, 1),
-                                     f"{verb} training at step {state.global_step:,} of "
-                                     f"{state.max_steps:,}")
+                text = msg("Resuming training at step {step:,} of {steps:,}",
+                           step=state.global_step, steps=state.max_steps) \
+                    if state.global_step else \
+                    msg("Starting training at step {step:,} of {steps:,}",
+                        step=state.global_step, steps=state.max_steps)
+                self.progress.report(state.global_step / max(state.max_steps, 1), text)
 
         def _cancel_requested(self, args: Any) -> bool:
             flag = bool(self.progress.cancelled)
@@ -601,11 +613,12 @@ def _callback_classes() -> tuple[type, type]:
             elapsed = now - self.t0
             remaining = state.max_steps - state.global_step
             eta = remaining * elapsed / done if done > 0 else float("nan")
-            parts = [f"Step {state.global_step:,} of {state.max_steps:,}"]
-            if self.last_loss is not None:
-                parts.append(f"loss {self.last_loss:.3f}")
-            parts.append(f"ETA {_format_duration(eta)}")
-            return " · ".join(parts)
+            if self.last_loss is None:
+                return msg("Step {step:,} of {steps:,} · ETA {eta}", step=state.global_step,
+                           steps=state.max_steps, eta=_format_duration(eta))
+            return msg("Step {step:,} of {steps:,} · loss {loss:.3f} · ETA {eta}",
+                       step=state.global_step, steps=state.max_steps, loss=self.last_loss,
+                       eta=_format_duration(eta))
 
         def on_log(self, args: Any, state: Any, control: Any, logs: Any = None,
                    **kwargs: Any) -> None:
@@ -853,16 +866,17 @@ def run_training(model: PreTrainedModel, train_dataset: Any, eval_dataset: Any,
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WorkbenchError(f"The output folder {output_dir} cannot be created "
-                             f"({exc.strerror or exc}).", path=output_dir) from exc
+        raise WorkbenchError(msg("The output folder {output_dir} cannot be created ({value}).",
+                                 output_dir=output_dir, value=exc.strerror or exc),
+                             path=output_dir) from exc
     if rank == 0:
         _clean_staging(output_dir)
     resume_from = latest_checkpoint(output_dir) if resume else None
     if not resume and _checkpoints(output_dir):
         raise ParameterError(
-            f"{output_dir} already holds checkpoints of an earlier run "
-            f"({_checkpoints(output_dir)[-1][1].name}). Resume that run, or choose an empty "
-            "output folder.", path=output_dir)
+            msg("{output_dir} already holds checkpoints of an earlier run ({value}). Resume "
+                "that run, or choose an empty output folder.", output_dir=output_dir,
+                value=_checkpoints(output_dir)[-1][1].name), path=output_dir)
 
     _prefer_sdpa(model)
     args = _training_arguments(settings, output_dir, device, precision, has_eval, world_size,
@@ -937,7 +951,8 @@ def run_training(model: PreTrainedModel, train_dataset: Any, eval_dataset: Any,
     if save_final:
         final_dir = _save_final(trainer, output_dir)
     if trainer.state.is_world_process_zero:
-        progress.report(1.0, f"Trained {trainer.state.global_step:,} steps")
+        progress.report(1.0, msg("Trained {trainer_state_global_step:,} steps",
+                                 trainer_state_global_step=trainer.state.global_step))
     return outcome("success", final_dir, _final_metrics(trainer, metrics))
 
 
@@ -966,20 +981,22 @@ def _check_inputs(train_dataset: Any, eval_dataset: Any, settings: TrainingSetti
     try:
         n_train = len(train_dataset)
     except TypeError as exc:
-        raise ParameterError("The training data must be a dataset with a length.") from exc
+        raise ParameterError(msg("The training data must be a dataset with a length.")) from exc
     if n_train < settings.batch_size:
         raise ParameterError(
-            f"The training data holds {n_train:,} example{'s' if n_train != 1 else ''}, fewer "
-            f"than one batch of {settings.batch_size}. Use a larger corpus or a smaller batch "
-            "size.")
+            msg("The training data holds {n_train:,} examples, fewer than one batch of "
+                "{batch_size}. Use a larger corpus or a smaller batch size.",
+                n_train=n_train, batch_size=settings.batch_size) if n_train != 1 else
+            msg("The training data holds 1 example, fewer than one batch of {batch_size}. Use "
+                "a larger corpus or a smaller batch size.", batch_size=settings.batch_size))
     if settings.eval_every is not None and not has_eval:
-        raise ParameterError("eval_every is set but there is no evaluation data (set an "
-                             "evaluation share or turn periodic evaluation off).")
+        raise ParameterError(msg("eval_every is set but there is no evaluation data (set an "
+                                 "evaluation share or turn periodic evaluation off)."))
     if settings.metric_for_best is not None and not has_eval:
-        raise ParameterError(f"metric_for_best={settings.metric_for_best!r} needs evaluation "
-                             "data.")
+        raise ParameterError(msg("metric_for_best={settings_metric_for_best!r} needs evaluation "
+                                 "data.", settings_metric_for_best=settings.metric_for_best))
     if settings.early_stopping_patience is not None and not settings.eval_every:
-        raise ParameterError("Early stopping needs periodic evaluation: set eval_every.")
+        raise ParameterError(msg("Early stopping needs periodic evaluation: set eval_every."))
 
 
 def _prefer_sdpa(model: Any) -> None:
@@ -1052,21 +1069,26 @@ def _save_final(trainer: Any, output_dir: Path) -> Path:
 def _failure(exc: Exception, trainer: Any, settings: TrainingSettings, saved: Path | None,
              resume_from: Path | None) -> WorkbenchError:
     step = trainer.state.global_step if trainer is not None else 0
-    kept = (f" The checkpoint {saved} was kept; the run resumes from it." if saved
-            else " No checkpoint could be written.")
+    kept = (msg(" The checkpoint {saved} was kept; the run resumes from it.", saved=saved)
+            if saved else msg(" No checkpoint could be written."))
     if _is_oom(exc):
         smaller = max(1, settings.batch_size // 2)
         return WorkbenchError(
-            f"The GPU ran out of memory at step {step:,} with batch size "
-            f"{settings.batch_size}. Choose a smaller batch size (e.g. {smaller} with "
-            f"gradient accumulation {settings.grad_accum * 2} keeps the same effective "
-            f"batch), a shorter sequence length or a smaller model.{kept}")
+            msg("The GPU ran out of memory at step {step:,} with batch size "
+                "{settings_batch_size}. Choose a smaller batch size (e.g. {smaller} with "
+                "gradient accumulation {value} keeps the same effective batch), a shorter "
+                "sequence length or a smaller model.{kept}", step=step,
+                settings_batch_size=settings.batch_size, smaller=smaller,
+                value=settings.grad_accum * 2, kept=kept))
     if isinstance(exc, WorkbenchError):
-        return WorkbenchError(f"{exc}{kept}", path=exc.path, line=exc.line, offset=exc.offset)
+        return WorkbenchError(msg("{exc}{kept}", exc=exc, kept=kept),
+                              path=exc.path, line=exc.line, offset=exc.offset)
     if resume_from is not None and step == 0 and isinstance(exc, (RuntimeError, ValueError,
                                                                    KeyError)):
         return WorkbenchError(
-            f"Training could not resume from {resume_from}: {exc}. The checkpoint was made "
-            "with a different model or settings; choose another output folder.",
+            msg("Training could not resume from {resume_from}: {exc}. The checkpoint was made "
+                "with a different model or settings; choose another output folder.",
+                resume_from=resume_from, exc=exc),
             path=resume_from)
-    return WorkbenchError(f"Training failed at step {step:,}: {type(exc).__name__}: {exc}.{kept}")
+    return WorkbenchError(msg("Training failed at step {step:,}: {value}: {exc}.{kept}", step=step,
+                              value=type(exc).__name__, exc=exc, kept=kept))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from workbench.core.embeddings import Embeddings
@@ -56,8 +57,9 @@ def find_tokenizer_folder(folder: str | Path) -> Path:
     for candidate in (folder, folder / "tokenizer", folder.parent / "tokenizer"):
         if any((candidate / n).is_file() for n in _TOKENIZER_FILES):
             return candidate
-    raise WorkbenchError(f"The model folder {folder} has no tokenizer (tokenizer.json or "
-                         "vocab.txt), so its embedding rows cannot be named.", path=folder)
+    raise WorkbenchError(msg("The model folder {folder} has no tokenizer (tokenizer.json or "
+                             "vocab.txt), so its embedding rows cannot be named.", folder=folder),
+                         path=folder)
 
 
 def wordpiece_vocabulary(folder: str | Path) -> tuple[dict[int, str], set[int]]:
@@ -91,10 +93,12 @@ def wordpiece_vocabulary(folder: str | Path) -> tuple[dict[int, str], set[int]]:
                 for i, line in enumerate(f):
                     vocab[i] = line.rstrip("\r\n")
     except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise WorkbenchError(f"The tokenizer in {folder} cannot be read ({exc}).",
+        raise WorkbenchError(msg("The tokenizer in {folder} cannot be read ({exc}).",
+                                 folder=folder, exc=exc),
                              path=folder) from exc
     if not vocab:
-        raise WorkbenchError(f"The tokenizer in {folder} has an empty vocabulary.", path=folder)
+        raise WorkbenchError(msg("The tokenizer in {folder} has an empty vocabulary.",
+                                 folder=folder), path=folder)
     special.update(i for i, t in vocab.items() if _BRACKETED.match(t))
     return vocab, special
 
@@ -119,7 +123,8 @@ def _embedding_matrix(folder: Path) -> tuple[np.ndarray, str]:
                     if key is not None:
                         return np.asarray(f.get_tensor(key)), key
             except Exception as exc:
-                raise WorkbenchError(f"The weights file {shard} cannot be read ({exc}).",
+                raise WorkbenchError(msg("The weights file {shard} cannot be read ({exc}).",
+                                         shard=shard, exc=exc),
                                      path=shard) from exc
     else:
         for shard in info.weight_shards:
@@ -127,8 +132,9 @@ def _embedding_matrix(folder: Path) -> tuple[np.ndarray, str]:
             key = pick(list(state))
             if key is not None:
                 return state[key].float().numpy(), key
-    raise WorkbenchError(f"The model in {folder} has no word-embedding matrix "
-                         f"(no weight named …{WORD_EMBEDDINGS_KEY}); is it a BERT model?",
+    raise WorkbenchError(msg("The model in {folder} has no word-embedding matrix (no weight "
+                             "named …{WORD_EMBEDDINGS_KEY}); is it a BERT model?", folder=folder,
+                             WORD_EMBEDDINGS_KEY=WORD_EMBEDDINGS_KEY),
                          path=info.weights_file)
 
 
@@ -160,18 +166,21 @@ def input_embeddings(folder: str | Path, *, include_pieces: bool = False) -> Emb
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise WorkbenchError(f"The model folder {folder} does not exist.", path=folder)
+        raise WorkbenchError(msg("The model folder {folder} does not exist.", folder=folder),
+                             path=folder)
     matrix, key = _embedding_matrix(folder)
     if matrix.ndim != 2:
-        raise WorkbenchError(f"The weight {key} in {folder} is not a matrix "
-                             f"(shape {matrix.shape}).", path=folder)
+        raise WorkbenchError(msg("The weight {key} in {folder} is not a matrix (shape "
+                                 "{matrix_shape}).", key=key, folder=folder,
+                                 matrix_shape=matrix.shape), path=folder)
     vocab, special = wordpiece_vocabulary(find_tokenizer_folder(folder))
     too_big = [i for i in vocab if i >= matrix.shape[0] or i < 0]
     if too_big:
         raise WorkbenchError(
-            f"The tokenizer of {folder} has token ids up to {max(too_big):,}, but the model's "
-            f"word-embedding matrix has only {matrix.shape[0]:,} rows: they do not belong "
-            "together.", path=folder)
+            msg("The tokenizer of {folder} has token ids up to {max:,}, but the model's "
+                "word-embedding matrix has only {matrix_shape:,} rows: they do not belong "
+                "together.", folder=folder, max=max(too_big), matrix_shape=matrix.shape[0]),
+            path=folder)
     ids: list[int] = []
     words: list[str] = []
     seen: set[str] = set()
@@ -185,8 +194,11 @@ def input_embeddings(folder: str | Path, *, include_pieces: bool = False) -> Emb
         ids.append(i)
         words.append(token)
     if not ids:
-        raise WorkbenchError(f"The tokenizer of {folder} has no whole-word tokens to show.",
+        raise WorkbenchError(msg("The tokenizer of {folder} has no whole-word tokens to show.",
+                                 folder=folder),
                              path=folder)
     vectors = np.ascontiguousarray(matrix[np.asarray(ids)], dtype=np.float32)
-    what = "WordPiece tokens" if include_pieces else "whole-word WordPiece tokens"
-    return Embeddings(words, vectors, source=f"BERT input embeddings ({what}) of {folder}")
+    source = msg("BERT input embeddings (WordPiece tokens) of {folder}", folder=folder) \
+        if include_pieces else \
+        msg("BERT input embeddings (whole-word WordPiece tokens) of {folder}", folder=folder)
+    return Embeddings(words, vectors, source=source)

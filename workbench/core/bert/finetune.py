@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress, scaled
 
 if TYPE_CHECKING:
@@ -150,32 +151,35 @@ class FinetuneRequest:
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
-            raise ParameterError(f"Unknown fine-tuning task {self.task!r}; choose one of "
-                                 f"{', '.join(TASKS)}.")
+            raise ParameterError(msg("Unknown fine-tuning task {task!r}; choose one of {TASKS}.",
+                                     task=self.task, TASKS=', '.join(TASKS)))
         if not str(self.train_file).strip():
-            raise ParameterError("Choose a training file.")
+            raise ParameterError(msg("Choose a training file."))
         if not str(self.model).strip():
-            raise ParameterError("Choose a model folder (a pretrained BERT with its tokenizer).")
+            raise ParameterError(msg("Choose a model folder (a pretrained BERT with its "
+                                     "tokenizer)."))
         if self.labels is not None:
             object.__setattr__(self, "labels", tuple(str(x) for x in self.labels))
             if len(set(self.labels)) < 2 and self.task != "qa":
-                raise ParameterError("The label set needs at least two different labels.")
+                raise ParameterError(msg("The label set needs at least two different labels."))
         if self.max_length < 8:
-            raise ParameterError(f"The maximum length must be at least 8 tokens, not "
-                                 f"{self.max_length}.")
+            raise ParameterError(msg("The maximum length must be at least 8 tokens, not "
+                                     "{max_length}.", max_length=self.max_length))
         if self.task == "qa" and not 0 <= self.doc_stride < self.max_length:
-            raise ParameterError(f"The document stride ({self.doc_stride}) must be between 0 "
-                                 f"and the maximum length ({self.max_length}).")
+            raise ParameterError(msg("The document stride ({doc_stride}) must be between 0 and "
+                                     "the maximum length ({max_length}).",
+                                     doc_stride=self.doc_stride, max_length=self.max_length))
         if self.max_answer_length < 1 or self.n_best < 1:
-            raise ParameterError("The maximum answer length and n-best must be at least 1.")
+            raise ParameterError(msg("The maximum answer length and n-best must be at least 1."))
         if self.limit is not None and self.limit < 1:
-            raise ParameterError(f"The example limit must be at least 1, not {self.limit}.")
+            raise ParameterError(msg("The example limit must be at least 1, not {limit}.",
+                                     limit=self.limit))
         if not 0.0 <= self.eval_fraction < 1.0:
-            raise ParameterError(f"The held-out fraction must be in [0, 1), not "
-                                 f"{self.eval_fraction}.")
+            raise ParameterError(msg("The held-out fraction must be in [0, 1), not "
+                                     "{eval_fraction}.", eval_fraction=self.eval_fraction))
         if self.tag_scheme.upper() not in ("IOB2", "BIO", "IOB1"):
-            raise ParameterError(f"Unknown tagging scheme {self.tag_scheme!r}; choose IOB2 "
-                                 "(= BIO) or IOB1.")
+            raise ParameterError(msg("Unknown tagging scheme {tag_scheme!r}; choose IOB2 (= "
+                                     "BIO) or IOB1.", tag_scheme=self.tag_scheme))
 
     @property
     def head(self) -> str:
@@ -198,7 +202,8 @@ class FinetuneRequest:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ParameterError(f"Unknown fine-tuning settings: {', '.join(unknown)}.")
+            raise ParameterError(msg("Unknown fine-tuning settings: {unknown}.",
+                                     unknown=', '.join(unknown)))
         if isinstance(data.get("training"), dict):
             data["training"] = TrainingSettings.from_dict(data["training"])
         if data.get("labels") is not None:
@@ -215,10 +220,11 @@ class FinetuneRequest:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ParameterError(f"The fine-tuning settings are not valid JSON ({exc}).") \
+            raise ParameterError(msg("The fine-tuning settings are not valid JSON ({exc}).",
+                                     exc=exc)) \
                 from exc
         if not isinstance(data, dict):
-            raise ParameterError("The fine-tuning settings must be a JSON object.")
+            raise ParameterError(msg("The fine-tuning settings must be a JSON object."))
         return cls.from_dict(data)
 
 
@@ -317,7 +323,7 @@ def _read(request: FinetuneRequest) -> tuple[list[Any], list[Any], tuple[str, ..
 
     train_path = Path(request.train_file)
     eval_path = Path(request.eval_file) if request.eval_file else None
-    source = f"the training file {train_path.name}"
+    source = msg("the training file {name}", name=train_path.name)
     if request.task in ("classification", "pair-classification"):
         pair = request.task == "pair-classification"
         kw = {"text_column": request.text_column, "text_pair_column": request.text_pair_column,
@@ -325,8 +331,9 @@ def _read(request: FinetuneRequest) -> tuple[list[Any], list[Any], tuple[str, ..
         train = fd.read_classification_file(train_path, labels=request.labels, **kw)
         labels = train.labels
         if len(labels) < 2:
-            raise WorkbenchError(f"{train_path} has a single label ({labels[0]!r}); a "
-                                 "classifier needs at least two.", path=train_path)
+            raise WorkbenchError(msg("{train_path} has a single label ({labels!r}); a "
+                                     "classifier needs at least two.", train_path=train_path,
+                                     labels=labels[0]), path=train_path)
         train_ex, eval_ex = list(train.examples), []
         if eval_path is not None:
             ev = fd.read_classification_file(
@@ -371,19 +378,20 @@ def _prepare(request: FinetuneRequest, tokenizer: Any, type_ids: bool | None,
              progress: Progress) -> _Prepared:
     from workbench.core.bert import finetune_data as fd
 
-    progress.report(0.0, "Reading the data")
+    progress.report(0.0, msg("Reading the data"))
     train_ex, eval_ex, labels, v2 = _read(request)
     notes: list[str] = []
     if request.eval_file is None:
         train_ex, eval_ex = _hold_out(request, train_ex)
         if eval_ex:
-            notes.append(f"held out {len(eval_ex)} of {len(train_ex) + len(eval_ex)} training "
-                         "examples for evaluation")
+            notes.append(msg("held out {n_eval} of {n_all} training examples for evaluation",
+                             n_eval=len(eval_ex), n_all=len(train_ex) + len(eval_ex)))
     if not train_ex:
-        raise WorkbenchError(f"No training examples are left in {request.train_file}.",
+        raise WorkbenchError(msg("No training examples are left in {request_train_file}.",
+                                 request_train_file=request.train_file),
                              path=request.train_file)
     progress.raise_if_cancelled()
-    progress.report(0.5, f"Encoding {len(train_ex):,} training examples")
+    progress.report(0.5, msg("Encoding {n_train_ex:,} training examples", n_train_ex=len(train_ex)))
     label2id = {label: i for i, label in enumerate(labels)}
     n = request.max_length
     if request.task in ("classification", "pair-classification"):
@@ -396,7 +404,8 @@ def _prepare(request: FinetuneRequest, tokenizer: Any, type_ids: bool | None,
         ev_t = fd.encode_tagging(eval_ex, tokenizer, label2id, n, type_ids)
         lost = ev_t.truncated_words(eval_ex)
         if lost:
-            notes.append(f"{lost} evaluation words lie beyond {n} tokens and count as 'O'")
+            notes.append(msg("{lost} evaluation words lie beyond {n} tokens and count as 'O'",
+                             lost=lost, n=n))
         return _Prepared(labels, train_ex, eval_ex, train_t.features,
                          ev_t.features if eval_ex else None, ev_t, notes=notes)
     train_q = fd.prepare_qa_features(train_ex, tokenizer, n, request.doc_stride, True,
@@ -448,7 +457,7 @@ def _predict_logits(model: Any, features: Features, collator: Any, batch_size: i
                     outputs[i] = logits[j] if logits.ndim == 2 \
                         else logits[j, :len(items[j]["input_ids"])]
             done = min(start + batch_size, n)
-            progress.report(done / max(n, 1), f"Evaluating: {done:,} of {n:,}")
+            progress.report(done / max(n, 1), msg("Evaluating: {done:,} of {n:,}", done=done, n=n))
     return outputs
 
 
@@ -627,12 +636,14 @@ def _fingerprint(request: FinetuneRequest) -> str:
 
 
 def _check_inputs(request: FinetuneRequest) -> None:
-    for what, name in (("training file", request.train_file),
-                       ("evaluation file", request.eval_file)):
+    for what, name in ((msg("training file"), request.train_file),
+                       (msg("evaluation file"), request.eval_file)):
         if name and not Path(name).is_file():
-            raise ParameterError(f"The {what} {name} does not exist.", path=name)
+            raise ParameterError(msg("The {what} {name} does not exist.", what=what, name=name),
+                                 path=name)
     if not Path(request.model).is_dir():
-        raise ParameterError(f"The model folder {request.model} does not exist.",
+        raise ParameterError(msg("The model folder {request_model} does not exist.",
+                                 request_model=request.model),
                              path=request.model)
 
 
@@ -691,13 +702,15 @@ def _run(request: FinetuneRequest, out: Path, run: RunHandle | None,
     config = _read_config(Path(request.model))
     max_pos = int(config.get("max_position_embeddings", 512))
     if request.max_length > max_pos:
-        raise ParameterError(f"The maximum length ({request.max_length}) is longer than the "
-                             f"model's {max_pos} positions.")
+        raise ParameterError(msg("The maximum length ({request_max_length}) is longer than the "
+                                 "model's {max_pos} positions.",
+                                 request_max_length=request.max_length, max_pos=max_pos))
     type_ids = True if int(config.get("type_vocab_size", 2)) > 1 else None
     prep = _prepare(request, tokenizer, type_ids, scaled(progress, 0.0, _READ_SHARE))
     progress.raise_if_cancelled()
     model = _load_model(request, prep.labels)
-    progress.report(_READ_SHARE, f"Training on {len(prep.train):,} examples")
+    progress.report(_READ_SHARE, msg("Training on {n_prep_train:,} examples",
+                                     n_prep_train=len(prep.train)))
 
     collator = PaddingCollator(tokenizer.pad_token_id)
     # The engine evaluates only for periodic curves; the final scores come from _evaluate.
@@ -811,5 +824,7 @@ def _summary_line(task: str, metrics: dict[str, Any]) -> str:
     keys = {"qa": ("exact_match", "f1"), "tagging": ("entity_f1", "word_accuracy")}.get(
         task, ("accuracy", "macro_f1"))
     shown = [f"{k} {metrics[k]:.3f}" for k in keys if isinstance(metrics.get(k), float)]
-    return "Fine-tuning finished" + (": " + ", ".join(shown) if shown else "")
+    if not shown:
+        return msg("Fine-tuning finished")
+    return msg("Fine-tuning finished: {metrics}", metrics=", ".join(shown))
 

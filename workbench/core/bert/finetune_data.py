@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import CorpusError, ParameterError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerBase
@@ -80,7 +81,7 @@ IGNORE_INDEX = -100
 def _open_lines(path: Path) -> Iterator[tuple[int, str]]:
     """Yield ``(1-based line number, line without its newline)``; gzip-aware, UTF-8 strict."""
     if not path.is_file():
-        raise CorpusError(f"{path} does not exist or is not a file.", path=path)
+        raise CorpusError(msg("{path} does not exist or is not a file.", path=path), path=path)
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         with opener(path, "rb") as f:
@@ -89,14 +90,16 @@ def _open_lines(path: Path) -> Iterator[tuple[int, str]]:
                     line = data.decode("utf-8")
                 except UnicodeDecodeError as exc:
                     raise CorpusError(
-                        f"Line {number} of {path} is not valid UTF-8 (byte {exc.start + 1} of "
-                        "the line). Save the file as UTF-8 and try again.",
+                        msg("Line {number} of {path} is not valid UTF-8 (byte {value} of the "
+                            "line). Save the file as UTF-8 and try again.", number=number,
+                            path=path, value=exc.start + 1),
                         path=path, line=number) from None
                 if number == 1:
                     line = line.lstrip("\ufeff")
                 yield number, line.rstrip("\r\n")
     except (OSError, EOFError) as exc:
-        raise CorpusError(f"{path} cannot be read ({exc}).", path=path) from exc
+        raise CorpusError(msg("{path} cannot be read ({exc}).", path=path, exc=exc),
+                          path=path) from exc
 
 
 def _first_line(path: Path) -> tuple[int, str] | None:
@@ -203,9 +206,9 @@ def _detect_delimiter(path: Path, header: str) -> str:
         return "\t"
     if "," in header:
         return ","
-    raise CorpusError(f"Cannot tell how the columns of {path} are separated: its first line "
-                      "has neither tabs nor commas. Use a .tsv or .csv file with a header row "
-                      "(for example 'sentence<TAB>label').", path=path)
+    raise CorpusError(msg("Cannot tell how the columns of {path} are separated: its first line "
+                          "has neither tabs nor commas. Use a .tsv or .csv file with a header "
+                          "row (for example 'sentence<TAB>label').", path=path), path=path)
 
 
 def _rows(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -232,7 +235,8 @@ def _rows(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             line = numbers[-1] if numbers else 1
-            raise CorpusError(f"Line {line} of {path} is not valid CSV ({exc}).",
+            raise CorpusError(msg("Line {line} of {path} is not valid CSV ({exc}).", line=line,
+                                  path=path, exc=exc),
                               path=path, line=line) from None
         yield (numbers[before] if before < len(numbers) else numbers[-1]), row
 
@@ -242,8 +246,9 @@ def _find_column(header: list[str], name: str, path: Path, what: str) -> int:
     try:
         return lowered.index(name.strip().lower())
     except ValueError:
-        raise ParameterError(f"{path} has no {what} column {name!r}; its columns are "
-                             f"{', '.join(repr(h) for h in header)}.", path=path) from None
+        raise ParameterError(msg("{path} has no {what} column {name!r}; its columns are {items}.",
+                                 path=path, what=what, name=name,
+                                 items=', '.join(repr(h) for h in header)), path=path) from None
 
 
 def _choose_columns(header: list[str], path: Path, text_column: str | None,
@@ -262,28 +267,31 @@ def _choose_columns(header: list[str], path: Path, text_column: str | None,
             text_i = lowered.index(text.lower())
             pair_i = lowered.index(second.lower()) if second is not None else None
             if text_pair_column is not None:
-                pair_i = _find_column(header, text_pair_column, path, "second-text")
-            label_i = (_find_column(header, label_column, path, "label")
+                pair_i = _find_column(header, text_pair_column, path, msg("second-text"))
+            label_i = (_find_column(header, label_column, path, msg("label"))
                        if label_column is not None else lowered.index(label.lower()))
             return (layout if label_column is None and text_pair_column is None else "custom",
                     text_i, pair_i, label_i)
-        expect = "two text columns and a label column" if pair else "a text and a label column"
+        expect = msg("two text columns and a label column") if pair else \
+            msg("a text and a label column")
         hint = ("sentence1/sentence2/label (RTE), #1 String/#2 String/Quality (MRPC)"
                 if pair else "sentence/label (SST-2), text/label")
         raise ParameterError(
-            f"Cannot tell which columns of {path} hold the texts and labels: its header is "
-            f"{', '.join(repr(h) for h in header)}. Expected {expect} such as {hint}; or name "
-            "the columns in the settings.", path=path, line=1)
-    text_i = _find_column(header, text_column, path, "text")
-    pair_i = (_find_column(header, text_pair_column, path, "second-text")
+            msg("Cannot tell which columns of {path} hold the texts and labels: its header is "
+                "{items}. Expected {expect} such as {hint}; or name the columns in the settings.",
+                path=path, items=', '.join(repr(h) for h in header), expect=expect, hint=hint),
+            path=path, line=1)
+    text_i = _find_column(header, text_column, path, msg("text"))
+    pair_i = (_find_column(header, text_pair_column, path, msg("second-text"))
               if text_pair_column is not None else None)
     if label_column is not None:
-        label_i = _find_column(header, label_column, path, "label")
+        label_i = _find_column(header, label_column, path, msg("label"))
     else:
         found = [i for i, h in enumerate(lowered) if h in _LABEL_NAMES]
         if not found:
-            raise ParameterError(f"{path} has no label column (looked for "
-                                 f"{', '.join(_LABEL_NAMES)}); name it in the settings.",
+            raise ParameterError(msg("{path} has no label column (looked for {_LABEL_NAMES}); "
+                                     "name it in the settings.", path=path,
+                                     _LABEL_NAMES=', '.join(_LABEL_NAMES)),
                                  path=path, line=1)
         label_i = found[0]
     return "custom", text_i, pair_i, label_i
@@ -330,8 +338,9 @@ def read_classification_file(path: str | Path, *, text_column: str | None = None
     path = Path(path)
     first = _first_line(path)
     if first is None or not first[1].strip():
-        raise CorpusError(f"{path} is empty or its first line is blank: it needs a header row "
-                          "naming the columns (for example 'sentence<TAB>label').", path=path)
+        raise CorpusError(msg("{path} is empty or its first line is blank: it needs a header "
+                              "row naming the columns (for example 'sentence<TAB>label').",
+                              path=path), path=path)
     delimiter = _detect_delimiter(path, first[1])
     rows = _rows(path, delimiter)
     _, header = next(rows)
@@ -339,15 +348,17 @@ def read_classification_file(path: str | Path, *, text_column: str | None = None
     layout, text_i, pair_i, label_i = _choose_columns(header, path, text_column,
                                                       text_pair_column, label_column, pair)
     if pair is True and pair_i is None:
-        raise ParameterError(f"{path} has a single text column ({header[text_i]!r}); "
-                             "sentence-pair classification needs two.", path=path)
+        raise ParameterError(msg("{path} has a single text column ({header!r}); sentence-pair "
+                                 "classification needs two.", path=path, header=header[text_i]),
+                             path=path)
     if pair is False and pair_i is not None:
-        raise ParameterError(f"{path} holds sentence pairs ({header[text_i]!r}, "
-                             f"{header[pair_i]!r}); choose sentence-pair classification.",
+        raise ParameterError(msg("{path} holds sentence pairs ({header!r}, {header2!r}); choose "
+                                 "sentence-pair classification.", path=path, header=header[text_i],
+                                 header2=header[pair_i]),
                              path=path)
     allowed = set(labels) if labels is not None else None
-    source = label_source or "the label set"
-    sep_name = "tab" if delimiter == "\t" else "comma"
+    source = label_source or msg("the label set")
+    sep_name = msg("tab") if delimiter == "\t" else msg("comma")
     examples: list[TextExample] = []
     for number, row in rows:
         if limit is not None and len(examples) >= limit:
@@ -356,29 +367,35 @@ def read_classification_file(path: str | Path, *, text_column: str | None = None
             continue  # blank line
         if len(row) != len(header):
             raise CorpusError(
-                f"Line {number} of {path} has {len(row)} {sep_name}-separated columns but the "
-                f"header has {len(header)} ({', '.join(header)}).", path=path, line=number)
+                msg("Line {number} of {path} has {n_row} {sep_name}-separated columns but the "
+                    "header has {n_header} ({header}).", number=number, path=path, n_row=len(row),
+                    sep_name=sep_name, n_header=len(header), header=', '.join(header)),
+                path=path, line=number)
         text = row[text_i].strip()
         if not text:
-            raise CorpusError(f"Line {number} of {path}: the text column {header[text_i]!r} is "
-                              "empty.", path=path, line=number)
+            raise CorpusError(msg("Line {number} of {path}: the text column {header!r} is empty.",
+                                  number=number, path=path, header=header[text_i]),
+                              path=path, line=number)
         second = None
         if pair_i is not None:
             second = row[pair_i].strip()
             if not second:
-                raise CorpusError(f"Line {number} of {path}: the second text column "
-                                  f"{header[pair_i]!r} is empty.", path=path, line=number)
+                raise CorpusError(msg("Line {number} of {path}: the second text column "
+                                      "{header!r} is empty.", number=number, path=path,
+                                      header=header[pair_i]), path=path, line=number)
         label = row[label_i].strip()
         if not label:
-            raise CorpusError(f"Line {number} of {path}: the label column {header[label_i]!r} "
-                              "is empty.", path=path, line=number)
+            raise CorpusError(msg("Line {number} of {path}: the label column {header!r} is "
+                                  "empty.", number=number, path=path, header=header[label_i]),
+                              path=path, line=number)
         if allowed is not None and label not in allowed:
             raise CorpusError(
-                f"Line {number} of {path}: the label {label!r} does not occur in {source} "
-                f"({', '.join(sort_labels(list(allowed)))}).", path=path, line=number)
+                msg("Line {number} of {path}: the label {label!r} does not occur in {source} "
+                    "({sort_labels}).", number=number, path=path, label=label, source=source,
+                    sort_labels=', '.join(sort_labels(list(allowed)))), path=path, line=number)
         examples.append(TextExample(text, second, label, number))
     if not examples:
-        raise CorpusError(f"{path} has a header but no examples.", path=path)
+        raise CorpusError(msg("{path} has a header but no examples.", path=path), path=path)
     found = tuple(labels) if labels is not None else sort_labels([e.label for e in examples])
     return ClassificationData(path, tuple(examples), found, header[text_i],
                               header[pair_i] if pair_i is not None else None, header[label_i],
@@ -438,7 +455,7 @@ def read_conll(path: str | Path, *, word_column: int = 0, tag_column: int = -1,
     """
     path = Path(path)
     allowed = set(labels) if labels is not None else None
-    source = label_source or "the label set"
+    source = label_source or msg("the label set")
     n_columns: int | None = None
     first_line = 0
     sentences: list[TaggedSentence] = []
@@ -466,27 +483,34 @@ def read_conll(path: str | Path, *, word_column: int = 0, tag_column: int = -1,
         if n_columns is None:
             n_columns, first_line = len(cols), number
             if n_columns < 2:
-                raise CorpusError(f"Line {number} of {path} has a single column; a CoNLL file "
-                                  "needs a word and a tag on every token line.",
+                raise CorpusError(msg("Line {number} of {path} has a single column; a CoNLL "
+                                      "file needs a word and a tag on every token line.",
+                                      number=number, path=path),
                                   path=path, line=number)
-            for name, index in (("word", word_column), ("tag", tag_column)):
+            for name, index in ((msg("word"), word_column), (msg("tag"), tag_column)):
                 if not -n_columns <= index < n_columns:
-                    raise ParameterError(f"The {name} column {index} does not exist: line "
-                                         f"{number} of {path} has {n_columns} columns.",
+                    raise ParameterError(msg("The {name} column {index} does not exist: line "
+                                             "{number} of {path} has {n_columns} columns.",
+                                             name=name, index=index, number=number, path=path,
+                                             n_columns=n_columns),
                                          path=path, line=number)
         elif len(cols) != n_columns:
             raise CorpusError(
-                f"Line {number} of {path} has {len(cols)} columns but line {first_line} has "
-                f"{n_columns}; every token line needs the same columns (word ... tag).",
+                msg("Line {number} of {path} has {n_cols} columns but line {first_line} has "
+                    "{n_columns}; every token line needs the same columns (word ... tag).",
+                    number=number, path=path, n_cols=len(cols), first_line=first_line,
+                    n_columns=n_columns),
                 path=path, line=number)
         word, tag = cols[word_column], cols[tag_column]
         if not word or not tag:
-            raise CorpusError(f"Line {number} of {path} has an empty word or tag.",
+            raise CorpusError(msg("Line {number} of {path} has an empty word or tag.",
+                                  number=number, path=path),
                               path=path, line=number)
         if allowed is not None and tag not in allowed:
             raise CorpusError(
-                f"Line {number} of {path}: the tag {tag!r} does not occur in {source} "
-                f"({', '.join(sort_labels(list(allowed)))}).", path=path, line=number)
+                msg("Line {number} of {path}: the tag {tag!r} does not occur in {source} "
+                    "({sort_labels}).", number=number, path=path, tag=tag, source=source,
+                    sort_labels=', '.join(sort_labels(list(allowed)))), path=path, line=number)
         if not words:
             start = number
         words.append(word)
@@ -494,7 +518,7 @@ def read_conll(path: str | Path, *, word_column: int = 0, tag_column: int = -1,
     if limit is None or len(sentences) < limit:
         close()
     if not sentences:
-        raise CorpusError(f"{path} contains no tagged sentences.", path=path)
+        raise CorpusError(msg("{path} contains no tagged sentences.", path=path), path=path)
     found = (tuple(labels) if labels is not None
              else sort_labels([t for s in sentences for t in s.tags]))
     return TaggingData(path, tuple(sentences), found, n_columns or 0)
@@ -571,11 +595,12 @@ def read_squad(path: str | Path, *, limit: int | None = None,
     try:
         doc = json.loads("\n".join(chunks))
     except json.JSONDecodeError as exc:
-        raise CorpusError(f"Line {exc.lineno} of {path} is not valid JSON ({exc.msg}, column "
-                          f"{exc.colno}).", path=path, line=exc.lineno) from None
+        raise CorpusError(msg("Line {exc_lineno} of {path} is not valid JSON ({exc_msg}, column "
+                              "{exc_colno}).", exc_lineno=exc.lineno, path=path, exc_msg=exc.msg,
+                              exc_colno=exc.colno), path=path, line=exc.lineno) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("data"), list):
-        raise CorpusError(f"{path} is not in the SQuAD layout: it needs a top-level "
-                          "\"data\" list of articles with \"paragraphs\".", path=path)
+        raise CorpusError(msg("{path} is not in the SQuAD layout: it needs a top-level \"data\" "
+                              "list of articles with \"paragraphs\".", path=path), path=path)
     examples: list[QaExample] = []
     v2 = False
     seen: set[str] = set()
@@ -583,32 +608,38 @@ def read_squad(path: str | Path, *, limit: int | None = None,
         title = str(article.get("title", "")) if isinstance(article, dict) else ""
         paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
         if not isinstance(paragraphs, list):
-            raise CorpusError(f"Article {a + 1} ({title!r}) of {path} has no \"paragraphs\" "
-                              "list.", path=path)
+            raise CorpusError(msg("Article {value} ({title!r}) of {path} has no \"paragraphs\" "
+                                  "list.", value=a + 1, title=title, path=path), path=path)
         for p, para in enumerate(paragraphs):
             if not isinstance(para, dict) or not isinstance(para.get("context"), str) \
                     or not isinstance(para.get("qas"), list):
-                raise CorpusError(f"Paragraph {p + 1} of article {a + 1} ({title!r}) in {path} "
-                                  "needs a \"context\" string and a \"qas\" list.", path=path)
+                raise CorpusError(msg("Paragraph {value} of article {value2} ({title!r}) in "
+                                      "{path} needs a \"context\" string and a \"qas\" list.",
+                                      value=p + 1, value2=a + 1, title=title, path=path), path=path)
             context = para["context"]
             if not context.strip():
-                raise CorpusError(f"Paragraph {p + 1} of article {a + 1} ({title!r}) in {path} "
-                                  "has an empty context.", path=path)
+                raise CorpusError(msg("Paragraph {value} of article {value2} ({title!r}) in "
+                                      "{path} has an empty context.", value=p + 1, value2=a + 1,
+                                      title=title, path=path), path=path)
             for q in para["qas"]:
                 if limit is not None and len(examples) >= limit:
                     break
                 qid = str(q.get("id", "")) if isinstance(q, dict) else ""
-                where = f"question {qid!r}" if qid else f"a question of paragraph {p + 1}"
+                where = msg("question {qid!r}", qid=qid) if qid else \
+                    msg("a question of paragraph {number}", number=p + 1)
                 if not isinstance(q, dict) or not qid:
-                    raise CorpusError(f"In {path}, {where} of article {a + 1} has no \"id\".",
+                    raise CorpusError(msg("In {path}, {where} of article {value} has no \"id\".",
+                                          path=path, where=where, value=a + 1),
                                       path=path)
                 if qid in seen:
-                    raise CorpusError(f"In {path}, the question id {qid!r} occurs twice.",
+                    raise CorpusError(msg("In {path}, the question id {qid!r} occurs twice.",
+                                          path=path, qid=qid),
                                       path=path)
                 seen.add(qid)
                 question = str(q.get("question", "")).strip()
                 if not question:
-                    raise CorpusError(f"In {path}, {where} has an empty question.", path=path)
+                    raise CorpusError(msg("In {path}, {where} has an empty question.", path=path,
+                                          where=where), path=path)
                 impossible = bool(q.get("is_impossible", False))
                 v2 = v2 or "is_impossible" in q
                 answers: list[QaAnswer] = []
@@ -616,23 +647,26 @@ def read_squad(path: str | Path, *, limit: int | None = None,
                     try:
                         text, start = str(ans["text"]), int(ans["answer_start"])
                     except (KeyError, TypeError, ValueError):
-                        raise CorpusError(f"In {path}, an answer of {where} needs \"text\" and "
-                                          "an integer \"answer_start\".", path=path) from None
+                        raise CorpusError(msg("In {path}, an answer of {where} needs \"text\" "
+                                              "and an integer \"answer_start\".", path=path,
+                                              where=where), path=path) from None
                     if not text.strip():
-                        raise CorpusError(f"In {path}, {where} has an empty answer text.",
+                        raise CorpusError(msg("In {path}, {where} has an empty answer text.",
+                                              path=path, where=where),
                                           path=path)
                     fixed = _fix_answer_start(context, text, start)
                     if fixed is None:
-                        raise CorpusError(f"In {path}, the answer {text!r} of {where} does not "
-                                          "occur in its context.", path=path)
+                        raise CorpusError(msg("In {path}, the answer {text!r} of {where} does "
+                                              "not occur in its context.", path=path, text=text,
+                                              where=where), path=path)
                     answers.append(QaAnswer(text, fixed))
                 if require_answers and not impossible and not answers:
-                    raise CorpusError(f"In {path}, {where} has no answer and is not marked "
-                                      "\"is_impossible\".", path=path)
+                    raise CorpusError(msg("In {path}, {where} has no answer and is not marked "
+                                          "\"is_impossible\".", path=path, where=where), path=path)
                 examples.append(QaExample(qid, question, context, tuple(answers), impossible,
                                           title))
     if not examples:
-        raise CorpusError(f"{path} contains no questions.", path=path)
+        raise CorpusError(msg("{path} contains no questions.", path=path), path=path)
     return QaData(path, tuple(examples), v2)
 
 
@@ -658,8 +692,9 @@ class Features:
 
 def _require_fast(tokenizer: PreTrainedTokenizerBase, what: str) -> None:
     if not getattr(tokenizer, "is_fast", False):
-        raise ParameterError(f"{what} needs a fast tokenizer (a tokenizer.json file in the "
-                             "model folder) for its offset mapping; this model has a slow one.")
+        raise ParameterError(msg("{what} needs a fast tokenizer (a tokenizer.json file in the "
+                                 "model folder) for its offset mapping; this model has a slow "
+                                 "one.", what=what))
 
 
 def _model_inputs(enc: Any, i: int) -> dict[str, Any]:
@@ -752,7 +787,7 @@ def encode_tagging(sentences: Sequence[TaggedSentence], tokenizer: PreTrainedTok
     """Tokenize pre-split words and align their tags (see :func:`align_labels`)."""
     import numpy as np
 
-    _require_fast(tokenizer, "Token tagging")
+    _require_fast(tokenizer, msg("Token tagging"))
     if not sentences:
         return TaggingFeatures(Features([]), [])
     enc = tokenizer([list(s.words) for s in sentences], is_split_into_words=True,
@@ -828,12 +863,12 @@ def prepare_qa_features(examples: Sequence[QaExample], tokenizer: PreTrainedToke
     token_type_ids
         Ask the tokenizer for segment ids (``None``: its default).
     """
-    _require_fast(tokenizer, "Question answering")
+    _require_fast(tokenizer, msg("Question answering"))
     if not examples:
         return QaFeatures(Features([]), [], [])
     pad_right = getattr(tokenizer, "padding_side", "right") == "right"
     if not pad_right:
-        raise ParameterError("Question answering expects a tokenizer that pads on the right.")
+        raise ParameterError(msg("Question answering expects a tokenizer that pads on the right."))
     questions = [e.question.lstrip() for e in examples]
     contexts = [e.context for e in examples]
     # tokenizers panics (not a Python error) when the stride leaves no room: check first.
@@ -843,18 +878,21 @@ def prepare_qa_features(examples: Sequence[QaExample], tokenizer: PreTrainedToke
     if doc_stride < 0 or room <= doc_stride:
         worst = examples[q_lens.index(longest)].id
         raise ParameterError(
-            f"Windows of {max_length} tokens leave {max(room, 0)} tokens for the context after "
-            f"the longest question ({worst!r}, {longest} tokens), which is not more than the "
-            f"document stride of {doc_stride}: raise the maximum length or lower the stride.")
+            msg("Windows of {max_length} tokens leave {max} tokens for the context after the "
+                "longest question ({worst!r}, {longest} tokens), which is not more than the "
+                "document stride of {doc_stride}: raise the maximum length or lower the stride.",
+                max_length=max_length, max=max(room, 0), worst=worst, longest=longest,
+                doc_stride=doc_stride))
     try:
         enc = tokenizer(questions, contexts, truncation="only_second", max_length=max_length,
                         stride=doc_stride, return_overflowing_tokens=True,
                         return_offsets_mapping=True, return_token_type_ids=token_type_ids)
     except Exception as exc:  # tokenizers raises plain exceptions for impossible truncation
         raise ParameterError(
-            f"Questions and contexts cannot be cut into windows of {max_length} tokens with a "
-            f"document stride of {doc_stride} (the longest question takes {longest} tokens): "
-            f"raise the maximum length or lower the stride ({exc}).") from exc
+            msg("Questions and contexts cannot be cut into windows of {max_length} tokens with "
+                "a document stride of {doc_stride} (the longest question takes {longest} "
+                "tokens): raise the maximum length or lower the stride ({exc}).",
+                max_length=max_length, doc_stride=doc_stride, longest=longest, exc=exc)) from exc
     sample_map = enc["overflow_to_sample_mapping"]
     items: list[dict[str, Any]] = []
     example_index: list[int] = []

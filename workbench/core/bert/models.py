@@ -79,6 +79,7 @@ from workbench.core.bert.tokenizer import (
     tokenizer_files_in,
 )
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.params import check_int as _check_int
 
 if TYPE_CHECKING:
@@ -156,8 +157,8 @@ class ModelSize:
         _check_int("max_position", self.max_position, 2, 1_000_000)
         if self.hidden % self.heads:
             raise ParameterError(
-                f"hidden ({self.hidden}) must be a multiple of heads ({self.heads}): each "
-                "head gets hidden / heads dimensions.")
+                msg("hidden ({hidden}) must be a multiple of heads ({heads}): each head gets "
+                    "hidden / heads dimensions.", hidden=self.hidden, heads=self.heads))
 
     @property
     def head_dim(self) -> int:
@@ -197,7 +198,8 @@ def bert_config(size: ModelSize, vocab_size: int, **overrides: Any) -> BertConfi
     from transformers import BertConfig
 
     if not isinstance(size, ModelSize):
-        raise ParameterError(f"size must be a ModelSize, not {type(size).__name__}.")
+        raise ParameterError(msg("size must be a ModelSize, not {value}.",
+                                 value=type(size).__name__))
     _check_int("vocab_size", vocab_size, 1)
     kwargs: dict[str, Any] = {
         "vocab_size": vocab_size, "hidden_size": size.hidden, "num_hidden_layers": size.layers,
@@ -207,7 +209,7 @@ def bert_config(size: ModelSize, vocab_size: int, **overrides: Any) -> BertConfi
     try:
         return BertConfig(**kwargs)
     except (TypeError, ValueError) as exc:
-        raise ParameterError(f"The BERT configuration is not valid: {exc}") from exc
+        raise ParameterError(msg("The BERT configuration is not valid: {exc}", exc=exc)) from exc
 
 
 def count_parameters(size: ModelSize, vocab_size: int, heads: str = "pretraining", *,
@@ -261,7 +263,8 @@ def count_parameters(size: ModelSize, vocab_size: int, heads: str = "pretraining
 
 def _check_head(head: str) -> None:
     if head not in HEADS:
-        raise ParameterError(f"Unknown model head {head!r}; choose one of {', '.join(HEADS)}.")
+        raise ParameterError(msg("Unknown model head {head!r}; choose one of {HEADS}.", head=head,
+                                 HEADS=', '.join(HEADS)))
 
 
 def format_bytes(n: float) -> str:
@@ -302,11 +305,14 @@ class MemoryEstimate:
 
     def describe(self) -> str:
         """One line for the UI: total and its parts."""
-        return (f"≈ {format_bytes(self.total)} to train ({self.parameters:,} parameters; "
-                f"weights {format_bytes(self.weights)}, gradients "
-                f"{format_bytes(self.gradients)}, AdamW {format_bytes(self.optimizer)}, "
-                f"activations {format_bytes(self.activations)} for {self.batch_size} x "
-                f"{self.seq_len} tokens, {self.precision})")
+        return msg("≈ {total} to train ({parameters:,} parameters; weights {weights}, "
+                   "gradients {gradients}, AdamW {optimizer}, activations {activations} for "
+                   "{batch_size} x {seq_len} tokens, {precision})",
+                   total=format_bytes(self.total), parameters=self.parameters,
+                   weights=format_bytes(self.weights), gradients=format_bytes(self.gradients),
+                   optimizer=format_bytes(self.optimizer),
+                   activations=format_bytes(self.activations), batch_size=self.batch_size,
+                   seq_len=self.seq_len, precision=self.precision)
 
 
 def estimate_memory(size: ModelSize, vocab_size: int, batch_size: int, seq_len: int,
@@ -331,13 +337,14 @@ def estimate_memory(size: ModelSize, vocab_size: int, batch_size: int, seq_len: 
         the model size.
     """
     if precision not in PRECISIONS:
-        raise ParameterError(f"Unknown precision {precision!r}; choose one of "
-                             f"{', '.join(PRECISIONS)}.")
+        raise ParameterError(msg("Unknown precision {precision!r}; choose one of {PRECISIONS}.",
+                                 precision=precision, PRECISIONS=', '.join(PRECISIONS)))
     _check_int("batch_size", batch_size, 1)
     _check_int("seq_len", seq_len, 1)
     if seq_len > size.max_position:
-        raise ParameterError(f"seq_len ({seq_len}) is longer than the model's "
-                             f"{size.max_position} positions (max_position).")
+        raise ParameterError(msg("seq_len ({seq_len}) is longer than the model's "
+                                 "{size_max_position} positions (max_position).", seq_len=seq_len,
+                                 size_max_position=size.max_position))
     n_params = count_parameters(size, vocab_size, heads, num_labels=num_labels)
     mixed = precision in ("fp16", "bf16")
     e = 2 if mixed else 4
@@ -429,10 +436,13 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise WorkbenchError(f"{path} is not valid JSON (line {exc.lineno}, column "
-                             f"{exc.colno}: {exc.msg}).", path=path, line=exc.lineno) from exc
+        raise WorkbenchError(msg("{path} is not valid JSON (line {exc_lineno}, column "
+                                 "{exc_colno}: {exc_msg}).", path=path, exc_lineno=exc.lineno,
+                                 exc_colno=exc.colno, exc_msg=exc.msg),
+                             path=path, line=exc.lineno) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise WorkbenchError(f"{path} cannot be read: {exc}.", path=path) from exc
+        raise WorkbenchError(msg("{path} cannot be read: {exc}.", path=path, exc=exc),
+                             path=path) from exc
 
 
 def _safetensors_numel(path: Path) -> int:
@@ -448,8 +458,9 @@ def _safetensors_numel(path: Path) -> int:
                 raise ValueError("its header length does not fit the file")
             header = json.loads(f.read(n))
     except (OSError, ValueError) as exc:
-        raise WorkbenchError(f"The weights file {path} is not a valid safetensors file "
-                             f"({exc}); it may be truncated.", path=path) from exc
+        raise WorkbenchError(msg("The weights file {path} is not a valid safetensors file "
+                                 "({exc}); it may be truncated.", path=path, exc=exc),
+                             path=path) from exc
     return sum(math.prod(v["shape"]) for k, v in header.items()
                if k != "__metadata__" and isinstance(v, dict))
 
@@ -470,18 +481,19 @@ def _load_bin(path: Path) -> dict[str, Any]:
             state = load(False)        # legacy (non-zip) format cannot be memory-mapped
     except pickle.UnpicklingError as exc:
         raise WorkbenchError(
-            f"The weights file {path} contains Python objects that are not tensors, and "
-            "loading those could run code hidden in the file. The workbench reads .bin "
-            "checkpoints only with torch.load(weights_only=True), which refuses it. Use the "
-            "model's model.safetensors instead, or convert the checkpoint with a tool you "
-            f"trust. (torch: {str(exc).splitlines()[0]})", path=path) from exc
+            msg("The weights file {path} contains Python objects that are not tensors, and "
+                "loading those could run code hidden in the file. The workbench reads .bin "
+                "checkpoints only with torch.load(weights_only=True), which refuses it. Use the "
+                "model's model.safetensors instead, or convert the checkpoint with a tool you "
+                "trust. (torch: {splitlines})", path=path, splitlines=str(exc).splitlines()[0]),
+            path=path) from exc
     except (OSError, RuntimeError, EOFError, ValueError) as exc:
-        raise WorkbenchError(f"The weights file {path} cannot be read; it may be corrupt or "
-                             f"truncated ({exc}).", path=path) from exc
+        raise WorkbenchError(msg("The weights file {path} cannot be read; it may be corrupt or "
+                                 "truncated ({exc}).", path=path, exc=exc), path=path) from exc
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor)
                                               for v in state.values()):
-        raise WorkbenchError(f"The weights file {path} does not hold a dictionary of tensors "
-                             "(a state dict).", path=path)
+        raise WorkbenchError(msg("The weights file {path} does not hold a dictionary of tensors "
+                                 "(a state dict).", path=path), path=path)
     return state
 
 
@@ -508,21 +520,28 @@ def _find_weights(folder: Path) -> tuple[Path, str, tuple[Path, ...]]:
         index = _read_json(path)
         weight_map = index.get("weight_map") if isinstance(index, dict) else None
         if not isinstance(weight_map, dict) or not weight_map:
-            raise WorkbenchError(f"The shard index {path} has no weight_map.", path=path)
+            raise WorkbenchError(msg("The shard index {path} has no weight_map.", path=path),
+                                 path=path)
         shards = tuple(folder / n for n in dict.fromkeys(weight_map.values()))
         missing = [s.name for s in shards if not s.is_file()]
         if missing:
             raise WorkbenchError(
-                f"The model in {folder} is split into {len(shards)} weight files, but "
-                f"{', '.join(missing[:3])}{' …' if len(missing) > 3 else ''} "
-                f"{'is' if len(missing) == 1 else 'are'} missing.", path=folder / missing[0])
+                msg("The model in {folder} is split into {n_shards} weight files, but "
+                    "{missing} is missing.", folder=folder, n_shards=len(shards),
+                    missing=missing[0]) if len(missing) == 1 else
+                msg("The model in {folder} is split into {n_shards} weight files, but "
+                    "{missing} are missing.", folder=folder, n_shards=len(shards),
+                    missing=', '.join(missing[:3]) + (' …' if len(missing) > 3 else '')),
+                path=folder / missing[0])
         return path, fmt, shards
     others = [p.name for p in folder.iterdir()
               if p.suffix in (".h5", ".msgpack", ".ckpt", ".pt", ".pth", ".onnx")]
-    hint = (f" It has {others[0]}, a format the workbench does not load." if others else "")
+    hint = (msg(" It has {name}, a format the workbench does not load.", name=others[0])
+            if others else "")
     raise WorkbenchError(
-        f"The folder {folder} has config.json but no weights: model.safetensors (or "
-        f"pytorch_model.bin) is missing.{hint}", path=folder / _SAFETENSORS)
+        msg("The folder {folder} has config.json but no weights: model.safetensors (or "
+            "pytorch_model.bin) is missing.{hint}", folder=folder, hint=hint),
+        path=folder / _SAFETENSORS)
 
 
 def inspect_model_folder(folder: str | Path, *, require_tokenizer: bool = False
@@ -547,20 +566,23 @@ def inspect_model_folder(folder: str | Path, *, require_tokenizer: bool = False
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise WorkbenchError(f"The model folder {folder} does not exist.", path=folder)
+        raise WorkbenchError(msg("The model folder {folder} does not exist.", folder=folder),
+                             path=folder)
     config_path = folder / "config.json"
     if not config_path.is_file():
         raise WorkbenchError(
-            f"The folder {folder} has no config.json, so it is not a Hugging Face model "
-            "folder (expected config.json, model.safetensors and the tokenizer files).",
+            msg("The folder {folder} has no config.json, so it is not a Hugging Face model "
+                "folder (expected config.json, model.safetensors and the tokenizer files).",
+                folder=folder),
             path=config_path)
     config = _read_json(config_path)
     if not isinstance(config, dict):
-        raise WorkbenchError(f"{config_path} does not hold a JSON object.", path=config_path)
+        raise WorkbenchError(msg("{config_path} does not hold a JSON object.",
+                                 config_path=config_path), path=config_path)
     model_type = config.get("model_type")
     if not isinstance(model_type, str) or not model_type:
-        raise WorkbenchError(f"{config_path} has no model_type, so the kind of model is "
-                             "unknown.", path=config_path)
+        raise WorkbenchError(msg("{config_path} has no model_type, so the kind of model is "
+                                 "unknown.", config_path=config_path), path=config_path)
     weights_file, fmt, shards = _find_weights(folder)
     count = sum(_safetensors_numel(p) if fmt == "safetensors" else _bin_numel(p)
                 for p in shards)
@@ -570,8 +592,9 @@ def inspect_model_folder(folder: str | Path, *, require_tokenizer: bool = False
                                                  "sentencepiece.bpe.model", "vocab.json"))
     problems: list[str] = []
     if not has_tokenizer:
-        message = (f"The folder {folder} has no tokenizer: tokenizer.json (or vocab.txt) is "
-                   "missing. Train one or copy the model's tokenizer files into the folder.")
+        message = msg("The folder {folder} has no tokenizer: tokenizer.json (or vocab.txt) is "
+                      "missing. Train one or copy the model's tokenizer files into the folder.",
+                      folder=folder)
         if require_tokenizer:
             raise WorkbenchError(message, path=folder / "tokenizer.json")
         problems.append(message)
@@ -622,8 +645,8 @@ def load_model(folder: str | Path, head: str = "pretraining", **kwargs: Any
     """
     _check_head(head)
     if kwargs.pop("trust_remote_code", False):
-        raise ParameterError("trust_remote_code is never used: the workbench does not run code "
-                             "that comes with a model folder.")
+        raise ParameterError(msg("trust_remote_code is never used: the workbench does not run "
+                                 "code that comes with a model folder."))
     for name in ("local_files_only", "use_safetensors", "weights_only"):
         kwargs.pop(name, None)
     info = inspect_model_folder(folder)       # also checks every .bin with weights_only
@@ -631,9 +654,10 @@ def load_model(folder: str | Path, head: str = "pretraining", **kwargs: Any
 
     if info.model_type not in CONFIG_MAPPING:
         raise WorkbenchError(
-            f"The model in {info.folder} is of type {info.model_type!r}, which transformers "
-            "does not know; it would need Python code from the folder, and the workbench "
-            "never runs such code (trust_remote_code).", path=info.folder / "config.json")
+            msg("The model in {info_folder} is of type {info_model_type!r}, which transformers "
+                "does not know; it would need Python code from the folder, and the workbench "
+                "never runs such code (trust_remote_code).", info_folder=info.folder,
+                info_model_type=info.model_type), path=info.folder / "config.json")
     cls = _auto_class(head)
     options: dict[str, Any] = {"local_files_only": True, "trust_remote_code": False,
                                    "use_safetensors": info.weights_format == "safetensors"}
@@ -643,12 +667,15 @@ def load_model(folder: str | Path, head: str = "pretraining", **kwargs: Any
         model = cls.from_pretrained(str(info.folder), **options, **kwargs)
     except ValueError as exc:
         if "Unrecognized configuration class" in str(exc):
-            raise WorkbenchError(f"A {info.model_type} model has no {head} head in "
-                                 f"transformers; choose another head.") from exc
-        raise WorkbenchError(f"The model in {info.folder} cannot be loaded: {exc}",
+            raise WorkbenchError(msg("A {info_model_type} model has no {head} head in "
+                                     "transformers; choose another head.",
+                                     info_model_type=info.model_type, head=head)) from exc
+        raise WorkbenchError(msg("The model in {info_folder} cannot be loaded: {exc}",
+                                 info_folder=info.folder, exc=exc),
                              path=info.folder) from exc
     except (OSError, RuntimeError, KeyError, TypeError) as exc:
-        raise WorkbenchError(f"The model in {info.folder} cannot be loaded: {exc}",
+        raise WorkbenchError(msg("The model in {info_folder} cannot be loaded: {exc}",
+                                 info_folder=info.folder, exc=exc),
                              path=info.folder) from exc
     return model
 
@@ -684,7 +711,7 @@ def save_model(model: PreTrainedModel, tokenizer: Any, folder: str | Path) -> Pa
     """
     folder = Path(folder)
     _check_replaceable(folder, lambda n: n in TOKENIZER_FILES or bool(_MODEL_FILE_RE.match(n)),
-                       "model")
+                       msg("model"))
     staging = staging_folder(folder)
     try:
         save_kwargs: dict[str, Any] = {}
@@ -692,7 +719,7 @@ def save_model(model: PreTrainedModel, tokenizer: Any, folder: str | Path) -> Pa
             save_kwargs["safe_serialization"] = True          # transformers 4.x
         model.save_pretrained(str(staging), **save_kwargs)
         if not ((staging / _SAFETENSORS).is_file() or (staging / _SAFETENSORS_INDEX).is_file()):
-            raise WorkbenchError("The model was not saved as safetensors.")  # pragma: no cover
+            raise WorkbenchError(msg("The model was not saved as safetensors."))  # pragma: no cover
         if tokenizer is not None:
             tokenizer.save_pretrained(str(staging))
             _add_vocab_txt(tokenizer, staging)

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core.bert.data import MaskingSettings
 from workbench.core.bert.engine import TrainingSettings, distributed_info
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress, scaled
 
 if TYPE_CHECKING:
@@ -175,28 +176,33 @@ class PretrainRequest:
             if isinstance(value, Path):
                 object.__setattr__(self, name, str(value))
         if not self.corpus:
-            raise ParameterError("No corpus was given.")
+            raise ParameterError(msg("No corpus was given."))
         from workbench.core.bert.models import PRESETS
 
         if self.size not in PRESETS:
-            raise ParameterError(f"Unknown model size {self.size!r}; choose one of "
-                                 f"{', '.join(PRESETS)}.")
+            raise ParameterError(msg("Unknown model size {size!r}; choose one of {PRESETS}.",
+                                     size=self.size, PRESETS=', '.join(PRESETS)))
         if not isinstance(self.masking, MaskingSettings):
-            raise ParameterError("masking must be MaskingSettings.")
+            raise ParameterError(msg("masking must be MaskingSettings."))
         if self.eval_masking is not None and not isinstance(self.eval_masking, MaskingSettings):
-            raise ParameterError("eval_masking must be MaskingSettings or None.")
+            raise ParameterError(msg("eval_masking must be MaskingSettings or None."))
         if not isinstance(self.training, TrainingSettings):
-            raise ParameterError("training must be TrainingSettings.")
+            raise ParameterError(msg("training must be TrainingSettings."))
         if not 8 <= self.seq_len <= 8192:
-            raise ParameterError(f"seq_len must be between 8 and 8192, not {self.seq_len}.")
+            raise ParameterError(msg("seq_len must be between 8 and 8192, not {seq_len}.",
+                                     seq_len=self.seq_len))
         if not 0.0 <= self.eval_fraction < 0.5:
-            raise ParameterError(f"eval_fraction must be in [0, 0.5), not {self.eval_fraction}.")
+            raise ParameterError(msg("eval_fraction must be in [0, 0.5), not {eval_fraction}.",
+                                     eval_fraction=self.eval_fraction))
         if not 0.0 <= self.nsp_prob <= 1.0:
-            raise ParameterError(f"nsp_prob must be between 0 and 1, not {self.nsp_prob}.")
+            raise ParameterError(msg("nsp_prob must be between 0 and 1, not {nsp_prob}.",
+                                     nsp_prob=self.nsp_prob))
         if not 0.0 <= self.dropout < 1.0:
-            raise ParameterError(f"dropout must be in [0, 1), not {self.dropout}.")
+            raise ParameterError(msg("dropout must be in [0, 1), not {dropout}.",
+                                     dropout=self.dropout))
         if self.freeze_steps < 0:
-            raise ParameterError(f"freeze_steps must be 0 or more, not {self.freeze_steps}.")
+            raise ParameterError(msg("freeze_steps must be 0 or more, not {freeze_steps}.",
+                                     freeze_steps=self.freeze_steps))
 
     # -- serialisation
     def to_dict(self) -> dict[str, Any]:
@@ -213,14 +219,14 @@ class PretrainRequest:
             Unknown keys (named), a missing ``corpus``, or invalid values.
         """
         if not isinstance(values, dict):
-            raise ParameterError("A pretraining config must be a JSON object.")
+            raise ParameterError(msg("A pretraining config must be a JSON object."))
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(values) - names)
         if unknown:
-            raise ParameterError(f"Unknown pretraining setting{'s' if len(unknown) > 1 else ''} "
-                                 f"{', '.join(unknown)}; known: {', '.join(sorted(names))}.")
+            raise ParameterError(msg("Unknown pretraining setting {unknown}; known: {known}.",
+                                     unknown=', '.join(unknown), known=', '.join(sorted(names))))
         if "corpus" not in values:
-            raise ParameterError("The config has no 'corpus' (the text file or folder).")
+            raise ParameterError(msg("The config has no 'corpus' (the text file or folder)."))
         kwargs = dict(values)
         for key, kind in (("masking", MaskingSettings), ("eval_masking", MaskingSettings)):
             value = kwargs.get(key)
@@ -231,7 +237,8 @@ class PretrainRequest:
         try:
             return cls(**kwargs)
         except TypeError as exc:
-            raise ParameterError(f"The pretraining config is not valid: {exc}.") from exc
+            raise ParameterError(
+                msg("The pretraining config is not valid: {exc}.", exc=exc)) from exc
 
     def to_json(self) -> str:
         """The request as JSON text."""
@@ -243,8 +250,10 @@ class PretrainRequest:
         try:
             values = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ParameterError(f"The pretraining config is not valid JSON: {exc.msg} at line "
-                                 f"{exc.lineno}, column {exc.colno}.", line=exc.lineno) from exc
+            raise ParameterError(msg("The pretraining config is not valid JSON: {exc_msg} at "
+                                     "line {exc_lineno}, column {exc_colno}.", exc_msg=exc.msg,
+                                     exc_lineno=exc.lineno, exc_colno=exc.colno),
+                                 line=exc.lineno) from exc
         return cls.from_dict(values)
 
     def save(self, path: str | Path) -> Path:
@@ -262,12 +271,13 @@ class PretrainRequest:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise ParameterError(f"The config file {path} cannot be read "
-                                 f"({exc.strerror or exc}).", path=path) from exc
+            raise ParameterError(msg("The config file {path} cannot be read ({value}).", path=path,
+                                     value=exc.strerror or exc), path=path) from exc
         try:
             request = cls.from_json(text)
         except ParameterError as exc:
-            raise ParameterError(f"{path}: {exc}", path=path, line=exc.line) from exc
+            raise ParameterError(msg("{path}: {exc}", path=path, exc=exc),
+                                 path=path, line=exc.line) from exc
         base = path.resolve().parent
         changes = {}
         for name in _PATH_FIELDS:
@@ -295,8 +305,9 @@ def _settings_from(kind: type, values: dict[str, Any], key: str) -> Any:
     names = {f.name for f in fields(kind)}
     unknown = sorted(set(values) - names)
     if unknown:
-        raise ParameterError(f"Unknown {key} setting{'s' if len(unknown) > 1 else ''} "
-                             f"{', '.join(unknown)}; known: {', '.join(sorted(names))}.")
+        raise ParameterError(msg("Unknown {key} setting {unknown}; known: {known}.",
+                                 key=key, unknown=', '.join(unknown),
+                                 known=', '.join(sorted(names))))
     return kind(**values)
 
 
@@ -574,11 +585,12 @@ def prepare_pretraining_data(request: PretrainRequest, workspace: Workspace | No
     batch = request.training.batch_size
     if len(train) < batch:
         raise ParameterError(
-            f"The corpus {corpus.display_name} gives only {len(train):,} training example"
-            f"{'s' if len(train) != 1 else ''} of up to {request.seq_len} tokens "
-            f"({len(documents):,} document{'s' if len(documents) != 1 else ''}), fewer than one "
-            f"batch of {batch}. Use a larger corpus, a smaller batch size or a shorter sequence "
-            "length.", path=request.corpus)
+            msg("The corpus {corpus} gives only {n_train:,} training examples of up to "
+                "{seq_len} tokens (from {n_documents:,} documents), fewer than one batch of "
+                "{batch}. Use a larger corpus, a smaller batch size or a shorter sequence "
+                "length.", corpus=corpus.display_name, n_train=len(train),
+                seq_len=request.seq_len, n_documents=len(documents), batch=batch),
+            path=request.corpus)
     return PretrainingData(tokenizer, tokenizer_dir, train, evals, fingerprint,
                            corpus.display_name, len(documents))
 
@@ -640,9 +652,10 @@ def _tokenizer(request: PretrainRequest, documents: list[list[str]], fingerprint
     with _main_process_first(world):
         if not _has_tokenizer(folder):
             if rank != 0 and world > 1:
-                raise WorkbenchError(f"The first process did not write the tokenizer {folder}.")
+                raise WorkbenchError(msg("The first process did not write the tokenizer "
+                                         "{folder}.", folder=folder))
             texts = (s for doc in documents for s in doc)
-            progress.report(0.0, "Training the WordPiece tokenizer…")
+            progress.report(0.0, msg("Training the WordPiece tokenizer…"))
             train_wordpiece(texts, settings, folder, progress=progress)
     return load_tokenizer(folder), folder
 
@@ -694,15 +707,17 @@ def _build_model(request: PretrainRequest, tokenizer: Any, progress: Progress) -
         vocab = int(model.config.vocab_size)
         if len(tokenizer) > vocab:
             raise ParameterError(
-                f"The tokenizer has {len(tokenizer):,} tokens but the model in {request.model} "
-                f"has only {vocab:,} embedding rows; use the model's own tokenizer.",
+                msg("The tokenizer has {n_tokenizer:,} tokens but the model in {request_model} "
+                    "has only {vocab:,} embedding rows; use the model's own tokenizer.",
+                    n_tokenizer=len(tokenizer), request_model=request.model, vocab=vocab),
                 path=request.model)
         positions = int(getattr(model.config, "max_position_embeddings", 512))
         if request.seq_len > positions:
-            raise ParameterError(f"seq_len {request.seq_len} is longer than the model's "
-                                 f"{positions} positions.", path=request.model)
+            raise ParameterError(msg("seq_len {request_seq_len} is longer than the model's "
+                                     "{positions} positions.", request_seq_len=request.seq_len,
+                                     positions=positions), path=request.model)
         model = _as_sparse(model, request.nsp)
-        description = f"continued from {request.model}"
+        description = msg("continued from {model}", model=request.model)
     else:
         size = request.model_size()
         config = bert_config(size, len(tokenizer), hidden_dropout_prob=request.dropout,
@@ -710,16 +725,19 @@ def _build_model(request: PretrainRequest, tokenizer: Any, progress: Progress) -
                              pad_token_id=int(tokenizer.pad_token_id))
         model = pretraining_model_class(request.nsp)._from_config(
             config, attn_implementation="sdpa")
-        description = (f"new {request.size} model ({size.layers} layers, hidden {size.hidden}, "
-                       f"{size.heads} heads)")
+        description = msg("new {size} model ({layers} layers, hidden {hidden}, {heads} heads)",
+                          size=request.size, layers=size.layers, hidden=size.hidden,
+                          heads=size.heads)
     if request.static_vectors:
         from workbench.core.bert.static_init import init_word_embeddings
         from workbench.core.static.formats import load_vectors
 
-        progress.report(None, f"Reading static vectors {request.static_vectors}…")
+        progress.report(None, msg("Reading static vectors {request_static_vectors}…",
+                                  request_static_vectors=request.static_vectors))
         report = init_word_embeddings(model, tokenizer, load_vectors(request.static_vectors),
                                       seed=request.seed)
-        description += f"; {report.describe()}"
+        description = msg("{model}; {static_init}", model=description,
+                          static_init=report.describe())
     return model, description
 
 
@@ -764,8 +782,8 @@ def _run(request: PretrainRequest, workspace: Workspace | None, progress: Progre
     start = time.perf_counter()
     rank, world = distributed_info()
     if world > 1 and not request.output_dir:
-        raise ParameterError("Multi-process (torchrun) runs need an output_dir in the config, "
-                             "the same for every process.")
+        raise ParameterError(msg("Multi-process (torchrun) runs need an output_dir in the "
+                                 "config, the same for every process."))
     device = select_device(request.training.device)
     _init_distributed(device)
     out_hint = Path(request.output_dir) if request.output_dir else None
@@ -825,7 +843,7 @@ def _train(request: PretrainRequest, prepared: PretrainingData, output_dir: Path
         staging.chmod(0o755)
         tokenizer.save_pretrained(str(staging))
         replace_folder(staging, tok_copy)
-    progress.report(0.0, "Building the model…")
+    progress.report(0.0, msg("Building the model…"))
     model, description = _build_model(request, tokenizer, progress)
     collator = MlmCollator(tokenizer, request.masking, seed=request.seed,
                            pad_to_multiple_of=8 if device == "cuda" else None)
@@ -930,7 +948,7 @@ def pretrain_sweep(ratios: Sequence[float], request: PretrainRequest,
         With the list of finished results (the cancelled run's last).
     """
     if not ratios:
-        raise ParameterError("Give at least one mask ratio.")
+        raise ParameterError(msg("Give at least one mask ratio."))
     for r in ratios:
         MaskingSettings(ratio=float(r))                 # validates
     eval_masking = request.eval_masking or MaskingSettings()
@@ -965,6 +983,7 @@ def launch_command(request_path: str | Path, nproc: int) -> str:
     'torchrun --standalone --nproc_per_node=2 -m workbench.cli bert pretrain --config run.json'
     """
     if isinstance(nproc, bool) or not isinstance(nproc, int) or nproc < 1:
-        raise ParameterError(f"The number of processes must be 1 or more, not {nproc!r}.")
+        raise ParameterError(msg("The number of processes must be 1 or more, not {nproc!r}.",
+                                 nproc=nproc))
     return (f"torchrun --standalone --nproc_per_node={nproc} -m workbench.cli bert pretrain "
             f"--config {shlex.quote(str(request_path))}")

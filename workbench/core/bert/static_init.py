@@ -71,6 +71,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -139,18 +140,24 @@ class StaticInitReport:
 
     def describe(self) -> str:
         """One paragraph for the UI."""
-        text = (f"{self.whole_word_rows + self.subword_rows:,} of {self.vocab_size:,} tokens "
-                f"({self.vocab_coverage:.1%}) start from static vectors: "
-                f"{self.whole_word_rows:,} whole words ({self.case_folded_rows:,} by case), "
-                f"{self.subword_rows:,} from subword vectors; {self.random_rows:,} stay random "
-                f"({self.special_rows} special). ")
-        if self.corpus_coverage is not None:
-            text += f"They cover {self.corpus_coverage:.1%} of the corpus tokens. "
-        proj = {"none": "copied as they are", "pca": "reduced by PCA",
-                "zero-pad": "zero-padded", "orthogonal": "mapped by a random orthogonal matrix"}
-        return text + (f"Vectors of size {self.source_dim} were centred, "
-                       f"{proj.get(self.projection, self.projection)} to {self.hidden} and "
-                       f"scaled by {self.scale:.4g}.")
+        rows = msg("{started:,} of {vocab:,} tokens ({share:.1%}) start from static vectors: "
+                   "{whole:,} whole words ({by_case:,} by case), {subword:,} from subword "
+                   "vectors; {random:,} stay random ({special} special).",
+                   started=self.whole_word_rows + self.subword_rows, vocab=self.vocab_size,
+                   share=self.vocab_coverage, whole=self.whole_word_rows,
+                   by_case=self.case_folded_rows, subword=self.subword_rows,
+                   random=self.random_rows, special=self.special_rows)
+        proj = {"none": msg("copied as they are"), "pca": msg("reduced by PCA"),
+                "zero-pad": msg("zero-padded"),
+                "orthogonal": msg("mapped by a random orthogonal matrix")}
+        how = msg("Vectors of size {size} were centred, {projected} to {hidden} and scaled by "
+                  "{scale:.4g}.", size=self.source_dim,
+                  projected=proj.get(self.projection, self.projection), hidden=self.hidden,
+                  scale=self.scale)
+        if self.corpus_coverage is None:
+            return msg("{rows} {how}", rows=rows, how=how)
+        return msg("{rows} They cover {coverage:.1%} of the corpus tokens. {how}", rows=rows,
+                   coverage=self.corpus_coverage, how=how)
 
 
 def init_word_embeddings(
@@ -206,20 +213,22 @@ def init_word_embeddings(
     import torch
 
     if projection not in PROJECTIONS:
-        raise ParameterError(f"Unknown projection {projection!r}; choose one of "
-                             f"{', '.join(PROJECTIONS)}.")
+        raise ParameterError(msg("Unknown projection {projection!r}; choose one of "
+                                 "{PROJECTIONS}.", projection=projection,
+                                 PROJECTIONS=', '.join(PROJECTIONS)))
     if texts is not None and token_counts is not None:
-        raise ParameterError("Give texts or token_counts for the corpus coverage, not both.")
+        raise ParameterError(msg("Give texts or token_counts for the corpus coverage, not both."))
     if len(emb) == 0:
-        raise ParameterError("The static vectors are empty.")
+        raise ParameterError(msg("The static vectors are empty."))
     emb.check_finite()
     weight = model.get_input_embeddings().weight
     n_rows, hidden = int(weight.shape[0]), int(weight.shape[1])
     vocab = tokenizer.get_vocab()
     if vocab and max(vocab.values()) >= n_rows:
         raise ParameterError(
-            f"The tokenizer has {len(vocab):,} tokens but the model's embedding matrix has "
-            f"only {n_rows:,} rows; build the model with vocab_size=len(tokenizer).")
+            msg("The tokenizer has {n_vocab:,} tokens but the model's embedding matrix has only "
+                "{n_rows:,} rows; build the model with vocab_size=len(tokenizer).",
+                n_vocab=len(vocab), n_rows=n_rows))
     if subword_vector is None:
         subword_vector = _oov_of(emb)
     d = emb.dim
@@ -229,7 +238,8 @@ def init_word_embeddings(
     specials |= {i for t, i in vocab.items() if _UNUSED.match(t)}
     prefix = _continuation_prefix(tokenizer)
     folded = _FoldedIndex(tokenizer, emb)
-    progress.report(None, f"Matching {len(vocab):,} tokens to {len(emb):,} vectors…")
+    progress.report(None, msg("Matching {n_vocab:,} tokens to {n_emb:,} vectors…",
+                              n_vocab=len(vocab), n_emb=len(emb)))
 
     ids: list[int] = []
     rows: list[int] = []                 # row in emb, or -1 for an entry of `extra`
@@ -264,7 +274,7 @@ def init_word_embeddings(
             n_sub += 1
 
     progress.raise_if_cancelled()
-    progress.report(None, f"Writing {len(ids):,} rows…")
+    progress.report(None, msg("Writing {n_ids:,} rows…", n_ids=len(ids)))
     scale, proj_name = 0.0, "none"
     if ids:
         src = np.empty((len(ids), d), dtype=np.float64)
@@ -276,8 +286,8 @@ def init_word_embeddings(
         projected, proj_name = _project(src, emb.vectors, hidden, projection, seed)
         rms = float(np.sqrt(np.mean(projected ** 2)))
         if rms == 0.0:
-            raise ParameterError("The static vectors are all equal once centred, so they carry "
-                                 "nothing to copy into the model.")
+            raise ParameterError(msg("The static vectors are all equal once centred, so they "
+                                     "carry nothing to copy into the model."))
         sigma = float(getattr(model.config, "initializer_range", 0.02))
         scale = sigma / rms
         new_rows = torch.as_tensor(projected * scale, dtype=weight.dtype, device=weight.device)
@@ -358,10 +368,11 @@ def _checked_vector(vec: Any, d: int, token: str) -> NDArray[np.float32] | None:
         return None
     arr = np.asarray(vec, dtype=np.float32).reshape(-1)
     if arr.shape != (d,):
-        raise ParameterError(f"subword_vector returned {arr.size} values for {token!r}; the "
-                             f"static vectors have {d}.")
+        raise ParameterError(msg("subword_vector returned {arr_size} values for {token!r}; the "
+                                 "static vectors have {d}.", arr_size=arr.size, token=token, d=d))
     if not np.isfinite(arr).all():
-        raise ParameterError(f"subword_vector returned NaN or infinity for {token!r}.")
+        raise ParameterError(msg("subword_vector returned NaN or infinity for {token!r}.",
+                                 token=token))
     return arr
 
 
@@ -420,7 +431,8 @@ def _corpus_counts(tokenizer: Any, texts: Iterable[str] | None,
     if texts is None:
         return None
     if isinstance(texts, str):
-        raise ParameterError("texts must be a list or iterable of texts, not a single string.")
+        raise ParameterError(msg("texts must be a list or iterable of texts, not a single "
+                                 "string."))
     counts: collections.Counter[int] = collections.Counter()
     batch: list[str] = []
     done = 0
@@ -431,7 +443,7 @@ def _corpus_counts(tokenizer: Any, texts: Iterable[str] | None,
         for ids in tokenizer(batch, add_special_tokens=False, verbose=False)["input_ids"]:
             counts.update(ids)
         done += len(batch)
-        progress.report(None, f"Counted the tokens of {done:,} texts")
+        progress.report(None, msg("Counted the tokens of {done:,} texts", done=done))
         batch.clear()
 
     for text in texts:
@@ -467,8 +479,8 @@ def freeze_embeddings_callback(model: PreTrainedModel, steps: int) -> TrainerCal
     from transformers import TrainerCallback
 
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise ParameterError(f"The number of steps to freeze the embeddings must be a whole "
-                             f"number of at least 0, not {steps!r}.")
+        raise ParameterError(msg("The number of steps to freeze the embeddings must be a whole "
+                                 "number of at least 0, not {steps!r}.", steps=steps))
     weight = model.get_input_embeddings().weight
 
     class FreezeEmbeddingsCallback(TrainerCallback):

@@ -81,6 +81,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import CorpusError, ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.params import check_int as _check_int
 from workbench.core.tasks import NULL_PROGRESS, Progress, scaled
 from workbench.core.workspace import atomic_write
@@ -168,27 +169,29 @@ class WordPieceSettings:
     def __post_init__(self) -> None:
         if isinstance(self.special_tokens, str) or not isinstance(
                 self.special_tokens, (tuple, list)):
-            raise ParameterError("special_tokens must be a list of token strings, not "
-                                 f"{self.special_tokens!r}.")
+            raise ParameterError(msg("special_tokens must be a list of token strings, not "
+                                     "{special_tokens!r}.", special_tokens=self.special_tokens))
         object.__setattr__(self, "special_tokens", tuple(self.special_tokens))
         for tok in self.special_tokens:
             if not isinstance(tok, str) or not tok or tok != tok.strip() or " " in tok:
-                raise ParameterError(f"The special token {tok!r} must be a non-empty string "
-                                     "without spaces.")
+                raise ParameterError(msg("The special token {tok!r} must be a non-empty string "
+                                         "without spaces.", tok=tok))
         dup = [t for t, n in collections.Counter(self.special_tokens).items() if n > 1]
         if dup:
-            raise ParameterError(f"The special token {dup[0]} is listed twice.")
+            raise ParameterError(msg("The special token {dup} is listed twice.", dup=dup[0]))
         missing = [t for t in BERT_SPECIAL_TOKENS if t not in self.special_tokens]
         if missing:
             raise ParameterError(
-                f"special_tokens must include {', '.join(BERT_SPECIAL_TOKENS)} (BERT needs "
-                f"them); {', '.join(missing)} is missing.")
+                msg("special_tokens must include {BERT_SPECIAL_TOKENS} (BERT needs them); "
+                    "{missing} is missing.", BERT_SPECIAL_TOKENS=', '.join(BERT_SPECIAL_TOKENS),
+                    missing=', '.join(missing)))
         n_special = len(self.special_tokens)
         if isinstance(self.vocab_size, int) and not isinstance(self.vocab_size, bool) \
                 and self.vocab_size <= n_special:
             raise ParameterError(
-                f"vocab_size ({self.vocab_size:,}) must be larger than the number of special "
-                f"tokens ({n_special}); a useful WordPiece vocabulary has thousands of tokens.")
+                msg("vocab_size ({vocab_size:,}) must be larger than the number of special "
+                    "tokens ({n_special}); a useful WordPiece vocabulary has thousands of "
+                    "tokens.", vocab_size=self.vocab_size, n_special=n_special))
         _check_int("vocab_size", self.vocab_size, n_special + 1, 10_000_000)
         _check_int("min_frequency", self.min_frequency, 1)
         if self.limit_alphabet is not None:
@@ -196,8 +199,8 @@ class WordPieceSettings:
         _check_int("model_max_length", self.model_max_length, 8)
         for name in ("lowercase", "split_chinese_chars", "complete_alphabet"):
             if not isinstance(getattr(self, name), bool):
-                raise ParameterError(f"{name} must be true or false, not "
-                                     f"{getattr(self, name)!r}.")
+                raise ParameterError(msg("{name} must be true or false, not {getattr!r}.",
+                                         name=name, getattr=getattr(self, name)))
 
 
 @dataclass(frozen=True)
@@ -293,9 +296,10 @@ def train_wordpiece(texts: Iterable[str], settings: WordPieceSettings, out_dir: 
     from tokenizers.models import WordPiece
 
     if not isinstance(settings, WordPieceSettings):
-        raise ParameterError(f"settings must be WordPieceSettings, not {type(settings).__name__}.")
+        raise ParameterError(msg("settings must be WordPieceSettings, not {value}.",
+                                 value=type(settings).__name__))
     out_dir = Path(out_dir)
-    _check_replaceable(out_dir, TOKENIZER_FILES, "tokenizer")
+    _check_replaceable(out_dir, TOKENIZER_FILES, msg("tokenizer"))
     unk = _ROLES["unk_token"]
     tok = Tokenizer(WordPiece(unk_token=unk, continuing_subword_prefix=CONTINUATION_PREFIX,
                               max_input_chars_per_word=_MAX_WORD_CHARS))
@@ -313,14 +317,15 @@ def train_wordpiece(texts: Iterable[str], settings: WordPieceSettings, out_dir: 
     trainer = trainers.WordPieceTrainer(**trainer_kwargs)
 
     reader = _TextReader(texts, progress)
-    progress.report(0.0, "Reading the corpus…")
+    progress.report(0.0, msg("Reading the corpus…"))
     tok.train_from_iterator(reader.batches(), trainer=trainer)
     progress.raise_if_cancelled()
     if reader.count == 0:
-        raise CorpusError("The corpus has no text to train a tokenizer on"
-                          + (f" (all {reader.seen:,} texts are blank)." if reader.seen else "."))
+        raise CorpusError(msg("The corpus has no text to train a tokenizer on (all {seen:,} "
+                              "texts are blank).", seen=reader.seen) if reader.seen else
+                          msg("The corpus has no text to train a tokenizer on."))
 
-    progress.report(_TRAIN_SHARE, "Checking the vocabulary…")
+    progress.report(_TRAIN_SHARE, msg("Checking the vocabulary…"))
     vocab, completed, dropped = _final_vocabulary(tok, settings)
     tok.model = WordPiece({t: i for i, t in enumerate(vocab)}, unk_token=unk,
                           continuing_subword_prefix=CONTINUATION_PREFIX,
@@ -329,7 +334,7 @@ def train_wordpiece(texts: Iterable[str], settings: WordPieceSettings, out_dir: 
     stats = _stats(tok, settings, vocab, completed, dropped, reader)
 
     progress.raise_if_cancelled()
-    progress.report(0.95, "Writing the tokenizer…")
+    progress.report(0.95, msg("Writing the tokenizer…"))
     staging = staging_folder(out_dir)
     try:
         _save_tokenizer_folder(tok, settings, vocab, stats, staging)
@@ -338,7 +343,8 @@ def train_wordpiece(texts: Iterable[str], settings: WordPieceSettings, out_dir: 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     progress.partial(stats)
-    progress.report(1.0, f"Tokenizer with {stats.vocab_size:,} tokens written to {out_dir}.")
+    progress.report(1.0, msg("Tokenizer with {stats_vocab_size:,} tokens written to {out_dir}.",
+                             stats_vocab_size=stats.vocab_size, out_dir=out_dir))
     return out_dir
 
 
@@ -359,8 +365,8 @@ class _TextReader:
             self._own_progress = False
         else:
             if isinstance(texts, (str, bytes)):
-                raise ParameterError("texts must be a list or iterable of texts, not a single "
-                                     "string.")
+                raise ParameterError(msg("texts must be a list or iterable of texts, not a "
+                                         "single string."))
             self._items = texts
             sized = hasattr(texts, "__len__")
             self._total = len(texts) if sized else None  # type: ignore[arg-type]
@@ -371,8 +377,8 @@ class _TextReader:
         for item in self._items:
             self.seen += 1
             if not isinstance(item, str):
-                raise ParameterError(f"Text {self.seen:,} is a {type(item).__name__}, "
-                                     "not a string.")
+                raise ParameterError(msg("Text {seen:,} is a {value}, not a string.",
+                                         seen=self.seen, value=type(item).__name__))
             if item and not item.isspace():
                 self.count += 1
                 if len(self.sample) < _SAMPLE_TEXTS and self._sample_chars < _SAMPLE_CHARS:
@@ -383,7 +389,7 @@ class _TextReader:
                 self.progress.raise_if_cancelled()
                 if self._own_progress:
                     frac = None if not self._total else _TRAIN_SHARE * self.seen / self._total
-                    self.progress.report(frac, f"Read {self.seen:,} texts")
+                    self.progress.report(frac, msg("Read {seen:,} texts", seen=self.seen))
                 if batch:
                     yield batch
                     batch = []
@@ -391,7 +397,7 @@ class _TextReader:
         if batch:
             yield batch
         self.progress.report(None if self._total is None else _TRAIN_SHARE,
-                             f"Read {self.seen:,} texts; learning merges…")
+                             msg("Read {seen:,} texts; learning merges…", seen=self.seen))
 
 
 def _is_single(token: str) -> bool:
@@ -431,11 +437,13 @@ def _final_vocabulary(tok: Any, settings: WordPieceSettings) -> tuple[list[str],
         if len(droppable) < excess:
             needed = len(vocab) - len(droppable) + len(additions)
             raise ParameterError(
-                f"vocab_size ({settings.vocab_size:,}) is too small for this corpus: the "
-                f"{len(settings.special_tokens)} special tokens and the "
-                f"{needed - len(settings.special_tokens):,} characters and ##-pieces of its "
-                f"alphabet alone need {needed:,} entries. Choose a vocab_size of at least "
-                f"{needed:,} (a few thousand is usual), or lower limit_alphabet.")
+                msg("vocab_size ({settings_vocab_size:,}) is too small for this corpus: the "
+                    "{n_settings_special_tokens} special tokens and the {value:,} characters "
+                    "and ##-pieces of its alphabet alone need {needed:,} entries. Choose a "
+                    "vocab_size of at least {needed:,} (a few thousand is usual), or lower "
+                    "limit_alphabet.", settings_vocab_size=settings.vocab_size,
+                    n_settings_special_tokens=len(settings.special_tokens),
+                    value=needed - len(settings.special_tokens), needed=needed))
         cut = set(droppable[:excess])
         vocab = [t for i, t in enumerate(vocab) if i not in cut]
         dropped = excess
@@ -483,21 +491,23 @@ def _stats(tok: Any, settings: WordPieceSettings, vocab: list[str], completed: i
         "unknown_examples": tuple(w for w, _ in unknown.most_common(10))}
     notes = []
     if len(vocab) < settings.vocab_size:
-        notes.append(
-            f"The vocabulary has {len(vocab):,} tokens, fewer than the "
-            f"{settings.vocab_size:,} asked for: no pair of pieces occurs "
-            f"{settings.min_frequency} times or more any more. A larger corpus or a lower "
-            f"min_frequency gives more tokens.")
+        notes.append(msg(
+            "The vocabulary has {n:,} tokens, fewer than the {asked:,} asked for: no pair of "
+            "pieces occurs {min_frequency} times or more any more. A larger corpus or a lower "
+            "min_frequency gives more tokens.", n=len(vocab), asked=settings.vocab_size,
+            min_frequency=settings.min_frequency))
     if n_tokens and n_unk / n_tokens > 0.001:
-        limit = ("all characters were kept" if settings.limit_alphabet is None
-                 else f"limit_alphabet={settings.limit_alphabet:,} kept only the most "
-                      "frequent characters")
-        notes.append(
-            f"{n_unk / n_tokens:.2%} of the tokens of the first {len(reader.sample):,} texts "
-            f"are [UNK] (e.g. {', '.join(repr(w) for w, _ in unknown.most_common(3))}): a word "
-            f"with a character outside the alphabet ({limit}) or longer than "
-            f"{_MAX_WORD_CHARS} characters becomes one [UNK]. Raise limit_alphabet, or split "
-            "Chinese characters, to lower it.")
+        limit = (msg("all characters were kept") if settings.limit_alphabet is None
+                 else msg("limit_alphabet={limit:,} kept only the most frequent characters",
+                          limit=settings.limit_alphabet))
+        notes.append(msg(
+            "{share:.2%} of the tokens of the first {n_texts:,} texts are [UNK] (e.g. "
+            "{examples}): a word with a character outside the alphabet ({limit}) or longer "
+            "than {max_chars} characters becomes one [UNK]. Raise limit_alphabet, or split "
+            "Chinese characters, to lower it.", share=n_unk / n_tokens,
+            n_texts=len(reader.sample),
+            examples=", ".join(repr(w) for w, _ in unknown.most_common(3)), limit=limit,
+            max_chars=_MAX_WORD_CHARS))
     return WordPieceStats(**stats, notes=tuple(notes))  # type: ignore[arg-type]
 
 
@@ -526,8 +536,8 @@ def _write_vocab_txt(vocab: list[str], path: Path) -> None:
     """``vocab.txt`` as BERT has it: one token per line, line number = id."""
     bad = next((t for t in vocab if "\n" in t or "\r" in t), None)
     if bad is not None:
-        raise WorkbenchError(f"The token {bad!r} contains a line break and cannot be written "
-                             "to vocab.txt.")
+        raise WorkbenchError(msg("The token {bad!r} contains a line break and cannot be written "
+                                 "to vocab.txt.", bad=bad))
     with atomic_write(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("".join(t + "\n" for t in vocab))
 
@@ -581,21 +591,24 @@ def load_tokenizer(folder: str | Path) -> PreTrainedTokenizerFast:
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise WorkbenchError(f"The tokenizer folder {folder} does not exist.", path=folder)
+        raise WorkbenchError(msg("The tokenizer folder {folder} does not exist.", folder=folder),
+                             path=folder)
     if not any((folder / n).is_file() for n in _TOKENIZER_MARKERS):
         raise WorkbenchError(
-            f"The folder {folder} has no tokenizer: tokenizer.json (or vocab.txt for a BERT "
-            "WordPiece vocabulary) is missing. Train a tokenizer or copy the model's tokenizer "
-            "files into the folder.", path=folder)
+            msg("The folder {folder} has no tokenizer: tokenizer.json (or vocab.txt for a BERT "
+                "WordPiece vocabulary) is missing. Train a tokenizer or copy the model's "
+                "tokenizer files into the folder.", folder=folder), path=folder)
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True,
                                                   trust_remote_code=False)
     except Exception as exc:
-        raise WorkbenchError(f"The tokenizer in {folder} cannot be loaded: {exc}",
+        raise WorkbenchError(msg("The tokenizer in {folder} cannot be loaded: {exc}",
+                                 folder=folder, exc=exc),
                              path=folder) from exc
     if not getattr(tokenizer, "is_fast", False):
-        raise WorkbenchError(f"The tokenizer in {folder} has no fast (Rust) version; the "
-                             "workbench needs tokenizer.json or a BERT vocab.txt.", path=folder)
+        raise WorkbenchError(msg("The tokenizer in {folder} has no fast (Rust) version; the "
+                                 "workbench needs tokenizer.json or a BERT vocab.txt.",
+                                 folder=folder), path=folder)
     return tokenizer
 
 
@@ -605,14 +618,16 @@ def _check_replaceable(target: Path, allowed: Iterable[str] | Callable[[str], bo
     if not target.exists():
         return
     if not target.is_dir():
-        raise WorkbenchError(f"{target} is a file; choose a folder to write the {what} to.",
+        raise WorkbenchError(msg("{target} is a file; choose a folder to write the {what} to.",
+                                 target=target, what=what),
                              path=target)
     ok = allowed if callable(allowed) else set(allowed).__contains__
     others = sorted(p.name for p in target.iterdir() if not ok(p.name))
     if others:
         raise WorkbenchError(
-            f"The folder {target} already holds other files (e.g. {others[0]!r}); writing the "
-            f"{what} there would replace them. Choose an empty or new folder.", path=target)
+            msg("The folder {target} already holds other files (e.g. {others!r}); writing the "
+                "{what} there would replace them. Choose an empty or new folder.", target=target,
+                others=others[0], what=what), path=target)
 
 
 def staging_folder(target: str | Path) -> Path:
@@ -630,7 +645,8 @@ def staging_folder(target: str | Path) -> Path:
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
         return path
-    raise WorkbenchError(f"No temporary folder can be made beside {target}.")  # pragma: no cover
+    raise WorkbenchError(  # pragma: no cover
+        msg("No temporary folder can be made beside {target}.", target=target))
 
 
 def replace_folder(staging: str | Path, target: str | Path) -> Path:

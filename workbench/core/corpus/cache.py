@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def ensure_tokenized(corpus: Corpus, settings: TokenizerSettings, cache_dir: Pat
     """
     path = tokenized_cache_path(corpus, settings, cache_dir)
     if path.is_file():
-        progress.report(1.0, f"Using the tokenized cache of {corpus.display_name}")
+        progress.report(1.0, msg("Using the tokenized cache of {corpus_display_name}",
+                                 corpus_display_name=corpus.display_name))
         return path
     from workbench.core.corpus.stats import compute_stats  # noqa: PLC0415 - import cycle
 

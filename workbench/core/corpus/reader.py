@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from workbench.core.errors import CorpusError, EncodingProblem
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 __all__ = ["ReaderOptions", "Corpus", "READ_BYTES", "SUPPORTED_SUFFIXES"]
@@ -68,28 +69,28 @@ _FINGERPRINT_VERSION = "1"
 
 # Known file signatures: what a "text" file really is when it starts like this.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive"),
-    (b"PK\x05\x06", "ZIP archive"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"BZh91AY&SY", "bzip2 archive"),
-    (b"\xfd7zXZ\x00", "xz archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (b"Rar!\x1a\x07", "RAR archive"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"),
-    (b"\x7fELF", "program (ELF)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
-    (b"SQLite format 3\x00", "SQLite database"),
-    (b"\xca\xfe\xba\xbe", "Java class file"),
-    (b"\x93NUMPY", "NumPy array"),
-    (b"OggS", "Ogg media file"),
-    (b"ID3", "MP3 audio"),
-    (b"fLaC", "FLAC audio"),
+    (b"\x89PNG\r\n\x1a\n", msg("PNG image")),
+    (b"%PDF-", msg("PDF document")),
+    (b"PK\x03\x04", msg("ZIP archive")),
+    (b"PK\x05\x06", msg("ZIP archive")),
+    (b"\x1f\x8b", msg("gzip archive")),
+    (b"BZh91AY&SY", msg("bzip2 archive")),
+    (b"\xfd7zXZ\x00", msg("xz archive")),
+    (b"7z\xbc\xaf\x27\x1c", msg("7-Zip archive")),
+    (b"Rar!\x1a\x07", msg("RAR archive")),
+    (b"\xff\xd8\xff", msg("JPEG image")),
+    (b"GIF87a", msg("GIF image")),
+    (b"GIF89a", msg("GIF image")),
+    (b"II*\x00", msg("TIFF image")),
+    (b"MM\x00*", msg("TIFF image")),
+    (b"\x7fELF", msg("program (ELF)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", msg("Microsoft Office document")),
+    (b"SQLite format 3\x00", msg("SQLite database")),
+    (b"\xca\xfe\xba\xbe", msg("Java class file")),
+    (b"\x93NUMPY", msg("NumPy array")),
+    (b"OggS", msg("Ogg media file")),
+    (b"ID3", msg("MP3 audio")),
+    (b"fLaC", msg("FLAC audio")),
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),   # before UTF-16 LE: it starts with the same bytes
@@ -167,7 +168,7 @@ def _binary_kind(head: bytes, encoding: str | None) -> str | None:
     if encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
         return None
     if b"\x00" in head:
-        return "it contains NUL bytes"
+        return msg("it contains NUL bytes")
     return None
 
 
@@ -238,47 +239,52 @@ class Corpus:
         else:
             inputs = [Path(p) for p in path]
         if not inputs:
-            raise CorpusError("No corpus file or folder was given.")
+            raise CorpusError(msg("No corpus file or folder was given."))
         if options.max_line_chars < 1:
-            raise CorpusError(f"The maximum line length must be at least 1 character, "
-                              f"not {options.max_line_chars}.")
+            raise CorpusError(msg("The maximum line length must be at least 1 character, not "
+                                  "{options_max_line_chars}.",
+                                  options_max_line_chars=options.max_line_chars))
         if options.encoding is not None:
             try:
                 codecs.lookup(options.encoding)
             except LookupError as exc:
-                raise CorpusError(f"{options.encoding!r} is not a text encoding Python knows "
-                                  "(try utf-8, gb18030, latin-1 or cp1252).") from exc
+                raise CorpusError(msg("{options_encoding!r} is not a text encoding Python knows "
+                                      "(try utf-8, gb18030, latin-1 or cp1252).",
+                                      options_encoding=options.encoding)) from exc
         files: list[Path] = []
         skipped: list[str] = []
         folder_names: list[str] = []
         for given in inputs:
             p = given.expanduser()
             if not p.exists():
-                raise CorpusError(f"{p} does not exist.", path=p)
+                raise CorpusError(msg("{p} does not exist.", p=p), path=p)
             if p.is_dir():
                 found = _folder_files(p, options.glob)
                 nonempty = []
                 for f in found:
                     _check_readable(f)
                     if f.stat().st_size == 0:
-                        skipped.append(f"{f} is empty; it was skipped.")
+                        skipped.append(msg("{path} is empty; it was skipped.", path=f))
                     else:
                         nonempty.append(f)
                 if not nonempty:
                     if found:
-                        raise CorpusError(f"All files matching {options.glob!r} in folder {p} "
-                                          "are empty.", path=p)
+                        raise CorpusError(msg("All files matching {options_glob!r} in folder "
+                                              "{p} are empty.", options_glob=options.glob, p=p),
+                                          path=p)
                     raise CorpusError(
-                        f"There are no files matching {options.glob!r} in folder {p} "
-                        f"(supported: {', '.join(SUPPORTED_SUFFIXES)}, optionally "
-                        ".gz/.bz2/.xz-compressed).", path=p)
+                        msg("There are no files matching {options_glob!r} in folder {p} "
+                            "(supported: {SUPPORTED_SUFFIXES}, optionally "
+                            ".gz/.bz2/.xz-compressed).", options_glob=options.glob, p=p,
+                            SUPPORTED_SUFFIXES=', '.join(SUPPORTED_SUFFIXES)), path=p)
                 files.extend(nonempty)
-                folder_names.append(f"{p.name or str(p)}/ ({len(nonempty)} "
-                                    f"file{'s' if len(nonempty) != 1 else ''})")
+                folder_names.append(
+                    msg("{folder}/ ({n} files)", folder=p.name or str(p), n=len(nonempty))
+                    if len(nonempty) != 1 else msg("{folder}/ (1 file)", folder=p.name or str(p)))
             else:
                 _check_readable(p)
                 if p.stat().st_size == 0:
-                    raise CorpusError(f"{p} is empty.", path=p)
+                    raise CorpusError(msg("{p} is empty.", p=p), path=p)
                 files.append(p)
         display = None
         if len(inputs) == 1 and folder_names:
@@ -350,7 +356,7 @@ class Corpus:
         """Yield blocks of whole lines joined by ``"\\n"`` across all files."""
         total = max(self.total_bytes, 1)
         done = 0
-        progress.report(0.0, f"Reading {self.display_name}")
+        progress.report(0.0, msg("Reading {display_name}", display_name=self.display_name))
         for path, size in zip(self.paths, self._sizes):
             progress.raise_if_cancelled()            # also between many small files
             try:
@@ -368,13 +374,15 @@ class Corpus:
                     progress.raise_if_cancelled()
                     pos = min(tell(), size)
                     progress.report((base + pos) / total,
-                                    f"Read {(base + pos) / 1e6:,.1f} of {total / 1e6:,.1f} MB "
-                                    f"({path.name})")
+                                    msg("Read {value:,.1f} of {value2:,.1f} MB ({path_name})",
+                                        value=(base + pos) / 1e6, value2=total / 1e6,
+                                        path_name=path.name))
 
                 yield from self._file_blocks(path, raw, on_block)
             done += size
-            progress.report(done / total, f"Read {done / 1e6:,.1f} of {total / 1e6:,.1f} MB")
-        progress.report(1.0, f"Read {self.display_name}")
+            progress.report(done / total, msg("Read {value:,.1f} of {value2:,.1f} MB",
+                                              value=done / 1e6, value2=total / 1e6))
+        progress.report(1.0, msg("Read {display_name}", display_name=self.display_name))
 
     def _file_blocks(self, path: Path, raw: IO[bytes],
                      on_block: Callable[[], None]) -> Iterator[str]:
@@ -398,7 +406,8 @@ class Corpus:
                 yield from self._format_blocks(stream, fmt, on_block)
             except _EmptyContent:
                 if compression:
-                    raise CorpusError(f"{name} is empty: it decompresses to nothing.",
+                    raise CorpusError(msg("{name} is empty: it decompresses to nothing.",
+                                          name=name),
                                       path=path) from None
                 raise
             except _BinaryContent as exc:
@@ -411,7 +420,8 @@ class Corpus:
         try:
             archive = zipfile.ZipFile(raw)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise CorpusError(f"{path} is not a valid zip archive ({exc}).", path=path) from exc
+            raise CorpusError(msg("{path} is not a valid zip archive ({exc}).", path=path, exc=exc),
+                              path=path) from exc
         used = 0
         skipped: list[str] = []
         with archive:
@@ -424,29 +434,33 @@ class Corpus:
                     continue
                 _, fmt = _format_of(info.filename)
                 if fmt == "zip":
-                    self._warn(f"{label} is a zip archive inside a zip archive; it was skipped.")
+                    self._warn(msg("{label} is a zip archive inside a zip archive; it was "
+                                   "skipped.", label=label))
                     skipped.append(info.filename)
                     continue
                 try:
                     member = archive.open(info)
                 except (RuntimeError, NotImplementedError, zipfile.BadZipFile) as exc:
-                    raise CorpusError(f"{label} cannot be read ({exc}).", path=path) from exc
+                    raise CorpusError(msg("{label} cannot be read ({exc}).", label=label, exc=exc),
+                                      path=path) from exc
                 with member:
                     stream = _Stream(label, path, member.read, compressed=True, member=True)
                     try:
                         yield from self._format_blocks(stream, fmt, on_block)
                         used += 1
                     except _BinaryContent as exc:
-                        self._warn(f"{exc.message[:-1]}; it was skipped.")
+                        self._warn(msg("{problem} It was skipped.", problem=exc.message))
                         skipped.append(info.filename)
                     except _EmptyContent:
                         continue
                     except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
-                        raise CorpusError(f"{label} is corrupt ({exc}).", path=path) from exc
+                        raise CorpusError(msg("{label} is corrupt ({exc}).", label=label, exc=exc),
+                                          path=path) from exc
         if used == 0:
-            detail = f" (skipped: {', '.join(skipped[:5])}{', ...' if len(skipped) > 5 else ''})" \
-                if skipped else ""
-            raise CorpusError(f"{path} contains no text file{detail}.", path=path)
+            names = ", ".join(skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+            raise CorpusError(msg("{path} contains no text file (skipped: {names}).", path=path,
+                                  names=names) if skipped else
+                              msg("{path} contains no text file.", path=path), path=path)
 
     def _format_blocks(self, stream: _Stream, fmt: str,
                        on_block: Callable[[], None]) -> Iterator[str]:
@@ -467,8 +481,8 @@ def _display_name(paths: list[Path]) -> str:
     if len(paths) == 1:
         return paths[0].name
     if not paths:
-        return "(no files)"
-    return f"{paths[0].name} + {len(paths) - 1} more"
+        return msg("(no files)")
+    return msg("{name} + {n} more", name=paths[0].name, n=len(paths) - 1)
 
 
 def _hidden_member(name: str) -> bool:
@@ -492,17 +506,19 @@ def _check_readable(path: Path) -> None:
         with open(path, "rb"):
             pass
     except PermissionError as exc:
-        raise CorpusError(f"{path} cannot be read: permission denied.", path=path) from exc
+        raise CorpusError(msg("{path} cannot be read: permission denied.", path=path),
+                          path=path) from exc
     except OSError as exc:
         raise _os_error(path, exc) from exc
 
 
 def _os_error(path: Path, exc: OSError) -> CorpusError:
     if isinstance(exc, PermissionError):
-        return CorpusError(f"{path} cannot be read: permission denied.", path=path)
+        return CorpusError(msg("{path} cannot be read: permission denied.", path=path), path=path)
     if isinstance(exc, IsADirectoryError):
-        return CorpusError(f"{path} is a folder, not a file.", path=path)
-    return CorpusError(f"{path} cannot be read: {exc.strerror or exc}.", path=path)
+        return CorpusError(msg("{path} is a folder, not a file.", path=path), path=path)
+    return CorpusError(msg("{path} cannot be read: {value}.", path=path, value=exc.strerror or exc),
+                       path=path)
 
 
 def _stream_error(path: Path, compression: str | None, exc: BaseException) -> CorpusError:
@@ -511,13 +527,15 @@ def _stream_error(path: Path, compression: str | None, exc: BaseException) -> Co
     if compression is None:
         if isinstance(exc, OSError):
             return _os_error(path, exc)
-        return CorpusError(f"{path} cannot be read ({exc}).", path=path)
+        return CorpusError(msg("{path} cannot be read ({exc}).", path=path, exc=exc), path=path)
     if isinstance(exc, EOFError):
-        return CorpusError(f"{path} is truncated: the {compression} data ends before its "
-                           "end marker (an interrupted download or copy?).", path=path)
+        return CorpusError(msg("{path} is truncated: the {compression} data ends before its end "
+                               "marker (an interrupted download or copy?).", path=path,
+                               compression=compression), path=path)
     if isinstance(exc, PermissionError):
         return _os_error(path, exc)
-    return CorpusError(f"{path} is corrupt: it is not valid {compression} data ({exc}).",
+    return CorpusError(msg("{path} is corrupt: it is not valid {compression} data ({exc}).",
+                           path=path, compression=compression, exc=exc),
                        path=path)
 
 
@@ -540,10 +558,12 @@ def _decode(stream: _Stream, encoding: str | None,
     """
     first = stream.read(READ_BYTES)
     if not first:
-        raise _EmptyContent(f"{stream.name} is empty.", path=stream.path)
+        raise _EmptyContent(msg("{stream_name} is empty.", stream_name=stream.name),
+                            path=stream.path)
     kind = _binary_kind(first[:8192], encoding)
     if kind is not None:
-        raise _BinaryContent(f"{stream.name} looks like a binary file ({kind}), not text.",
+        raise _BinaryContent(msg("{stream_name} looks like a binary file ({kind}), not text.",
+                                 stream_name=stream.name, kind=kind),
                              path=stream.path)
     start = 0
     enc = encoding
@@ -600,13 +620,14 @@ def _encoding_problem(stream: _Stream, enc: str, tried_gb: bool, seen_at: int, s
     names = {"utf-8": "UTF-8", "gb18030": "GB18030"}
     what = names.get(enc, enc)
     if tried_gb:
-        what = "UTF-8 (nor GB18030/GBK)"
-    where = " of the decompressed text" if stream.compressed and not stream.member else ""
-    line_txt = f", line {line}" if line is not None else ""
+        what = msg("UTF-8 (nor GB18030/GBK)")
+    where = msg(" of the decompressed text") if stream.compressed and not stream.member else ""
+    line_txt = msg(", line {line}", line=line) if line is not None else ""
     return EncodingProblem(
-        f"{stream.name} is not valid {what}: byte offset {offset}{where}{line_txt} "
-        f"(bytes {seen[bad:bad + 4].hex(' ')}) cannot be decoded. Save the file as UTF-8 or "
-        "choose its encoding in the corpus options.", path=stream.path, line=line,
+        msg("{stream_name} is not valid {what}: byte offset {offset}{where}{line_txt} (bytes "
+            "{hex}) cannot be decoded. Save the file as UTF-8 or choose its encoding in the "
+            "corpus options.", stream_name=stream.name, what=what, offset=offset, where=where,
+            line_txt=line_txt, hex=seen[bad:bad + 4].hex(' ')), path=stream.path, line=line,
         offset=offset)
 
 
@@ -626,8 +647,8 @@ def _split_long(text: str, cap: int) -> tuple[list[str], str]:
 
 
 def _long_line_warning(line_no: int, name: str, cap: int) -> str:
-    return (f"line {line_no} of {name} is longer than {cap:,} characters; "
-            "it was split into pieces")
+    return msg("line {line_no} of {name} is longer than {cap:,} characters; it was split into "
+               "pieces", line_no=line_no, name=name, cap=cap)
 
 
 def _cap_lines(block: str, cap: int, first_line: int,
@@ -734,17 +755,21 @@ def _jsonl_blocks(blocks: Iterable[str], stream: _Stream, field: str, cap: int,
             try:
                 obj: Any = json.loads(s)
             except ValueError as exc:
-                msg = getattr(exc, "msg", str(exc))
+                problem = getattr(exc, "msg", str(exc))
                 col = getattr(exc, "colno", None)
-                where = f" at column {col}" if col else ""
-                raise CorpusError(f"Line {line_no} of {stream.name} is not valid JSON "
-                                  f"({msg}{where}).", path=stream.path, line=line_no) from exc
+                where = msg(" at column {col}", col=col) if col else ""
+                raise CorpusError(msg("Line {line_no} of {stream_name} is not valid JSON "
+                                      "({problem}{where}).", line_no=line_no,
+                                      stream_name=stream.name, problem=problem, where=where),
+                                  path=stream.path, line=line_no) from exc
             if isinstance(obj, dict):
                 if field not in obj:
                     keys = ", ".join(repr(k) for k in list(obj)[:8])
                     raise CorpusError(
-                        f"Line {line_no} of {stream.name} has no field {field!r} (it has "
-                        f"{keys or 'no fields'}). Choose the JSON field that holds the text.",
+                        msg("Line {line_no} of {stream_name} has no field {field!r} (it has "
+                            "{keys}). Choose the JSON field that holds the text.",
+                            line_no=line_no, stream_name=stream.name, field=field,
+                            keys=keys or msg("no fields")),
                         path=stream.path, line=line_no)
                 text = obj[field]
             else:
@@ -755,8 +780,9 @@ def _jsonl_blocks(blocks: Iterable[str], stream: _Stream, field: str, cap: int,
                 text = " ".join(text)
             if not isinstance(text, str):
                 raise CorpusError(
-                    f"Line {line_no} of {stream.name}: the value of {field!r} is "
-                    f"{type(text).__name__}, not text.", path=stream.path, line=line_no)
+                    msg("Line {line_no} of {stream_name}: the value of {field!r} is {value}, "
+                        "not text.", line_no=line_no, stream_name=stream.name, field=field,
+                        value=type(text).__name__), path=stream.path, line=line_no)
             text = _normalize_text(text, cap, line_no, warn_once)
             out.append(text)
             size += len(text) + 1
@@ -815,13 +841,15 @@ def _csv_blocks(blocks: Iterable[str], stream: _Stream, fmt: str, options: Reade
                 yield "\n".join(out)
                 out, size = [], 0
     except csv.Error as exc:
-        raise CorpusError(f"Line {reader.line_num} of {stream.name} is not valid "
-                          f"{fmt.upper()} ({exc}).", path=stream.path,
+        raise CorpusError(msg("Line {reader_line_num} of {stream_name} is not valid {upper} "
+                              "({exc}).", reader_line_num=reader.line_num, stream_name=stream.name,
+                              upper=fmt.upper(), exc=exc), path=stream.path,
                           line=reader.line_num) from exc
     if short_rows:
-        warn(f"{short_rows:,} row{'s' if short_rows != 1 else ''} of {stream.name} "
-             f"{'have' if short_rows != 1 else 'has'} no column {column!r}; "
-             f"{'they were' if short_rows != 1 else 'it was'} skipped.")
+        warn(msg("{n:,} rows of {name} have no column {column!r}; they were skipped.",
+                 n=short_rows, name=stream.name, column=column) if short_rows != 1 else
+             msg("1 row of {name} has no column {column!r}; it was skipped.", name=stream.name,
+                 column=column))
     if out:
         yield "\n".join(out)
 
@@ -829,7 +857,8 @@ def _csv_blocks(blocks: Iterable[str], stream: _Stream, fmt: str, options: Reade
 def _csv_index(header: list[str], column: str | int, has_header: bool, stream: _Stream) -> int:
     if isinstance(column, int):
         if column < 0:
-            raise CorpusError(f"The column index must be 0 or more, not {column}.")
+            raise CorpusError(msg("The column index must be 0 or more, not {column}.",
+                                  column=column))
         return column
     if has_header:
         names = [h.strip().lstrip("\ufeff") for h in header]
@@ -842,8 +871,11 @@ def _csv_index(header: list[str], column: str | int, has_header: bool, stream: _
         return int(column.strip())
     shown = ", ".join(repr(h) for h in header[:12])
     if has_header:
-        raise CorpusError(f"{stream.name} has no column {column!r} (its columns are {shown}). "
-                          "Choose the column that holds the text.", path=stream.path)
-    raise CorpusError(f"{stream.name} has no header row, so the text column must be given by "
-                      f"its 0-based index, not {column!r}.", path=stream.path)
+        raise CorpusError(msg("{stream_name} has no column {column!r} (its columns are "
+                              "{shown}). Choose the column that holds the text.",
+                              stream_name=stream.name, column=column, shown=shown),
+                          path=stream.path)
+    raise CorpusError(msg("{stream_name} has no header row, so the text column must be given by "
+                          "its 0-based index, not {column!r}.", stream_name=stream.name,
+                          column=column), path=stream.path)
 

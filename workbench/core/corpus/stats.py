@@ -24,6 +24,7 @@ import numpy as np
 from workbench.core.corpus.cache import tokenized_cache_path
 from workbench.core.corpus.reader import Corpus
 from workbench.core.corpus.tokenize import Tokenizer, TokenizerSettings
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress, scaled
 from workbench.core.workspace import atomic_write
 
@@ -255,10 +256,11 @@ def compute_stats(corpus: Corpus, settings: TokenizerSettings = TokenizerSetting
                     out.write("\n".join(map(" ".join, sents)))
                     out.write("\n")
         progress.raise_if_cancelled()
-        progress.report(0.995, "Writing the tokenized cache" if out else "Counting")
+        progress.report(0.995, msg("Writing the tokenized cache") if out else msg("Counting"))
     stats = _finish(counts, length_counts, n_sentences, preview, settings, corpus,
                     time.perf_counter() - start, cache_path)
-    progress.report(1.0, f"{stats.tokens:,} tokens, {stats.types:,} types")
+    progress.report(1.0, msg("{stats_tokens:,} tokens, {stats_types:,} types",
+                             stats_tokens=stats.tokens, stats_types=stats.types))
     return stats
 
 
@@ -268,7 +270,8 @@ def _finish(counts: Counter[str], length_counts: np.ndarray, n_sentences: int,
     tokens = sum(counts.values())
     warnings = list(corpus.warnings)
     if tokens == 0:
-        warnings.append(f"{corpus.display_name} contains no tokens with these settings.")
+        warnings.append(msg("{name} contains no tokens with these settings.",
+                            name=corpus.display_name))
     return CorpusStats(
         tokens=tokens, types=len(counts), sentences=n_sentences,
         hapax=sum(1 for c in counts.values() if c == 1), counts=counts,

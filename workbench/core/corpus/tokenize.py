@@ -66,6 +66,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Callable, Iterable
 
 from workbench.core.errors import MissingDependency, ParameterError
+from workbench.core.messages import msg
 
 __all__ = ["TokenizerSettings", "Tokenizer", "CHINESE_MODES", "is_cjk_dominated"]
 
@@ -127,8 +128,9 @@ class TokenizerSettings:
 
     def __post_init__(self) -> None:
         if self.chinese not in CHINESE_MODES:
-            raise ParameterError(f"The Chinese mode must be one of {', '.join(CHINESE_MODES)}, "
-                                 f"not {self.chinese!r}.")
+            raise ParameterError(msg("The Chinese mode must be one of {CHINESE_MODES}, not "
+                                     "{chinese!r}.", CHINESE_MODES=', '.join(CHINESE_MODES),
+                                     chinese=self.chinese))
 
     def key(self) -> str:
         """Return a stable short hash of the settings (used in cache file names)."""
@@ -187,9 +189,9 @@ class Tokenizer:
             self._jieba = _jieba()
             if self._jieba is None:
                 raise MissingDependency(
-                    "Chinese word segmentation needs the jieba package, which is not "
-                    "installed. Install it with:  pip install jieba  (or choose the "
-                    "'chars' Chinese mode).")
+                    msg("Chinese word segmentation needs the jieba package, which is not "
+                        "installed. Install it with:  pip install jieba  (or choose the 'chars' "
+                        "Chinese mode)."))
         self._jieba_checked = settings.chinese == "jieba"
 
     # ------------------------------------------------------------ pieces

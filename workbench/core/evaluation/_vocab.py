@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.core.errors import ParameterError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -32,7 +33,8 @@ class VocabLookup:
 
     def __init__(self, emb: Embeddings, restrict_vocab: int | None, lowercase: bool) -> None:
         if restrict_vocab is not None and restrict_vocab < 1:
-            raise ParameterError(f"restrict_vocab must be at least 1; it is {restrict_vocab}.")
+            raise ParameterError(msg("restrict_vocab must be at least 1; it is {restrict_vocab}.",
+                                     restrict_vocab=restrict_vocab))
         self.n = len(emb) if restrict_vocab is None else min(int(restrict_vocab), len(emb))
         self.lowercase = lowercase
         key_ids: dict[str, int] = {}

@@ -32,6 +32,7 @@ from workbench.core.embeddings import Embeddings
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.evaluation._vocab import VocabLookup
 from workbench.core.evaluation.benchmarks import AnalogySet, load_analogy_file
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -177,7 +178,8 @@ def _nan_to_none(x: float) -> float | None:
 def _check_method(method: str) -> str:
     m = method.lower()
     if m not in METHODS:
-        raise ParameterError(f"method must be one of {', '.join(METHODS)}; it is {method!r}.")
+        raise ParameterError(msg("method must be one of {METHODS}; it is {method!r}.",
+                                 METHODS=', '.join(METHODS), method=method))
     return m
 
 
@@ -247,7 +249,7 @@ def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
     if not isinstance(questions, AnalogySet):
         questions = load_analogy_file(questions)
     if len(emb) == 0:
-        raise WorkbenchError("The embeddings hold no vectors to evaluate.")
+        raise WorkbenchError(msg("The embeddings hold no vectors to evaluate."))
     look = VocabLookup(emb, restrict_vocab, lowercase)
     unit = np.ascontiguousarray(emb.unit[:look.n])
 
@@ -323,12 +325,14 @@ def evaluate_analogies(emb: Embeddings, questions: AnalogySet | str | Path,
                 qa_, qb_, qc_, qd_ = qobj[s + qi]
                 failures.append(AnalogyFailure(questions.categories[qcat[s + qi]].name, qa_,
                                                qb_, qc_, qd_, emb.words[int(pred_rows[qi])]))
-        progress.report(e / total, f"Answered {e:,} of {total:,} questions")
+        progress.report(e / total, msg("Answered {e:,} of {total:,} questions", e=e, total=total))
 
     cats = tuple(CategoryScore(cat.name, int(counts[i]), int(answered[i]), int(correct[i]))
                  for i, cat in enumerate(questions.categories))
     tot = CategoryScore("total", int(counts.sum()), int(answered.sum()), int(correct.sum()))
-    progress.report(1.0, f"{questions.name}: {tot.correct:,} of {tot.answered:,} correct")
+    progress.report(1.0, msg("{questions_name}: {tot_correct:,} of {tot_answered:,} correct",
+                             questions_name=questions.name, tot_correct=tot.correct,
+                             tot_answered=tot.answered))
     return AnalogyResult(benchmark=questions.name, method=method, categories=cats, total=tot,
                          restrict_vocab=look.n, lowercase=lowercase,
                          skipped_lines=questions.skipped_lines,
@@ -352,7 +356,7 @@ def solve_analogy(emb: Embeddings, a: str, b: str, c: str, k: int = 10,
     """
     method = _check_method(method)
     if k < 1:
-        raise ParameterError(f"k must be at least 1; it is {k}.")
+        raise ParameterError(msg("k must be at least 1; it is {k}.", k=k))
     rows = [emb.index(w) for w in (a, b, c)]
     n = len(emb) if restrict_vocab is None else min(int(restrict_vocab), len(emb))
     unit = emb.unit

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Iterator
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 
 __all__ = [
     "AnalogyQuestion",
@@ -177,7 +178,8 @@ def _read_lines(path: Path, skips: _Skips) -> list[tuple[int, str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise WorkbenchError(f"{path} cannot be read: {exc.strerror or exc}.",
+        raise WorkbenchError(msg("{path} cannot be read: {value}.", path=path,
+                                 value=exc.strerror or exc),
                              path=path) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -193,7 +195,7 @@ def _read_lines(path: Path, skips: _Skips) -> list[tuple[int, str]]:
 
 def _check_exists(path: Path) -> None:
     if not path.exists():
-        raise WorkbenchError(f"The benchmark {path} does not exist.", path=path)
+        raise WorkbenchError(msg("The benchmark {path} does not exist.", path=path), path=path)
 
 
 # --------------------------------------------------------------------------- analogies
@@ -294,8 +296,9 @@ def read_analogy_csv(path: str | Path) -> AnalogySet:
     try:
         at = [cols.index(c) for c in ("word1", "word2", "word3", "target")]
     except ValueError:
-        raise WorkbenchError(f"{path} is not an analogy CSV file: its first line should name "
-                             "the columns word1, word2, word3 and target.", path=path) from None
+        raise WorkbenchError(msg("{path} is not an analogy CSV file: its first line should name "
+                                 "the columns word1, word2, word3 and target.", path=path),
+                             path=path) from None
     cat_col = cols.index("type") if "type" in cols else None
     categories: dict[str, list[AnalogyQuestion]] = {}
     for lineno, line in lines[1:]:
@@ -333,7 +336,8 @@ def _sniff(path: Path) -> list[str]:
         with open(path, "rb") as f:
             head = f.read(8192)
     except OSError as exc:
-        raise WorkbenchError(f"{path} cannot be read: {exc.strerror or exc}.",
+        raise WorkbenchError(msg("{path} cannot be read: {value}.", path=path,
+                                 value=exc.strerror or exc),
                              path=path) from exc
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     lines = [ln.strip() for ln in text.splitlines()]
@@ -348,7 +352,7 @@ def detect_analogy_layout(path: str | Path) -> str:
         return "bats"
     lines = _sniff(path)
     if not lines:
-        raise WorkbenchError(f"{path} is empty.", path=path)
+        raise WorkbenchError(msg("{path} is empty.", path=path), path=path)
     first = lines[0].lower()
     if "," in first and all(c in first for c in ("word1", "word2", "word3")):
         return "csv"
@@ -358,9 +362,9 @@ def detect_analogy_layout(path: str | Path) -> str:
     if sum(len(ln.split("\t")) == 2 or len(ln.split()) == 2 for ln in lines) > len(lines) / 2:
         return "bats"
     raise WorkbenchError(
-        f"{path} is not in a known analogy layout: expected ': category' lines followed by "
-        "'a b c d' lines, BATS lines 'word<TAB>target1/target2', or a CSV file with the "
-        "columns word1, word2, word3, target.", path=path)
+        msg("{path} is not in a known analogy layout: expected ': category' lines followed by "
+            "'a b c d' lines, BATS lines 'word<TAB>target1/target2', or a CSV file with the "
+            "columns word1, word2, word3, target.", path=path), path=path)
 
 
 def load_analogy_file(path: str | Path) -> AnalogySet:
@@ -383,8 +387,9 @@ def load_analogy_file(path: str | Path) -> AnalogySet:
               "csv": read_analogy_csv}[layout]
     result = reader(path)
     if not result.n_questions:
-        raise WorkbenchError(f"{path} holds no analogy question that could be read "
-                             f"({result.skipped_lines:,} lines skipped).", path=path)
+        raise WorkbenchError(msg("{path} holds no analogy question that could be read "
+                                 "({result_skipped_lines:,} lines skipped).", path=path,
+                                 result_skipped_lines=result.skipped_lines), path=path)
     return result
 
 
@@ -409,7 +414,8 @@ def load_similarity_file(path: str | Path) -> SimilaritySet:
     path = Path(path)
     _check_exists(path)
     if path.is_dir():
-        raise WorkbenchError(f"{path} is a folder; a similarity benchmark is one file.",
+        raise WorkbenchError(msg("{path} is a folder; a similarity benchmark is one file.",
+                                 path=path),
                              path=path)
     skips = _Skips()
     pairs: list[SimilarityPair] = []
@@ -438,8 +444,9 @@ def load_similarity_file(path: str | Path) -> SimilaritySet:
         first_data = False
         pairs.append(SimilarityPair(parts[0], parts[1], score))
     if not pairs:
-        raise WorkbenchError(f"{path} holds no 'word1 word2 score' line that could be read "
-                             f"({skips.count:,} lines skipped).", path=path)
+        raise WorkbenchError(msg("{path} holds no 'word1 word2 score' line that could be read "
+                                 "({skips_count:,} lines skipped).", path=path,
+                                 skips_count=skips.count), path=path)
     return SimilaritySet(name=path.name, path=str(path), pairs=tuple(pairs),
                          skipped_lines=skips.count, skipped_examples=tuple(skips.examples))
 
@@ -574,6 +581,12 @@ def find_benchmark(name_or_path: str | Path, kind: str | None = None) -> Path:
     for b in known:
         if b.name == key:
             return b.path
-    names = ", ".join(b.name for b in known) or "none found"
-    raise WorkbenchError(f"'{name_or_path}' is neither a file nor a known "
-                         f"{kind + ' ' if kind else ''}benchmark (known: {names}).")
+    names = ", ".join(b.name for b in known) or msg("none found")
+    if kind == "analogy":
+        raise WorkbenchError(msg("'{name}' is neither a file nor a known analogy benchmark "
+                                 "(known: {names}).", name=name_or_path, names=names))
+    if kind == "similarity":
+        raise WorkbenchError(msg("'{name}' is neither a file nor a known similarity benchmark "
+                                 "(known: {names}).", name=name_or_path, names=names))
+    raise WorkbenchError(msg("'{name}' is neither a file nor a known benchmark (known: "
+                             "{names}).", name=name_or_path, names=names))

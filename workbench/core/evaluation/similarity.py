@@ -22,6 +22,7 @@ from workbench.core.embeddings import Embeddings
 from workbench.core.errors import WorkbenchError
 from workbench.core.evaluation._vocab import VocabLookup
 from workbench.core.evaluation.benchmarks import SimilaritySet, load_similarity_file
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 __all__ = ["SimilarityResult", "evaluate_similarity"]
@@ -106,7 +107,7 @@ def evaluate_similarity(emb: Embeddings, pairs: SimilaritySet | str | Path,
     if not isinstance(pairs, SimilaritySet):
         pairs = load_similarity_file(pairs)
     if len(emb) == 0:
-        raise WorkbenchError("The embeddings hold no vectors to evaluate.")
+        raise WorkbenchError(msg("The embeddings hold no vectors to evaluate."))
     progress.raise_if_cancelled()
     look = VocabLookup(emb, restrict_vocab, lowercase)
     gold: list[float] = []
@@ -129,7 +130,8 @@ def evaluate_similarity(emb: Embeddings, pairs: SimilaritySet | str | Path,
             p_ = stats.pearsonr(gold, model.astype(np.float64))
         sp, sp_p = float(s.statistic), float(s.pvalue)
         pe, pe_p = float(p_.statistic), float(p_.pvalue)
-    progress.report(1.0, f"{pairs.name}: Spearman {sp:.3f} on {len(gold):,} pairs")
+    progress.report(1.0, msg("{pairs_name}: Spearman {sp:.3f} on {n_gold:,} pairs",
+                             pairs_name=pairs.name, sp=sp, n_gold=len(gold)))
     return SimilarityResult(benchmark=pairs.name, spearman=sp, spearman_pvalue=sp_p,
                             pearson=pe, pearson_pvalue=pe_p, pairs=len(pairs.pairs),
                             used=len(gold), skipped_lines=pairs.skipped_lines,

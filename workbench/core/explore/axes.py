@@ -28,6 +28,7 @@ import numpy as np
 from workbench.core.errors import ParameterError
 from workbench.core.explore.neighbours import lookup
 from workbench.core.explore.projections import Projection, ProjectionParams, covariance
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -59,7 +60,7 @@ class Axis:
         object.__setattr__(self, "positive", pos)
         object.__setattr__(self, "negative", neg)
         if not pos:
-            raise ParameterError("An axis needs at least one word at its positive end.")
+            raise ParameterError(msg("An axis needs at least one word at its positive end."))
 
     @property
     def label(self) -> str:
@@ -75,8 +76,8 @@ class Axis:
             d -= unit[[lookup(emb, w) for w in self.negative]].astype(np.float64).mean(axis=0)
         norm = float(np.linalg.norm(d))
         if norm < 1e-9:
-            raise ParameterError(f"The axis {self.label} has no direction: both ends are the "
-                                 "same point.")
+            raise ParameterError(msg("The axis {label} has no direction: both ends are the same "
+                                     "point.", label=self.label))
         return d / norm
 
 
@@ -117,15 +118,19 @@ def axis_projection(emb: Embeddings, x: Axis, y: Axis | None = None,
         names = tuple(words)
         u = emb.unit[rows]
     if len(rows) == 0:
-        raise ParameterError("There are no words to place on the axes.")
+        raise ParameterError(msg("There are no words to place on the axes."))
     cx = u @ dx.astype(np.float32)
     if y is not None:
         dy = y.direction(emb)
         angle = math.degrees(math.acos(max(-1.0, min(1.0, float(dx @ dy)))))
         cy = u @ dy.astype(np.float32)
-        note = (f"Horizontal: {x.label}; vertical: {y.label}. The axes are at {angle:.0f}° "
-                "to each other" + ("." if abs(angle - 90) < 5 else
-                                   ", so each coordinate also reflects the other axis."))
+        if abs(angle - 90) < 5:
+            note = msg("Horizontal: {x}; vertical: {y}. The axes are at {angle:.0f}° to each "
+                       "other.", x=x.label, y=y.label, angle=angle)
+        else:
+            note = msg("Horizontal: {x}; vertical: {y}. The axes are at {angle:.0f}° to each "
+                       "other, so each coordinate also reflects the other axis.", x=x.label,
+                       y=y.label, angle=angle)
     else:
         mean, cov = covariance(u)
         p = np.eye(len(dx)) - np.outer(dx, dx)           # removes the x direction
@@ -134,8 +139,8 @@ def axis_projection(emb: Embeddings, x: Axis, y: Axis | None = None,
         if e[np.argmax(np.abs(e))] < 0:
             e = -e
         cy = u @ e.astype(np.float32) - np.float32(mean @ e)
-        note = (f"Horizontal: {x.label}; vertical: the main remaining direction of variation "
-                "(first principal component with the horizontal axis removed).")
+        note = msg("Horizontal: {x}; vertical: the main remaining direction of variation "
+                   "(first principal component with the horizontal axis removed).", x=x.label)
     coords = np.stack([cx, cy], axis=1).astype(np.float32)
     params = ProjectionParams(method="axes", dims=2, top_n=top_n)
     return Projection(params, names, coords, None, time.perf_counter() - start, False, note,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.core.errors import MissingDependency, ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -51,25 +52,27 @@ def kmeans_labels(vectors: NDArray, k: int, seed: int = 0,
     """
     x = np.asarray(vectors, dtype=np.float32)
     if x.ndim != 2:
-        raise ParameterError(f"k-means needs a 2-D matrix of vectors, not shape {x.shape}.")
+        raise ParameterError(msg("k-means needs a 2-D matrix of vectors, not shape {x_shape}.",
+                                 x_shape=x.shape))
     n = len(x)
     if int(k) != k or not 1 <= k <= n:
-        raise ParameterError(f"The number of clusters must be between 1 and {n:,} (the number "
-                             f"of vectors); it is {k}.")
+        raise ParameterError(msg("The number of clusters must be between 1 and {n:,} (the "
+                                 "number of vectors); it is {k}.", n=n, k=k))
     k = int(k)
     if not np.isfinite(x).all():
-        raise WorkbenchError("Some vectors contain NaN or infinity; they cannot be clustered.")
+        raise WorkbenchError(msg("Some vectors contain NaN or infinity; they cannot be "
+                                 "clustered."))
     try:
         from sklearn.cluster import KMeans, MiniBatchKMeans
     except ImportError as exc:  # pragma: no cover - a dependency of the app
-        raise MissingDependency("Clustering needs scikit-learn (pip install scikit-learn).") \
+        raise MissingDependency(msg("Clustering needs scikit-learn (pip install scikit-learn).")) \
             from exc
     progress.raise_if_cancelled()
     if n <= _FULL_KMEANS_MAX:
-        progress.report(0.0, f"k-means: {k} clusters of {n:,} vectors")
+        progress.report(0.0, msg("k-means: {k} clusters of {n:,} vectors", k=k, n=n))
         labels = KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(x)
         progress.raise_if_cancelled()
-        progress.report(1.0, f"k-means: {k} clusters")
+        progress.report(1.0, msg("k-means: {k} clusters", k=k))
         return labels.astype(np.int32)
     batch = max(batch_size, 3 * k)
     model = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=batch, n_init=3)
@@ -85,10 +88,11 @@ def kmeans_labels(vectors: NDArray, k: int, seed: int = 0,
                 continue
             model.partial_fit(x[rows])
             done += 1
-            progress.report(0.9 * done / steps, f"k-means: pass {p + 1} of {_PASSES}")
+            progress.report(0.9 * done / steps, msg("k-means: pass {value} of {_PASSES}",
+                                                    value=p + 1, _PASSES=_PASSES))
     labels = np.empty(n, dtype=np.int32)
     for s in range(0, n, 65536):
         progress.raise_if_cancelled()
         labels[s:s + 65536] = model.predict(x[s:s + 65536])
-    progress.report(1.0, f"k-means: {k} clusters")
+    progress.report(1.0, msg("k-means: {k} clusters", k=k))
     return labels

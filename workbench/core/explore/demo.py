@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.core.messages import msg
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -65,8 +67,9 @@ class DemoAnalogy:
         """One line for the user."""
         head = f"{self.a} : {self.b} = {self.c} : ?  →  {self.answers[0]}"
         if self.solved:
-            return f"{head} (solved)"
-        return f"{head} (expected {self.expected}, ranked {self.rank})"
+            return msg("{analogy} (solved)", analogy=head)
+        return msg("{analogy} (expected {expected}, ranked {rank})", analogy=head,
+                   expected=self.expected, rank=self.rank)
 
 
 def demo_analogy(emb: Embeddings,

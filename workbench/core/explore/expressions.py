@@ -24,6 +24,7 @@ import numpy as np
 
 from workbench.core.errors import ParameterError
 from workbench.core.explore.neighbours import OutOfVocabulary, lookup
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -47,8 +48,9 @@ class ExpressionError(ParameterError):
 
     def __init__(self, text: str, position: int, problem: str) -> None:
         pointer = f"{text}\n{' ' * position}^" if text else ""
-        message = f"{problem} (at character {position + 1} of '{text}')." if text else \
-            f"{problem}."
+        message = msg("{problem} (at character {position} of '{text}').", problem=problem,
+                      position=position + 1, text=text) if text else \
+            msg("{problem}.", problem=problem)
         super().__init__(message)
         self.text = text
         self.position = position
@@ -104,7 +106,7 @@ def parse_expression(text: str) -> list[tuple[float, str]]:
         For an empty or malformed expression; the message names the position.
     """
     if not text or not text.strip():
-        raise ExpressionError("", 0, "The expression is empty")
+        raise ExpressionError("", 0, msg("The expression is empty"))
     toks = _tokens(text)
     terms: list[tuple[float, str]] = []
     i = 0
@@ -120,28 +122,28 @@ def parse_expression(text: str) -> list[tuple[float, str]]:
             i += 1
         t = peek(i)
         if t is None:
-            raise ExpressionError(text, end, "A word is missing at the end")
+            raise ExpressionError(text, end, msg("A word is missing at the end"))
         coef = 1.0
         if t[0] == "num" and (s := peek(i + 1)) is not None and s[0] == "star":
             coef = float(t[1])
             i += 2
             t = peek(i)
             if t is None:
-                raise ExpressionError(text, end, "A word is missing after '*'")
+                raise ExpressionError(text, end, msg("A word is missing after '*'"))
         if t[0] == "star":
-            raise ExpressionError(text, t[2], "Unexpected '*'; write a coefficient before it, "
-                                  "as in 2*paris")
+            raise ExpressionError(text, t[2], msg("Unexpected '*'; write a coefficient before "
+                                                  "it, as in 2*paris"))
         if t[0] == "op":
-            raise ExpressionError(text, t[2], f"Unexpected '{t[1]}'")
+            raise ExpressionError(text, t[2], msg("Unexpected '{op}'", op=t[1]))
         word = t[1]
         i += 1
         if (s := peek(i)) is not None and s[0] == "star":
             num = peek(i + 1)
             if num is None or num[0] != "num":
                 pos = num[2] if num is not None else end
-                raise ExpressionError(text, pos, "A number must follow '*' after a word")
+                raise ExpressionError(text, pos, msg("A number must follow '*' after a word"))
             if coef != 1.0:
-                raise ExpressionError(text, s[2], "A word can have only one coefficient")
+                raise ExpressionError(text, s[2], msg("A word can have only one coefficient"))
             coef = float(num[1])
             i += 2
         terms.append((sign * coef, word))
@@ -149,7 +151,8 @@ def parse_expression(text: str) -> list[tuple[float, str]]:
         if nxt is None:
             return terms
         if nxt[0] != "op":
-            raise ExpressionError(text, nxt[2], f"Expected '+' or '-' before '{nxt[1]}'")
+            raise ExpressionError(text, nxt[2],
+                                  msg("Expected '+' or '-' before '{word}'", word=nxt[1]))
 
 
 def is_expression(text: str, vocabulary: Container[str] | None = None) -> bool:
@@ -210,7 +213,7 @@ def expression_vector(emb: Embeddings, terms: Sequence[tuple[float, str]],
         ``(emb.dim,)`` float32.
     """
     if not terms:
-        raise ExpressionError("", 0, "The expression is empty")
+        raise ExpressionError("", 0, msg("The expression is empty"))
     out = np.zeros(emb.dim, dtype=np.float64)
     for coef, word in terms:
         if word in emb:
@@ -219,8 +222,9 @@ def expression_vector(emb: Embeddings, terms: Sequence[tuple[float, str]],
         elif oov_vector is not None:
             vec = np.asarray(oov_vector(word), dtype=np.float64).ravel()
             if vec.shape != (emb.dim,):
-                raise ParameterError(f"The vector built for '{word}' has {vec.size} values; "
-                                     f"the model has {emb.dim} dimensions.")
+                raise ParameterError(msg("The vector built for '{word}' has {vec_size} values; "
+                                         "the model has {emb_dim} dimensions.", word=word,
+                                         vec_size=vec.size, emb_dim=emb.dim))
             if unit:
                 norm = np.linalg.norm(vec)
                 vec = vec / norm if norm > 0 else vec

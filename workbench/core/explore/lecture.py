@@ -16,6 +16,7 @@ import numpy as np
 
 from workbench.core.errors import ParameterError
 from workbench.core.explore.neighbours import top_k
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from workbench.core.embeddings import Embeddings
@@ -101,7 +102,7 @@ def antonym_check(emb: Embeddings, pairs: Sequence[tuple[str, str]] = DEFAULT_AN
         One per pair, in order.
     """
     if k < 1:
-        raise ParameterError(f"k must be 1 or more; it is {k}.")
+        raise ParameterError(msg("k must be 1 or more; it is {k}.", k=k))
     unit = emb.unit
     out: list[AntonymCheck] = []
     for a, b in pairs:
@@ -110,7 +111,7 @@ def antonym_check(emb: Embeddings, pairs: Sequence[tuple[str, str]] = DEFAULT_AN
             out.append(AntonymCheck(a, b, None, None, None, missing, k))
             continue
         if a == b:
-            raise ParameterError(f"The pair ('{a}', '{b}') has the same word twice.")
+            raise ParameterError(msg("The pair ('{a}', '{b}') has the same word twice.", a=a, b=b))
         ra, rb = emb.index(a), emb.index(b)
         ranks, lists = [], []
         for r, other in ((ra, rb), (rb, ra)):

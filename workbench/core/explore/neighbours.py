@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -118,10 +119,17 @@ class OutOfVocabulary(WorkbenchError):
 
     def __init__(self, word: str, suggestions: Sequence[str] = (), vocab_size: int | None = None
                  ) -> None:
-        size = "" if vocab_size is None else f" ({vocab_size:,} words)"
-        message = f"'{word}' is not in the vocabulary{size}."
-        if suggestions:
-            message += " Did you mean " + ", ".join(f"'{s}'" for s in suggestions) + "?"
+        quoted = ", ".join(f"'{s}'" for s in suggestions)
+        if vocab_size is None:
+            message = msg("'{word}' is not in the vocabulary.", word=word) if not suggestions \
+                else msg("'{word}' is not in the vocabulary. Did you mean {suggestions}?",
+                         word=word, suggestions=quoted)
+        elif not suggestions:
+            message = msg("'{word}' is not in the vocabulary ({size:,} words).", word=word,
+                          size=vocab_size)
+        else:
+            message = msg("'{word}' is not in the vocabulary ({size:,} words). Did you mean "
+                          "{suggestions}?", word=word, size=vocab_size, suggestions=quoted)
         super().__init__(message)
         self.word = word
         self.suggestions = list(suggestions)
@@ -142,14 +150,15 @@ def lookup(emb: Embeddings, word: str) -> int:
 
 def _check_k(k: int) -> int:
     if int(k) != k or k < 1:
-        raise ParameterError(f"The number of neighbours k must be 1 or more; it is {k}.")
+        raise ParameterError(msg("The number of neighbours k must be 1 or more; it is {k}.", k=k))
     return int(k)
 
 
 def _check_metric(metric: str) -> str:
     m = metric.lower()
     if m not in METRICS:
-        raise ParameterError(f"metric must be one of {', '.join(METRICS)}; it is {metric!r}.")
+        raise ParameterError(msg("metric must be one of {METRICS}; it is {metric!r}.",
+                                 METRICS=', '.join(METRICS), metric=metric))
     return m
 
 
@@ -265,14 +274,14 @@ def _query_vector(emb: Embeddings, query: str | NDArray, metric: str,
     if not isinstance(query, str):
         q = np.asarray(query, dtype=np.float32).ravel()
         if q.size != emb.dim:
-            raise ParameterError(f"The query vector has {q.size} values; the vectors have "
-                                 f"{emb.dim} dimensions.")
+            raise ParameterError(msg("The query vector has {q_size} values; the vectors have "
+                                     "{emb_dim} dimensions.", q_size=q.size, emb_dim=emb.dim))
         if not np.isfinite(q).all():
-            raise ParameterError("The query vector contains NaN or infinity.")
+            raise ParameterError(msg("The query vector contains NaN or infinity."))
         return q, [], "<vector>", ""
     text = query.strip()
     if not text:
-        raise ParameterError("Type a word or an expression such as 'king - man + woman'.")
+        raise ParameterError(msg("Type a word or an expression such as 'king - man + woman'."))
     if text in emb:
         terms = [(1.0, text)]
     elif is_expression(text):
@@ -285,8 +294,10 @@ def _query_vector(emb: Embeddings, query: str | NDArray, metric: str,
     note = ""
     if missing:
         names = ", ".join(f"'{w}'" for w in dict.fromkeys(missing))
-        note = (f"{names} {'is' if len(set(missing)) == 1 else 'are'} not in the vocabulary; "
-                "the model built the vector from subwords.")
+        note = (msg("{names} is not in the vocabulary; the model built the vector from "
+                    "subwords.", names=names) if len(set(missing)) == 1 else
+                msg("{names} are not in the vocabulary; the model built the vector from "
+                    "subwords.", names=names))
     return q, words, text, note
 
 
@@ -335,15 +346,15 @@ def nearest(emb: Embeddings, query: str | NDArray, k: int = 10, metric: str = "c
     k = _check_k(k)
     metric = _check_metric(metric)
     if len(emb) == 0:
-        raise WorkbenchError("The embeddings hold no vectors.")
+        raise WorkbenchError(msg("The embeddings hold no vectors."))
     q, query_words, text, note = _query_vector(emb, query, metric, oov_vector)
     excluded = list(dict.fromkeys([*query_words, *(w for w in exclude if w in emb)]))
     rows = np.fromiter((emb.index(w) for w in excluded), dtype=np.int64, count=len(excluded))
     if metric == "cosine":
         norm = float(np.linalg.norm(q))
         if norm == 0.0 or not np.isfinite(norm):
-            raise ParameterError(f"The query '{text}' is the zero vector; it has no direction "
-                                 "to compare with.")
+            raise ParameterError(msg("The query '{text}' is the zero vector; it has no "
+                                     "direction to compare with.", text=text))
         scores = emb.unit @ (q / norm).astype(np.float32)
         scores[rows] = -np.inf
         idx, vals = top_k(scores, min(k, len(emb) - len(rows)), largest=True)
@@ -357,8 +368,8 @@ def nearest(emb: Embeddings, query: str | NDArray, k: int = 10, metric: str = "c
     neighbours = tuple(Neighbour(emb.words[i], float(v), r)
                        for r, (i, v) in enumerate(zip(idx.tolist(), vals.tolist()), 1))
     if excluded:
-        left_out = "Left out of the list: " + ", ".join(excluded) + "."
-        note = f"{note} {left_out}".strip()
+        left_out = msg("Left out of the list: {words}.", words=", ".join(excluded))
+        note = msg("{note} {left_out}", note=note, left_out=left_out) if note else left_out
     return NeighbourResult(text, metric, neighbours, tuple(excluded), note)
 
 
@@ -401,10 +412,11 @@ def odd_one_out(emb: Embeddings, words: Sequence[str]) -> tuple[str, dict[str, f
     """
     words = list(words)
     if len(words) < 3:
-        raise ParameterError(f"Odd one out needs at least 3 words; {len(words)} given.")
+        raise ParameterError(msg("Odd one out needs at least 3 words; {n_words} given.",
+                                 n_words=len(words)))
     if len(set(words)) != len(words):
         dup = next(w for i, w in enumerate(words) if w in words[:i])
-        raise ParameterError(f"The word '{dup}' is given twice.")
+        raise ParameterError(msg("The word '{dup}' is given twice.", dup=dup))
     sims = similarity_matrix(emb, words).astype(np.float64)
     m = len(words)
     means = (sims.sum(axis=1) - np.diag(sims)) / (m - 1)
@@ -423,7 +435,8 @@ def map_neighbours(coords: NDArray, row: int, k: int = 10) -> tuple[NDArray[np.i
     """
     c = np.asarray(coords, dtype=np.float64)
     if c.ndim != 2 or not 0 <= row < len(c):
-        raise ParameterError(f"Row {row} is not a point of a map with {len(c)} points.")
+        raise ParameterError(msg("Row {row} is not a point of a map with {n_c} points.", row=row,
+                                 n_c=len(c)))
     k = _check_k(k)
     d2 = ((c - c[row]) ** 2).sum(axis=1)
     d2[row] = np.inf
@@ -457,9 +470,10 @@ def neighbour_overlap(emb: Embeddings, coords: NDArray, rows: Sequence[int] | No
     c = np.asarray(coords, dtype=np.float64)
     n = len(c)
     if n > len(emb):
-        raise ParameterError(f"The map has {n:,} points but the vectors only {len(emb):,}.")
+        raise ParameterError(msg("The map has {n:,} points but the vectors only {n_emb:,}.", n=n,
+                                 n_emb=len(emb)))
     if n <= k:
-        raise ParameterError(f"The map needs more than k={k} points; it has {n}.")
+        raise ParameterError(msg("The map needs more than k={k} points; it has {n}.", k=k, n=n))
     if rows is None:
         rng = np.random.default_rng(seed)
         rows = rng.choice(n, size=min(max_rows, n), replace=False)

@@ -76,6 +76,7 @@ import numpy as np
 
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.explore.neighbours import _PerEmbeddings
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress, scaled
 from workbench.core.workspace import atomic_write
 
@@ -164,27 +165,31 @@ class ProjectionParams:
 
     def __post_init__(self) -> None:
         if self.method not in _ALL_METHODS:
-            raise ParameterError(f"Unknown map method {self.method!r}; choose one of "
-                                 f"{', '.join(METHODS)}.")
+            raise ParameterError(msg("Unknown map method {method!r}; choose one of {METHODS}.",
+                                     method=self.method, METHODS=', '.join(METHODS)))
         if self.dims not in (2, 3):
-            raise ParameterError(f"A map has 2 or 3 dimensions, not {self.dims}.")
+            raise ParameterError(msg("A map has 2 or 3 dimensions, not {dims}.", dims=self.dims))
         if self.top_n is not None and self.top_n < 1:
-            raise ParameterError(f"The number of words to map must be 1 or more; it is "
-                                 f"{self.top_n}.")
+            raise ParameterError(msg("The number of words to map must be 1 or more; it is "
+                                     "{top_n}.", top_n=self.top_n))
         if not self.perplexity > 0:
-            raise ParameterError(f"The perplexity must be positive; it is {self.perplexity}.")
+            raise ParameterError(msg("The perplexity must be positive; it is {perplexity}.",
+                                     perplexity=self.perplexity))
         if self.n_neighbors < 2:
-            raise ParameterError(f"UMAP needs at least 2 neighbours; n_neighbors is "
-                                 f"{self.n_neighbors}.")
+            raise ParameterError(msg("UMAP needs at least 2 neighbours; n_neighbors is "
+                                     "{n_neighbors}.", n_neighbors=self.n_neighbors))
         if not 0.0 <= self.min_dist <= 1.0:
-            raise ParameterError(f"min_dist must be between 0 and 1; it is {self.min_dist}.")
+            raise ParameterError(msg("min_dist must be between 0 and 1; it is {min_dist}.",
+                                     min_dist=self.min_dist))
         if self.metric not in _METRICS:
-            raise ParameterError(f"Unknown metric {self.metric!r}; choose cosine or euclidean.")
+            raise ParameterError(msg("Unknown metric {metric!r}; choose cosine or euclidean.",
+                                     metric=self.metric))
         if self.iterations is not None:
             low = 251 if self.method == "tsne" else 1
             if self.iterations < low:
-                raise ParameterError(f"{self.method} needs at least {low} iterations; "
-                                     f"{self.iterations} given.")
+                raise ParameterError(msg("{method} needs at least {low} iterations; "
+                                         "{iterations} given.", method=self.method, low=low,
+                                         iterations=self.iterations))
 
     def to_dict(self) -> dict[str, Any]:
         """All fields as a JSON-ready dict."""
@@ -311,26 +316,29 @@ def _write_cache(npy: Path, meta_path: Path, coords: NDArray, meta: dict[str, An
 
 def _validate(params: ProjectionParams, n: int, dim: int) -> None:
     if n == 0:
-        raise ParameterError("There are no vectors to map.")
+        raise ParameterError(msg("There are no vectors to map."))
     if params.method == "pca":
         if n < 2:
-            raise ParameterError("PCA needs at least 2 points; the map has 1.")
+            raise ParameterError(msg("PCA needs at least 2 points; the map has 1."))
         if dim < params.dims:
-            raise ParameterError(f"PCA into {params.dims} dimensions needs vectors with at "
-                                 f"least {params.dims} dimensions; these have {dim}.")
+            raise ParameterError(msg("PCA into {params_dims} dimensions needs vectors with at "
+                                     "least {params_dims} dimensions; these have {dim}.",
+                                     params_dims=params.dims, dim=dim))
     elif params.method == "tsne":
         need = int(3 * params.perplexity) + 1
         if n < need:
             raise ParameterError(
-                f"t-SNE with perplexity {params.perplexity:g} needs at least {need:,} points; "
-                f"the map has {n:,}. Lower the perplexity (below {max((n - 1) / 3, 1):.4g}) "
-                "or map more words.")
+                msg("t-SNE with perplexity {params_perplexity:g} needs at least {need:,} "
+                    "points; the map has {n:,}. Lower the perplexity (below {max:.4g}) or map "
+                    "more words.", params_perplexity=params.perplexity, need=need, n=n,
+                    max=max((n - 1) / 3, 1)))
     elif params.method == "umap":
         need = max(params.n_neighbors + 1, params.dims + 2)
         if n < need:
             raise ParameterError(
-                f"UMAP with {params.n_neighbors} neighbours needs at least {need:,} points; "
-                f"the map has {n:,}. Lower n_neighbors or map more words.")
+                msg("UMAP with {params_n_neighbors} neighbours needs at least {need:,} points; "
+                    "the map has {n:,}. Lower n_neighbors or map more words.",
+                    params_n_neighbors=params.n_neighbors, need=need, n=n))
 
 
 def _check_finite(words: list[str], x: NDArray[np.float32]) -> None:
@@ -355,9 +363,9 @@ def _check_finite(words: list[str], x: NDArray[np.float32]) -> None:
             i = s + int(bad[0])
             total = sum(int(bad_rows(t).size) for t in range(s, len(x), _CHUNK))
             raise WorkbenchError(
-                f"The vector of '{words[i]}' (row {i + 1}) contains NaN or infinity; "
-                f"{total:,} vectors are affected, so no map can be drawn. Retrain with a "
-                "lower learning rate or reload the file.")
+                msg("The vector of '{words}' (row {value}) contains NaN or infinity; {total:,} "
+                    "vectors are affected, so no map can be drawn. Retrain with a lower "
+                    "learning rate or reload the file.", words=words[i], value=i + 1, total=total))
 
 
 # --------------------------------------------------------------------------- project
@@ -404,8 +412,8 @@ def project(emb: Embeddings, params: ProjectionParams, progress: Progress = NULL
         scikit-learn or umap-learn is not installed.
     """
     if params.method not in METHODS:
-        raise ParameterError(f"project() computes {', '.join(METHODS)} maps; semantic axes "
-                             "come from axis_projection().")
+        raise ParameterError(msg("project() computes {METHODS} maps; semantic axes come from "
+                                 "axis_projection().", METHODS=', '.join(METHODS)))
     n = len(emb) if params.top_n is None else min(params.top_n, len(emb))
     _validate(params, n, emb.dim)
     progress.raise_if_cancelled()
@@ -414,13 +422,14 @@ def project(emb: Embeddings, params: ProjectionParams, progress: Progress = NULL
     words = tuple(emb.words[:n])
     npy = meta_path = None
     if cache_dir is not None:
-        progress.report(0.0, "Looking for a cached map")
+        progress.report(0.0, msg("Looking for a cached map"))
         npy, meta_path = cache_paths(cache_dir, embeddings_fingerprint(emb), params, n)
         hit = _read_cache(npy, meta_path, n, params.dims)
         if hit is not None:
             coords, meta = hit
             ev = meta.get("explained_variance")
-            progress.report(1.0, f"Loaded the cached {_NAMES[params.method]} map of {n:,} words")
+            progress.report(1.0, msg("Loaded the cached {_NAMES} map of {n:,} words",
+                                     _NAMES=_NAMES[params.method], n=n))
             return Projection(params, words, coords, None if ev is None else tuple(ev),
                               float(meta.get("seconds", 0.0)), True, meta.get("note", ""))
     x = emb.unit[:n] if params.metric == "cosine" else raw
@@ -441,9 +450,10 @@ def project(emb: Embeddings, params: ProjectionParams, progress: Progress = NULL
     seconds = time.perf_counter() - start
     note = ""
     if explained is not None:
-        shares = " and ".join(f"{v * 100:.1f}%" for v in explained)
-        space = "unit-length vectors" if params.metric == "cosine" else "vectors"
-        note = f"The axes explain {shares} of the variance of the {space}."
+        shares = ", ".join(f"{v * 100:.1f}%" for v in explained)
+        note = msg("The axes explain {shares} of the variance of the unit-length vectors.",
+                   shares=shares) if params.metric == "cosine" else \
+            msg("The axes explain {shares} of the variance of the vectors.", shares=shares)
     if npy is not None and meta_path is not None:
         try:
             _write_cache(npy, meta_path, coords, {
@@ -453,7 +463,8 @@ def project(emb: Embeddings, params: ProjectionParams, progress: Progress = NULL
                 "created": time.time(), "version": _CACHE_VERSION})
         except OSError as exc:      # a full disk or a read-only cache costs the cache only
             log.warning("could not cache the map in %s: %s", npy.parent, exc)
-    progress.report(1.0, f"{_NAMES[params.method]} map of {n:,} words in {seconds:.1f} s")
+    progress.report(1.0, msg("{_NAMES} map of {n:,} words in {seconds:.1f} s",
+                             _NAMES=_NAMES[params.method], n=n, seconds=seconds))
     return Projection(params, words, coords, explained, seconds, False, note)
 
 
@@ -493,7 +504,7 @@ def pca(x: NDArray, dims: int = 2, progress: Progress = NULL_PROGRESS
             progress.raise_if_cancelled()
             np.matmul(x[s:s + _CHUNK], comps_t, out=out[s:s + _CHUNK])
             out[s:s + _CHUNK] -= shift
-    progress.report(1.0, "PCA done")
+    progress.report(1.0, msg("PCA done"))
     return out, explained
 
 
@@ -526,8 +537,8 @@ def _covariance(x: NDArray, progress: Progress) -> tuple[NDArray[np.float64],
         c = buf[:len(block)]
         np.subtract(block, mean, out=c)
         cov += c.T @ c
-        progress.report((i + 1) / steps, f"PCA: covariance of {min(s + _CHUNK, n):,} "
-                        f"of {n:,} vectors")
+        progress.report((i + 1) / steps, msg("PCA: covariance of {min:,} of {n:,} vectors",
+                                             min=min(s + _CHUNK, n), n=n))
     cov /= max(n - 1, 1)
     return mean64, cov
 
@@ -684,7 +695,7 @@ def _tsne(x: NDArray, params: ProjectionParams, progress: Progress) -> NDArray:
     except ImportError as exc:  # pragma: no cover - a dependency of the app
         from workbench.core.errors import MissingDependency
 
-        raise MissingDependency("t-SNE maps need scikit-learn (pip install scikit-learn).") \
+        raise MissingDependency(msg("t-SNE maps need scikit-learn (pip install scikit-learn).")) \
             from exc
     iterations = params.iterations or 1000
     owner = threading.get_ident()
@@ -695,18 +706,19 @@ def _tsne(x: NDArray, params: ProjectionParams, progress: Progress) -> NDArray:
         if (m := _TSNE_ITERATION_LINE.search(line)) is not None:
             i = int(m.group(1))
             progress.report(share + (1 - share) * min(i / iterations, 1.0),
-                            f"t-SNE: iteration {i:,} of {iterations:,} (KL {float(m.group(2)):.3f})")
+                            msg("t-SNE: iteration {i:,} of {iterations:,} (KL {float:.3f})", i=i,
+                                iterations=iterations, float=float(m.group(2))))
         elif (m := _TSNE_PROB.search(line)) is not None:
             progress.report(share * 0.8 + share * 0.2 * int(m.group(1)) / int(m.group(2)),
-                            "t-SNE: neighbourhood probabilities")
+                            msg("t-SNE: neighbourhood probabilities"))
         elif "Computing" in line and "nearest neighbors" in line:
-            progress.report(0.0, f"t-SNE: finding the nearest neighbours of {n:,} points")
+            progress.report(0.0, msg("t-SNE: finding the nearest neighbours of {n:,} points", n=n))
         _cancel_point(progress, owner)
 
     tsne = TSNE(n_components=params.dims, perplexity=params.perplexity, metric=params.metric,
                 init="pca", learning_rate="auto", max_iter=iterations,
                 random_state=params.seed, method="barnes_hut", verbose=2)
-    progress.report(0.0, f"t-SNE: starting on {n:,} points")
+    progress.report(0.0, msg("t-SNE: starting on {n:,} points", n=n))
     with _prints_to(on_line), _openmp_threads(1 if n <= _TSNE_ONE_THREAD_MAX else None):
         return tsne.fit_transform(np.asarray(x, dtype=np.float32))
 
@@ -761,7 +773,7 @@ def _import_umap() -> Any:
     except ImportError as exc:  # pragma: no cover - a dependency of the app
         from workbench.core.errors import MissingDependency
 
-        raise MissingDependency("UMAP maps need umap-learn (pip install umap-learn).") from exc
+        raise MissingDependency(msg("UMAP maps need umap-learn (pip install umap-learn).")) from exc
     return umap
 
 
@@ -777,13 +789,14 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
         if (m := _UMAP_NN_ITER.match(line)) is not None:
             i, total = int(m.group(1)), int(m.group(2))
             progress.report(nn0 + (nn1 - nn0) * i / max(total, 1),
-                            f"UMAP: nearest-neighbour descent, round {i} of {total}")
+                            msg("UMAP: nearest-neighbour descent, round {i} of {total}", i=i,
+                                total=total))
         elif "Finding Nearest Neighbors" in line or "Building RP forest" in line:
-            progress.report(nn0, f"UMAP: finding the nearest neighbours of {n:,} points")
+            progress.report(nn0, msg("UMAP: finding the nearest neighbours of {n:,} points", n=n))
         elif "Finished Nearest Neighbor Search" in line:
-            progress.report(nn1, "UMAP: building the neighbour graph")
+            progress.report(nn1, msg("UMAP: building the neighbour graph"))
         elif "Construct embedding" in line:
-            progress.report(nn1 + (ep0 - nn1) / 2, "UMAP: initial layout")
+            progress.report(nn1 + (ep0 - nn1) / 2, msg("UMAP: initial layout"))
         _cancel_point(progress, owner)
 
     def on_bar(line: str) -> None:
@@ -795,7 +808,7 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
         if m is not None:
             i, total = int(m.group(1)), int(m.group(2))
             progress.report(ep0 + (ep1 - ep0) * i / max(total, 1),
-                            f"UMAP: epoch {i} of {total}")
+                            msg("UMAP: epoch {i} of {total}", i=i, total=total))
 
     bar = _LineFile(on_bar)
     reducer = umap.UMAP(
@@ -807,7 +820,7 @@ def _umap(x: NDArray, params: ProjectionParams, progress: Progress,
         force_approximation_algorithm=force_approximation,
         tqdm_kwds={"disable": False, "file": bar, "bar_format": "{n}/{total}",
                    "mininterval": 0.1, "leave": False})
-    progress.report(0.0, f"UMAP: starting on {n:,} points")
+    progress.report(0.0, msg("UMAP: starting on {n:,} points", n=n))
     _install_cancellable_tqdm()
     _EPOCH_HOOKS[owner] = lambda: _cancel_point(progress, owner)
     try:
@@ -872,7 +885,7 @@ def umap_worker() -> JobWorker:
         if worker is None:
             # An epoch of a 1,000,000-point map takes seconds: give a cancel time to reach
             # the next epoch before the (warm) process is terminated.
-            worker = _UMAP_CHILD["worker"] = JobWorker("UMAP map", grace=10.0)
+            worker = _UMAP_CHILD["worker"] = JobWorker(msg("UMAP map"), grace=10.0)
         return worker
 
 
@@ -880,7 +893,7 @@ def _umap_child_job(x: NDArray, params: ProjectionParams, numba_cache: str | Non
                     *, progress: Progress = NULL_PROGRESS) -> NDArray[np.float32]:
     """UMAP in the worker process (a fresh one compiles, or loads ``numba_cache``, first)."""
     if numba_cache is not None and not _UMAP_WARM.is_set():
-        progress.report(0.0, "UMAP: preparing (compiling once per session)")
+        progress.report(0.0, msg("UMAP: preparing (compiling once per session)"))
         warm_umap(cache_dir=numba_cache)
     return np.ascontiguousarray(_umap(x, params, progress), dtype=np.float32)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from workbench.core.inspect.model import InspectModel
@@ -164,9 +165,10 @@ def input_anatomy(model: InspectModel, text: str, pair: str | None = None) -> In
     words = _first_attr(emb, ("word_embeddings", "tok_embeddings")) if emb is not None else None
     norm = _first_attr(emb, ("LayerNorm", "norm", "layer_norm")) if emb is not None else None
     if words is None or norm is None:
-        raise WorkbenchError(f"The {model.model_type} model in {model.folder} has no BERT-style "
-                             "embedding layer (word embeddings and a LayerNorm), so its input "
-                             "cannot be taken apart.")
+        raise WorkbenchError(msg("The {model_model_type} model in {model_folder} has no "
+                                 "BERT-style embedding layer (word embeddings and a LayerNorm), "
+                                 "so its input cannot be taken apart.",
+                                 model_model_type=model.model_type, model_folder=model.folder))
     positions_table = getattr(emb, "position_embeddings", None)
     types_table = getattr(emb, "token_type_embeddings", None)
     notices = [enc.notice] if enc.notice else []
@@ -189,19 +191,21 @@ def input_anatomy(model: InspectModel, text: str, pair: str | None = None) -> In
                  (("token", token), ("position", position), ("segment", segment),
                   ("summed", summed), ("output", output))}
     if types_table is None:
-        notices.append(f"This {model.model_type} model has no segment (token-type) embeddings; "
-                       "the segment part is zero.")
+        notices.append(msg("This {model_type} model has no segment (token-type) embeddings; "
+                           "the segment part is zero.", model_type=model.model_type))
     elif int(getattr(types_table, "num_embeddings", 2)) < 2:
-        notices.append(f"This {model.model_type} model has a single segment embedding, added to "
-                       "every token alike; a pair's two texts differ only by the separator.")
+        notices.append(msg("This {model_type} model has a single segment embedding, added to "
+                           "every token alike; a pair's two texts differ only by the separator.",
+                           model_type=model.model_type))
     if positions_table is None:
-        notices.append(f"This {model.model_type} model has no absolute position embeddings "
-                       "(positions enter inside the attention layers); the position part is "
-                       "zero.")
+        notices.append(msg("This {model_type} model has no absolute position embeddings "
+                           "(positions enter inside the attention layers); the position part is "
+                           "zero.", model_type=model.model_type))
     if parts["output"].shape != parts["summed"].shape:
-        raise WorkbenchError(f"The {model.model_type} model in {model.folder} projects its "
-                             "embeddings inside the embedding layer, so its input cannot be "
-                             "taken apart into a sum.")
+        raise WorkbenchError(msg("The {model_model_type} model in {model_folder} projects its "
+                                 "embeddings inside the embedding layer, so its input cannot be "
+                                 "taken apart into a sum.", model_model_type=model.model_type,
+                                 model_folder=model.folder))
     n = len(enc.tokens)
     coords, explained = pca_2d(np.concatenate([parts[p] for p in PARTS]))
     return InputAnatomy(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from workbench.core.inspect.model import InspectModel
@@ -106,8 +107,9 @@ class AttentionResult:
             return
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
                 or not 0 <= int(value) < count:
-            raise ParameterError(f"{name} must be a number from 0 to {count - 1} (the model has "
-                                 f"{count} {name}s), not {value!r}.")
+            raise ParameterError(msg("{name} must be a number from 0 to {value} (the model has "
+                                     "{count} {name}s), not {value2!r}.", name=name,
+                                     value=count - 1, count=count, value2=value))
 
     def matrix(self, layer: int | None = None, head: int | None = None) -> np.ndarray:
         """One ``(n, n)`` attention matrix.
@@ -157,11 +159,12 @@ class AttentionResult:
             without a pair, or an out-of-range layer or head.
         """
         if direction not in _SEGMENTS:
-            raise ParameterError(f"direction must be one of {', '.join(DIRECTIONS)}, "
-                                 f"not {direction!r}.")
+            raise ParameterError(msg("direction must be one of {DIRECTIONS}, not {direction!r}.",
+                                     DIRECTIONS=', '.join(DIRECTIONS), direction=direction))
         if direction != "all" and not self.has_pair:
-            raise ParameterError(f"The direction {direction!r} needs a sentence pair; this input "
-                                 "is a single text. Type a second sentence or choose 'all'.")
+            raise ParameterError(msg("The direction {direction!r} needs a sentence pair; this "
+                                     "input is a single text. Type a second sentence or choose "
+                                     "'all'.", direction=direction))
         full = self.matrix(layer, head)
         row_seg, col_seg = _SEGMENTS[direction]
         keep = [i for i in range(len(self.tokens))
@@ -208,8 +211,10 @@ def compute_attention(model: InspectModel, text: str, pair: str | None = None, *
         out = model.encoder(**enc.tensors(model.device), output_attentions=True)
         attentions = getattr(out, "attentions", None)
         if not attentions or any(a is None for a in attentions):
-            raise WorkbenchError(f"The {model.model_type} model in {model.folder} returned no "
-                                 "attention weights; its attention kind cannot report them.")
+            raise WorkbenchError(msg("The {model_model_type} model in {model_folder} returned "
+                                     "no attention weights; its attention kind cannot report "
+                                     "them.", model_model_type=model.model_type,
+                                     model_folder=model.folder))
         weights = torch.stack([a[0] for a in attentions]).float().cpu().numpy()
     seconds = time.perf_counter() - start
     return AttentionResult(tokens=list(enc.tokens), special=list(enc.special),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.inspect.contextual import Occurrence
+from workbench.core.messages import msg
 
 __all__ = ["COARSEWSD_WORDS", "coarsewsd_folder", "coarsewsd_senses", "load_coarsewsd"]
 
@@ -39,15 +40,17 @@ def coarsewsd_folder(root: str | Path) -> Path:
     for candidate in (root, root / "CoarseWSD-20"):
         if (candidate / "bank" / "classes_map.txt").is_file():
             return candidate
-    raise WorkbenchError(f"{root} is not the CoarseWSD-20 folder (it should hold one folder "
-                         "per word, such as bank/ with classes_map.txt).", path=root)
+    raise WorkbenchError(msg("{root} is not the CoarseWSD-20 folder (it should hold one folder "
+                             "per word, such as bank/ with classes_map.txt).", root=root),
+                         path=root)
 
 
 def _check_word(word: str) -> str:
     w = word.strip().lower()
     if w not in COARSEWSD_WORDS:
-        raise WorkbenchError(f"'{word}' is not a CoarseWSD-20 word; the 20 words are "
-                             f"{', '.join(COARSEWSD_WORDS)}.")
+        raise WorkbenchError(msg("'{word}' is not a CoarseWSD-20 word; the 20 words are "
+                                 "{COARSEWSD_WORDS}.", word=word,
+                                 COARSEWSD_WORDS=', '.join(COARSEWSD_WORDS)))
     return w
 
 
@@ -58,9 +61,11 @@ def coarsewsd_senses(root: str | Path, word: str) -> dict[str, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise WorkbenchError(f"Cannot read the sense list {path}: {exc}", path=path) from exc
+        raise WorkbenchError(msg("Cannot read the sense list {path}: {exc}", path=path, exc=exc),
+                             path=path) from exc
     if not isinstance(data, dict) or not data:
-        raise WorkbenchError(f"{path} should map class ids to sense names.", path=path)
+        raise WorkbenchError(msg("{path} should map class ids to sense names.", path=path),
+                             path=path)
     return {str(k): str(v) for k, v in data.items()}
 
 
@@ -95,9 +100,10 @@ def load_coarsewsd(root: str | Path, word: str, split: str = "train",
     """
     w = _check_word(word)
     if split not in _SPLITS:
-        raise WorkbenchError(f"The split must be 'train' or 'test', not {split!r}.")
+        raise WorkbenchError(msg("The split must be 'train' or 'test', not {split!r}.",
+                                 split=split))
     if limit is not None and limit < 0:
-        raise WorkbenchError(f"The sentence limit must be 0 or more, not {limit}.")
+        raise WorkbenchError(msg("The sentence limit must be 0 or more, not {limit}.", limit=limit))
     senses = coarsewsd_senses(root, w)
     folder = coarsewsd_folder(root) / w
     data_path = folder / f"{split}.data.txt"
@@ -106,11 +112,13 @@ def load_coarsewsd(root: str | Path, word: str, split: str = "train",
         data = data_path.read_text(encoding="utf-8").splitlines()
         gold = gold_path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise WorkbenchError(f"Cannot read {exc.filename}: {exc.strerror}.",
+        raise WorkbenchError(msg("Cannot read {exc_filename}: {exc_strerror}.",
+                                 exc_filename=exc.filename, exc_strerror=exc.strerror),
                              path=exc.filename) from exc
     if len(gold) < len(data):
-        raise WorkbenchError(f"{gold_path} has {len(gold):,} labels for {len(data):,} "
-                             f"sentences in {data_path.name}.", path=gold_path)
+        raise WorkbenchError(msg("{gold_path} has {n_gold:,} labels for {n_data:,} sentences in "
+                                 "{data_path_name}.", gold_path=gold_path, n_gold=len(gold),
+                                 n_data=len(data), data_path_name=data_path.name), path=gold_path)
     out: list[Occurrence] = []
     for n, (line, label) in enumerate(zip(data, gold), 1):
         if limit is not None and len(out) >= limit:
@@ -124,13 +132,15 @@ def load_coarsewsd(root: str | Path, word: str, split: str = "train",
             index = -1
         tokens = sentence.split(" ")
         if not sep or not 0 <= index < len(tokens):
-            raise WorkbenchError(f"{data_path}, line {n}: expected '<token index><TAB>"
-                                 "<sentence>' with the index inside the sentence.",
+            raise WorkbenchError(msg("{data_path}, line {n}: expected '<token "
+                                     "index><TAB><sentence>' with the index inside the sentence.",
+                                     data_path=data_path, n=n),
                                  path=data_path, line=n)
         sense = senses.get(label.strip())
         if sense is None:
-            raise WorkbenchError(f"{gold_path}, line {n}: class {label.strip()!r} is not in "
-                                 "classes_map.txt.", path=gold_path, line=n)
+            raise WorkbenchError(msg("{gold_path}, line {n}: class {strip!r} is not in "
+                                     "classes_map.txt.", gold_path=gold_path, n=n,
+                                     strip=label.strip()), path=gold_path, line=n)
         start = sum(len(t) + 1 for t in tokens[:index])
         end = start + len(tokens[index])
         out.append(Occurrence(sentence, start, end, f"{w}/{data_path.name}:{n}", sense))

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbench.core.errors import ParameterError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress, ScaledProgress
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def word_pattern(word: str, *, lowercase: bool = True) -> re.Pattern[str]:
     """
     word = word.strip()
     if not word:
-        raise ParameterError("Type a word to look for: the word is empty.")
+        raise ParameterError(msg("Type a word to look for: the word is empty."))
     flags = re.IGNORECASE if lowercase else 0
     if is_cjk(word):
         return re.compile(re.escape(word), flags)
@@ -146,7 +147,8 @@ def find_occurrences(lines: Iterable[str | tuple[str, str]], word: str, *, limit
         The first ``limit`` occurrences, and how many were seen in all.
     """
     if limit < 0:
-        raise ParameterError(f"The occurrence limit must be 0 or more, not {limit}.")
+        raise ParameterError(msg("The occurrence limit must be 0 or more, not {limit}.",
+                                 limit=limit))
     pattern = word_pattern(word, lowercase=lowercase)
     found: list[Occurrence] = []
     total = 0
@@ -158,7 +160,8 @@ def find_occurrences(lines: Iterable[str | tuple[str, str]], word: str, *, limit
         if i % _CHECK_EVERY == 0:
             if progress.cancelled:
                 raise Cancelled((found, total))
-            progress.report(None, f"Read {i:,} lines, found {total:,} occurrences of '{word}'")
+            progress.report(None, msg("Read {i:,} lines, found {total:,} occurrences of '{word}'",
+                                      i=i, total=total, word=word))
         if not text:
             continue
         for m in pattern.finditer(text):
@@ -303,22 +306,24 @@ class WordVectors:
             if m:
                 k = int(m.group(1))
                 if k < 1:
-                    raise ParameterError(f"Layer choice {spec!r}: average at least one layer.")
+                    raise ParameterError(msg("Layer choice {spec!r}: average at least one layer.",
+                                             spec=spec))
                 return list(range(max(n - k, 1 if n > 1 else 0), n))
             if re.fullmatch(r"-?\d+", s):
                 return self.layer_indices(int(s))
             raise ParameterError(
-                f"Unknown layer choice {spec!r}; use a layer number (0 = embeddings, "
-                f"{n - 1} = last), 'last', 'mean-last-4', 'mean-all' or a list of layers.")
+                msg("Unknown layer choice {spec!r}; use a layer number (0 = embeddings, {value} "
+                    "= last), 'last', 'mean-last-4', 'mean-all' or a list of layers.", spec=spec,
+                    value=n - 1))
         if isinstance(spec, (int, np.integer)):
             i = int(spec)
             if not -n <= i < n:
-                raise ParameterError(f"Layer {i} does not exist: this model has layers 0 "
-                                     f"(embeddings) to {n - 1}.")
+                raise ParameterError(msg("Layer {i} does not exist: this model has layers 0 "
+                                         "(embeddings) to {value}.", i=i, value=n - 1))
             return [i % n]
         layers = [int(x) for x in spec]
         if not layers:
-            raise ParameterError("Choose at least one layer to average.")
+            raise ParameterError(msg("Choose at least one layer to average."))
         return [self.layer_indices(i)[0] for i in layers]
 
     def layer(self, spec: int | str | Sequence[int]) -> np.ndarray:
@@ -453,7 +458,8 @@ def forward_hidden_states(model: InspectModel, sequences: Sequence[Sequence[int]
     import torch
 
     if batch_size < 1:
-        raise ParameterError(f"The batch size must be 1 or more, not {batch_size}.")
+        raise ParameterError(msg("The batch size must be 1 or more, not {batch_size}.",
+                                 batch_size=batch_size))
     order = sorted(range(len(sequences)), key=lambda i: (len(sequences[i]), i))
     pad = model.tokenizer.pad_token_id
     pad = 0 if pad is None else int(pad)
@@ -461,7 +467,7 @@ def forward_hidden_states(model: InspectModel, sequences: Sequence[Sequence[int]
     device = model.device
     n = len(order)
     done = 0
-    progress.report(0.0, f"{message}: 0 of {n:,} sentences")
+    progress.report(0.0, msg("{message}: 0 of {n:,} sentences", message=message, n=n))
     for b in range(0, n, batch_size):
         progress.raise_if_cancelled()
         batch = order[b:b + batch_size]
@@ -489,7 +495,8 @@ def forward_hidden_states(model: InspectModel, sequences: Sequence[Sequence[int]
         for i, hidden in zip(batch, results):
             yield i, hidden
         done += len(batch)
-        progress.report(done / n, f"{message}: {done:,} of {n:,} sentences")
+        progress.report(done / n, msg("{message}: {done:,} of {n:,} sentences", message=message,
+                                      done=done, n=n))
 
 
 def word_vectors(model: InspectModel, occurrences: Sequence[Occurrence], *,
@@ -518,8 +525,10 @@ def word_vectors(model: InspectModel, occurrences: Sequence[Occurrence], *,
     occurrences = list(occurrences)
     for o in occurrences:
         if not (0 <= o.start < o.end <= len(o.text)):
-            raise ParameterError(f"The occurrence span [{o.start}, {o.end}) does not fit its "
-                                 f"text of {len(o.text)} characters ({o.source or o.text[:40]!r}).")
+            raise ParameterError(msg("The occurrence span [{o_start}, {o_end}) does not fit its "
+                                     "text of {n_o_text} characters ({value!r}).", o_start=o.start,
+                                     o_end=o.end, n_o_text=len(o.text),
+                                     value=o.source or o.text[:40]))
     layers = model.num_layers + 1
     hidden = model.hidden_size
     plan, pieces, truncated, skipped = _plan(model, occurrences)

@@ -43,6 +43,7 @@ import numpy as np
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.inspect.contextual import _pieces_in, forward_hidden_states, words_in
 from workbench.core.inspect.senses import STOPWORDS
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress, ScaledProgress
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def self_similarity(vectors: np.ndarray) -> np.ndarray:
     v = np.asarray(vectors, dtype=np.float64)
     n = v.shape[0]
     if n < 2:
-        raise ParameterError("Self-similarity needs at least two occurrences.")
+        raise ParameterError(msg("Self-similarity needs at least two occurrences."))
     norms = np.linalg.norm(v, axis=2, keepdims=True)
     norms[norms == 0] = 1.0
     s = (v / norms).sum(axis=0)                              # (layers, hidden)
@@ -168,13 +169,14 @@ def contextuality(model: InspectModel, sentences: Sequence[str], *, min_occurren
         When no word occurs ``min_occurrences`` times.
     """
     if min_occurrences < 2:
-        raise ParameterError(f"min_occurrences must be 2 or more, not {min_occurrences}.")
+        raise ParameterError(msg("min_occurrences must be 2 or more, not {min_occurrences}.",
+                                 min_occurrences=min_occurrences))
     if max_words < 1 or pairs < 1 or max_per_word < 2:
-        raise ParameterError("max_words and pairs must be 1 or more, max_per_word 2 or more.")
+        raise ParameterError(msg("max_words and pairs must be 1 or more, max_per_word 2 or more."))
     rng = np.random.default_rng(seed)
     tok = model.tokenizer
     texts = [s for s in sentences if s and s.strip()]
-    progress.report(0.0, f"Tokenizing {len(texts):,} sentences")
+    progress.report(0.0, msg("Tokenizing {n_texts:,} sentences", n_texts=len(texts)))
     seqs: list[list[int]] = []
     words_pos: list[list[list[int]]] = []       # per sentence: piece positions of each word
     words_key: list[list[str]] = []
@@ -202,8 +204,9 @@ def contextuality(model: InspectModel, sentences: Sequence[str], *, min_occurren
     chosen = eligible[:max_words]
     if not chosen:
         raise WorkbenchError(
-            f"No word occurs at least {min_occurrences} times in the {len(texts):,} "
-            "sentences; add sentences or lower the minimum number of occurrences.")
+            msg("No word occurs at least {min_occurrences} times in the {n_texts:,} sentences; "
+                "add sentences or lower the minimum number of occurrences.",
+                min_occurrences=min_occurrences, n_texts=len(texts)))
     chosen_set = set(chosen)
     # which occurrences of the chosen words to keep (a random sample of max_per_word)
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -242,7 +245,7 @@ def contextuality(model: InspectModel, sentences: Sequence[str], *, min_occurren
         for wi in range(len(vecs)):
             if (si, wi) in wanted:
                 store[(si, wi)] = vecs[wi]
-    progress.report(0.92, "Self-similarity and MEV")
+    progress.report(0.92, msg("Self-similarity and MEV"))
     progress.raise_if_cancelled()
     by_word: dict[str, list[np.ndarray]] = defaultdict(list)
     for p, w in sorted(keep.items()):
@@ -251,7 +254,7 @@ def contextuality(model: InspectModel, sentences: Sequence[str], *, min_occurren
     word_mev = np.stack([max_explainable_variance(np.stack(by_word[w])) for w in chosen])
     n_occ = sum(len(by_word[w]) for w in chosen)
 
-    progress.report(0.96, "Random baselines")
+    progress.report(0.96, msg("Random baselines"))
     res_vecs = np.stack([store[p] for p in reservoir])
     res_words = np.array([words_key[si][wi] for si, wi in reservoir])
     baseline = np.zeros(layers)
@@ -275,7 +278,8 @@ def contextuality(model: InspectModel, sentences: Sequence[str], *, min_occurren
     self_sim = word_self.mean(axis=0)
     intra = intra_sum / intra_n if intra_n else np.full(layers, np.nan)
     mev = word_mev.mean(axis=0)
-    progress.report(1.0, f"Contextuality of {len(chosen):,} words in {len(seqs):,} sentences")
+    progress.report(1.0, msg("Contextuality of {n_chosen:,} words in {n_seqs:,} sentences",
+                             n_chosen=len(chosen), n_seqs=len(seqs)))
     return ContextualityResult(
         layers=list(range(layers)), self_similarity=self_sim, intra_similarity=intra, mev=mev,
         baseline=baseline, mev_baseline=mev_baseline,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from workbench.core.inspect.model import InspectModel
@@ -101,16 +102,17 @@ class FillMaskResult:
 
 def _no_head_error(model: InspectModel) -> WorkbenchError:
     return WorkbenchError(
-        f"The model in {model.folder} has no masked-language-model head (it was saved as a "
-        "bare encoder or fine-tuned for another task), so it cannot predict masked words. "
-        "Load a model pretrained with masked-language modelling for fill-mask.",
+        msg("The model in {model_folder} has no masked-language-model head (it was saved as a "
+            "bare encoder or fine-tuned for another task), so it cannot predict masked words. "
+            "Load a model pretrained with masked-language modelling for fill-mask.",
+            model_folder=model.folder),
         path=model.folder)
 
 
 def _check_k(k: int) -> int:
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise ParameterError(f"k (the number of predictions) must be a whole number of at "
-                             f"least 1, not {k!r}.")
+        raise ParameterError(msg("k (the number of predictions) must be a whole number of at "
+                                 "least 1, not {k!r}.", k=k))
     return k
 
 
@@ -198,11 +200,12 @@ def fill_mask(model: InspectModel, text: str, *, k: int = 10,
     originals: dict[int, str | None] = {i: None for i, t in enumerate(ids) if t == mask_id}
     for p in mask_positions:
         if isinstance(p, bool) or not isinstance(p, int) or not 0 <= p < n:
-            raise ParameterError(f"The mask position {p!r} is not a token of this input; "
-                                 f"positions go from 0 to {n - 1}.")
+            raise ParameterError(msg("The mask position {p!r} is not a token of this input; "
+                                     "positions go from 0 to {value}.", p=p, value=n - 1))
         if enc.special[p] and ids[p] != mask_id:
-            raise ParameterError(f"The token at position {p} is the special token "
-                                 f"{enc.tokens[p]}; mask a token of the text instead.")
+            raise ParameterError(msg("The token at position {p} is the special token "
+                                     "{enc_tokens}; mask a token of the text instead.", p=p,
+                                     enc_tokens=enc.tokens[p]))
         if ids[p] != mask_id:
             originals[p] = enc.tokens[p]
             ids[p] = mask_id
@@ -210,13 +213,15 @@ def fill_mask(model: InspectModel, text: str, *, k: int = 10,
     if not originals:
         typed = text.count(mask_token) if text else 0
         if enc.truncated and typed:
-            raise WorkbenchError(f"Every {mask_token} lies beyond this model's maximum of "
-                                 f"{len(ids)} tokens; move it nearer the start or shorten the "
-                                 "text.")
-        raise WorkbenchError(f"The text has no mask: type {mask_token} where a word should be "
-                             "predicted, or click a token to mask it.")
+            raise WorkbenchError(msg("Every {mask_token} lies beyond this model's maximum of "
+                                     "{n_ids} tokens; move it nearer the start or shorten the "
+                                     "text.", mask_token=mask_token, n_ids=len(ids)))
+        raise WorkbenchError(msg("The text has no mask: type {mask_token} where a word should "
+                                 "be predicted, or click a token to mask it.",
+                                 mask_token=mask_token))
     if enc.truncated and text.count(mask_token) > sum(v is None for v in originals.values()):
-        notice = (notice + " Masks beyond the cut were dropped.").strip()
+        notice = msg("{notice} Masks beyond the cut were dropped.", notice=notice) if notice \
+            else msg("Masks beyond the cut were dropped.")
     positions = sorted(originals)
     tensors = enc.tensors(model.device)
     tensors["input_ids"] = torch.tensor([ids], device=model.device)

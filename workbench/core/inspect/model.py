@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
@@ -200,7 +201,7 @@ class InspectModel:
             When the text is empty.
         """
         if not text or not text.strip():
-            raise WorkbenchError("Type a text first: the input is empty.")
+            raise WorkbenchError(msg("Type a text first: the input is empty."))
         if pair is not None and not pair.strip():
             pair = None
         limit = self.max_length if max_length is None else min(int(max_length),
@@ -217,9 +218,12 @@ class InspectModel:
         truncated = n_full > len(ids)
         notice = ""
         if truncated:
-            notice = (f"The input has {n_full} tokens, more than this model's maximum of "
-                      f"{limit}; only the first {len(ids)} are shown"
-                      + (" (both sentences were shortened)." if pair is not None else "."))
+            notice = msg("The input has {n_full} tokens, more than this model's maximum of "
+                         "{limit}; only the first {n} are shown.", n_full=n_full, limit=limit,
+                         n=len(ids)) if pair is None else \
+                msg("The input has {n_full} tokens, more than this model's maximum of {limit}; "
+                    "only the first {n} are shown (both sentences were shortened).",
+                    n_full=n_full, limit=limit, n=len(ids))
         return Encoded(
             input_ids=ids, token_type_ids=[int(t) for t in types],
             attention_mask=list(enc["attention_mask"]),
@@ -314,14 +318,16 @@ def load_for_inspection(folder: str | Path, *, device: str = "auto") -> InspectM
     info = inspect_model_folder(folder, require_tokenizer=True)
     if info.model_type not in ENCODER_TYPES:
         raise WorkbenchError(
-            f"The model in {info.folder} is a {info.model_type} model, not an encoder of the "
-            "BERT family (BERT, RoBERTa, DistilBERT, MiniLM, ...); the inspection views need "
-            "one.", path=info.folder / "config.json")
+            msg("The model in {info_folder} is a {info_model_type} model, not an encoder of the "
+                "BERT family (BERT, RoBERTa, DistilBERT, MiniLM, ...); the inspection views "
+                "need one.", info_folder=info.folder, info_model_type=info.model_type),
+            path=info.folder / "config.json")
     dev = select_device(device)
     tokenizer = load_tokenizer(info.folder)
     if not getattr(tokenizer, "is_fast", False):
-        raise WorkbenchError(f"The tokenizer in {info.folder} is not a fast tokenizer "
-                             "(tokenizer.json); the inspection views need word offsets.",
+        raise WorkbenchError(msg("The tokenizer in {info_folder} is not a fast tokenizer "
+                                 "(tokenizer.json); the inspection views need word offsets.",
+                                 info_folder=info.folder),
                              path=info.folder)
     model, has_head = None, False
     with quiet_transformers():      # no load report or progress bars on the console

@@ -39,6 +39,7 @@ import numpy as np
 
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.inspect.contextual import Occurrence, WordVectors, is_cjk, words_in
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -318,34 +319,36 @@ def analyse_senses(vectors: WordVectors, *, layer: int | str | Sequence[int] = "
     """
     n = len(vectors)
     if n < 3:
-        raise WorkbenchError(f"Sense clustering needs at least 3 occurrences of the word; "
-                             f"there {'is' if n == 1 else 'are'} {n}.")
+        raise WorkbenchError(msg("Sense clustering needs at least 3 occurrences of the word; "
+                                 "it occurs {n} times.", n=n))
     method = method.lower()
     if method not in METHODS:
-        raise ParameterError(f"Unknown projection {method!r}; use 'pca' or 'umap'.")
+        raise ParameterError(msg("Unknown projection {method!r}; use 'pca' or 'umap'.",
+                                 method=method))
     if clustering not in CLUSTERINGS:
-        raise ParameterError(f"Unknown clustering {clustering!r}; use 'kmeans' or "
-                             "'agglomerative'.")
+        raise ParameterError(msg("Unknown clustering {clustering!r}; use 'kmeans' or "
+                                 "'agglomerative'.", clustering=clustering))
     lo, hi = int(k_range[0]), int(k_range[1])
     if lo < 2 or hi < lo:
-        raise ParameterError(f"The k range must be (low, high) with 2 <= low <= high, not "
-                             f"{tuple(k_range)}.")
+        raise ParameterError(msg("The k range must be (low, high) with 2 <= low <= high, not "
+                                 "{tuple}.", tuple=tuple(k_range)))
     if k is not None and not 1 <= int(k) <= n:
-        raise ParameterError(f"k must be between 1 and the number of occurrences ({n}), "
-                             f"not {k}.")
+        raise ParameterError(msg("k must be between 1 and the number of occurrences ({n}), not "
+                                 "{k}.", n=n, k=k))
     word = (word or _word_of(vectors.occurrences)).strip()
     notices: list[str] = []
     if vectors.skipped:
-        notices.append(f"{vectors.skipped} occurrence(s) gave no token and were left out.")
+        notices.append(msg("{n} occurrence(s) gave no token and were left out.",
+                           n=vectors.skipped))
     if vectors.truncated:
-        notices.append(f"{vectors.truncated} long sentence(s) were cut to a window around "
-                       "the word.")
+        notices.append(msg("{n} long sentence(s) were cut to a window around the word.",
+                           n=vectors.truncated))
     layer_name = layer if isinstance(layer, str) else (
         str(layer) if isinstance(layer, int) else "mean of " + ",".join(map(str, layer)))
     x = vectors.layer(layer).astype(np.float64)
     if not np.isfinite(x).all():
-        raise WorkbenchError("Some contextual vectors contain NaN or infinity; the model "
-                             "weights are probably broken.")
+        raise WorkbenchError(msg("Some contextual vectors contain NaN or infinity; the model "
+                                 "weights are probably broken."))
     if normalize:
         norms = np.linalg.norm(x, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
@@ -366,7 +369,7 @@ def _analyse(vectors: WordVectors, x: np.ndarray, word: str, layer_name: str, me
     from sklearn.metrics import silhouette_score
 
     n = len(x)
-    progress.report(0.05, f"Projecting {n:,} occurrences ({method.upper()})")
+    progress.report(0.05, msg("Projecting {n:,} occurrences ({upper})", n=n, upper=method.upper()))
     coords, centroid_point, explained = _project(x, method, seed)
     progress.raise_if_cancelled()
 
@@ -374,14 +377,15 @@ def _analyse(vectors: WordVectors, x: np.ndarray, word: str, layer_name: str, me
     silhouettes: dict[int, float] = {}
     top = min(hi, n - 1, distinct - 1) if distinct > 1 else 0
     if hi > n - 1 and k is None:
-        notices.append(f"k was capped at {n - 1} (one less than the occurrences).")
+        notices.append(msg("k was capped at {k} (one less than the occurrences).", k=n - 1))
     candidates = list(range(lo, top + 1))
     if k is not None and 2 <= k <= min(n - 1, distinct - 1) and k not in candidates:
         candidates.append(int(k))
     fits: dict[int, np.ndarray] = {}
     for i, kk in enumerate(candidates):
         progress.report(0.1 + 0.6 * i / max(len(candidates), 1),
-                        f"Clustering with k = {kk} ({clustering})")
+                        msg("Clustering with k = {kk} ({clustering})", kk=kk,
+                            clustering=clustering))
         progress.raise_if_cancelled()
         lab = _cluster(x, kk, clustering, seed)
         if len(set(lab.tolist())) > 1:
@@ -393,7 +397,7 @@ def _analyse(vectors: WordVectors, x: np.ndarray, word: str, layer_name: str, me
             labels = fits[chosen]
         else:
             chosen, labels = 1, np.zeros(n, dtype=np.int64)
-            notices.append("All occurrences have the same vector: one cluster.")
+            notices.append(msg("All occurrences have the same vector: one cluster."))
     else:
         chosen = int(k)
         labels = fits[chosen] if chosen in fits else _cluster(x, chosen, clustering, seed)
@@ -401,7 +405,7 @@ def _analyse(vectors: WordVectors, x: np.ndarray, word: str, layer_name: str, me
     chosen = int(labels.max()) + 1
     progress.raise_if_cancelled()
 
-    progress.report(0.75, "Describing the clusters")
+    progress.report(0.75, msg("Describing the clusters"))
     occ = vectors.occurrences
     docs = [_sentence_words(o, word.lower()) for o in occ]
     groups = [[docs[i] for i in np.flatnonzero(labels == c)] for c in range(chosen)]
@@ -423,27 +427,29 @@ def _analyse(vectors: WordVectors, x: np.ndarray, word: str, layer_name: str, me
 
     static_point = None
     static_neighbours: list[str] = []
-    placement = ("No static model is loaded; a static vector would sit at the centroid of "
-                 "all occurrences.")
+    placement = msg("No static model is loaded; a static vector would sit at the centroid of "
+                    "all occurrences.")
     if static is not None:
         static_point = np.asarray(centroid_point, dtype=np.float64)
-        how = ("with the PCA fitted on the occurrences (a linear map, so it is the mean of "
-               "their points)" if method == "pca" else "with UMAP's transform of the fitted map")
-        placement = (f"The static vector of '{word}' lives in another space, so it is drawn "
-                     "as what one vector for every sense amounts to here: the centroid of all "
-                     f"{n:,} occurrences' contextual vectors, projected {how}.")
+        how = (msg("with the PCA fitted on the occurrences (a linear map, so it is the mean of "
+                   "their points)") if method == "pca" else
+               msg("with UMAP's transform of the fitted map"))
+        placement = msg("The static vector of '{word}' lives in another space, so it is drawn "
+                        "as what one vector for every sense amounts to here: the centroid of all "
+                        "{n:,} occurrences' contextual vectors, projected {how}.", word=word, n=n,
+                        how=how)
         lookup = word if word in static else word.lower()
         if lookup in static:
             static_neighbours = _neighbours(static, lookup, lookup)
         else:
-            notices.append(f"'{word}' is not in the static model's vocabulary.")
+            notices.append(msg("'{word}' is not in the static model's vocabulary.", word=word))
 
     ari = None
     if all(o.label is not None for o in occ):
         from sklearn.metrics import adjusted_rand_score
 
         ari = float(adjusted_rand_score([o.label for o in occ], labels))
-    progress.report(1.0, f"{chosen} clusters of '{word}'")
+    progress.report(1.0, msg("{chosen} clusters of '{word}'", chosen=chosen, word=word))
     return SensesResult(
         word=word, coords=np.asarray(coords, dtype=np.float64), labels=labels, k=chosen,
         silhouettes=silhouettes, clusters=clusters, static_point=static_point,

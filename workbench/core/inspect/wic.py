@@ -16,6 +16,7 @@ import numpy as np
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.inspect.contextual import find_occurrences, word_vectors
+from workbench.core.messages import msg
 
 if TYPE_CHECKING:
     from workbench.core.inspect.model import InspectModel
@@ -61,22 +62,25 @@ def compare_in_context(model: InspectModel, sentence_a: str, sentence_b: str, wo
     """
     word = word.strip()
     if not word:
-        raise WorkbenchError("Type the word to compare.")
+        raise WorkbenchError(msg("Type the word to compare."))
     occs = []
-    for name, sentence in (("first", sentence_a), ("second", sentence_b)):
+    sentences = ((msg("The first sentence is empty."), msg("the first sentence"), sentence_a),
+                 (msg("The second sentence is empty."), msg("the second sentence"), sentence_b))
+    for empty, name, sentence in sentences:
         if not sentence or not sentence.strip():
-            raise WorkbenchError(f"The {name} sentence is empty.")
+            raise WorkbenchError(empty)
         found, _ = find_occurrences([sentence], word, limit=1, lowercase=lowercase,
-                                    source=f"{name} sentence", count_all=False)
+                                    source=name, count_all=False)
         if not found:
-            raise WorkbenchError(f"'{word}' does not occur as a whole word in the {name} "
-                                 f"sentence: {sentence[:80]!r}.")
+            raise WorkbenchError(msg("'{word}' does not occur as a whole word in {which}: "
+                                     "{sentence!r}.", word=word, which=name,
+                                     sentence=sentence[:80]))
         occs.append(found[0])
     vec = word_vectors(model, occs)
     if len(vec) < 2:
-        missing = "first" if vec.occurrences[:1] != occs[:1] else "second"
-        raise WorkbenchError(f"The model's tokenizer gives no token for '{word}' in the "
-                             f"{missing} sentence.")
+        which = sentences[0 if vec.occurrences[:1] != occs[:1] else 1][1]
+        raise WorkbenchError(msg("The model's tokenizer gives no token for '{word}' in "
+                                 "{which}.", word=word, which=which))
     a = vec.vectors[0].astype(np.float64)
     b = vec.vectors[1].astype(np.float64)
     na = np.linalg.norm(a, axis=1)

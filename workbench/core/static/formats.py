@@ -49,6 +49,7 @@ import numpy as np
 
 from workbench.core.embeddings import Embeddings
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress
 from workbench.core.workspace import atomic_write
 
@@ -74,7 +75,8 @@ def _open_binary(path: Path) -> IO[bytes]:
     try:
         return opener(path, "rb") if opener else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise WorkbenchError(f"{path} cannot be opened: {exc.strerror or exc}.", path=path)\
+        raise WorkbenchError(msg("{path} cannot be opened: {value}.", path=path,
+                                 value=exc.strerror or exc), path=path)\
             from exc
 
 
@@ -112,8 +114,8 @@ class SubwordEmbeddings(Embeddings):
         from workbench.core.static.word2vec import fasttext_oov_vector
 
         if self.subwords is None:
-            raise WorkbenchError(f"'{word}' is not in the vocabulary and these vectors carry "
-                                 "no character n-grams.")
+            raise WorkbenchError(msg("'{word}' is not in the vocabulary and these vectors carry "
+                                     "no character n-grams.", word=word))
         return fasttext_oov_vector(self.subwords, word)
 
 
@@ -125,15 +127,15 @@ def detect_format(path: str | Path) -> str:
     """
     path = Path(path)
     if path.is_dir():
-        raise WorkbenchError(f"{path} is a folder, not a vector file.", path=path)
+        raise WorkbenchError(msg("{path} is a folder, not a vector file.", path=path), path=path)
     with _open_binary(path) as f:
         try:
             head = f.read(4096)
         except (OSError, EOFError) as exc:
-            raise WorkbenchError(f"{path} cannot be read: it is corrupt or not what its name "
-                                 f"says ({exc}).", path=path) from exc
+            raise WorkbenchError(msg("{path} cannot be read: it is corrupt or not what its name "
+                                     "says ({exc}).", path=path, exc=exc), path=path) from exc
     if not head:
-        raise WorkbenchError(f"{path} is empty.", path=path)
+        raise WorkbenchError(msg("{path} is empty.", path=path), path=path)
     if head[:4] == FASTTEXT_MAGIC:
         return "fasttext-bin"
     if len(head) > 2 and head[0] == 0x80 and 2 <= head[1] <= 5:
@@ -150,9 +152,9 @@ def detect_format(path: str | Path) -> str:
         return "word2vec-bin" if binary else "word2vec"
     if path.suffix.lower() == ".bin":
         raise WorkbenchError(
-            f"{path} is neither a word2vec binary file (its first line should be "
-            "'<number of words> <dimensions>') nor a fastText .bin model (it does not start "
-            "with fastText's magic number).", path=path)
+            msg("{path} is neither a word2vec binary file (its first line should be '<number of "
+                "words> <dimensions>') nor a fastText .bin model (it does not start with "
+                "fastText's magic number).", path=path), path=path)
     return "glove"
 
 
@@ -179,7 +181,7 @@ def load_vectors(path: str | Path, fmt: str = "auto", *, limit: int | None = Non
     """
     path = Path(path)
     if not path.exists():
-        raise WorkbenchError(f"{path} does not exist.", path=path)
+        raise WorkbenchError(msg("{path} does not exist.", path=path), path=path)
     if fmt == "auto":
         fmt = detect_format(path)
     if fmt == "word2vec-bin":
@@ -190,13 +192,14 @@ def load_vectors(path: str | Path, fmt: str = "auto", *, limit: int | None = Non
         emb = load_fasttext_bin(path, limit=limit, progress=progress)
     elif fmt == "gensim-model":
         raise WorkbenchError(
-            f"{path} is a gensim model saved as a Python pickle, not a vector file. Open it "
-            "as a model (the Static panel asks before opening one from outside the "
-            "workspace, because a pickle can run code).", path=path)
+            msg("{path} is a gensim model saved as a Python pickle, not a vector file. Open it "
+                "as a model (the Static panel asks before opening one from outside the "
+                "workspace, because a pickle can run code).", path=path), path=path)
     else:
-        raise WorkbenchError(f"Unknown vector format {fmt!r}; choose one of "
-                             f"{', '.join(READ_FORMATS)}.")
-    progress.report(1.0, f"Read {len(emb):,} vectors of {emb.dim} dimensions")
+        raise WorkbenchError(msg("Unknown vector format {fmt!r}; choose one of {READ_FORMATS}.",
+                                 fmt=fmt, READ_FORMATS=', '.join(READ_FORMATS)))
+    progress.report(1.0, msg("Read {n_emb:,} vectors of {emb_dim} dimensions", n_emb=len(emb),
+                             emb_dim=emb.dim))
     return emb
 
 
@@ -230,7 +233,7 @@ def load_fasttext_bin(path: str | Path, *, limit: int | None = None,
     """
     path = Path(path)
     if not path.is_file():
-        raise WorkbenchError(f"{path} does not exist.", path=path)
+        raise WorkbenchError(msg("{path} does not exist.", path=path), path=path)
     from gensim.models.fasttext import load_facebook_vectors
 
     try:
@@ -241,19 +244,23 @@ def load_fasttext_bin(path: str | Path, *, limit: int | None = None,
             with tempfile.TemporaryDirectory(prefix="workbench-fasttext-") as folder:
                 plain = Path(folder) / path.stem
                 _decompress(path, plain, progress)
-                progress.report(None, f"Reading the fastText model {path.name}…")
+                progress.report(None, msg("Reading the fastText model {path_name}…",
+                                          path_name=path.name))
                 wv = load_facebook_vectors(str(plain))
         else:
-            progress.report(None, f"Reading the fastText model {path.name}…")
+            progress.report(None, msg("Reading the fastText model {path_name}…",
+                                      path_name=path.name))
             wv = load_facebook_vectors(str(path))
     except (WorkbenchError, Cancelled):
         raise
     except NotImplementedError as exc:
-        raise WorkbenchError(f"{path} cannot be loaded: {exc}. Only unsupervised fastText "
-                             "models (word vectors) are supported.", path=path) from exc
+        raise WorkbenchError(msg("{path} cannot be loaded: {exc}. Only unsupervised fastText "
+                                 "models (word vectors) are supported.", path=path, exc=exc),
+                             path=path) from exc
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in struct, numpy, ...
-        raise WorkbenchError(f"{path} cannot be read as a fastText .bin model: it is "
-                             f"truncated or damaged ({type(exc).__name__}: {exc}).",
+        raise WorkbenchError(msg("{path} cannot be read as a fastText .bin model: it is "
+                                 "truncated or damaged ({value}: {exc}).", path=path,
+                                 value=type(exc).__name__, exc=exc),
                              path=path) from exc
     progress.raise_if_cancelled()
     n = len(wv) if limit is None else min(len(wv), int(limit))
@@ -262,13 +269,13 @@ def load_fasttext_bin(path: str | Path, *, limit: int | None = None,
     vectors = np.array(wv.vectors[:n], dtype=np.float32, copy=True)
     if not np.isfinite(vectors).all():
         row = int(np.argmax(~np.isfinite(vectors).all(axis=1)))
-        raise WorkbenchError(f"The vector of '{words[row][:40]}' in {path} contains NaN or "
-                             "infinity.", path=path)
+        raise WorkbenchError(msg("The vector of '{words}' in {path} contains NaN or infinity.",
+                                 words=words[row][:40], path=path), path=path)
     emb = SubwordEmbeddings(
         words, vectors, None if counts is None else np.asarray(counts[:n], dtype=np.int64),
         str(path), subwords=wv)
-    progress.report(1.0, f"Read {len(emb):,} vectors of {emb.dim} dimensions "
-                         "(and their character n-grams)")
+    progress.report(1.0, msg("Read {n_emb:,} vectors of {emb_dim} dimensions (and their "
+                             "character n-grams)", n_emb=len(emb), emb_dim=emb.dim))
     return emb
 
 
@@ -280,13 +287,15 @@ def _decompress(path: Path, target: Path, progress: Progress) -> None:
             try:
                 block = src.read(1 << 22)
             except (OSError, EOFError) as exc:
-                raise WorkbenchError(f"{path} is truncated or not a valid "
-                                     f"{path.suffix} file ({exc}).", path=path) from exc
+                raise WorkbenchError(msg("{path} is truncated or not a valid {path_suffix} file "
+                                         "({exc}).", path=path, path_suffix=path.suffix, exc=exc),
+                                     path=path) from exc
             if not block:
                 break
             out.write(block)
             progress.raise_if_cancelled()
-            progress.report(0.5 * _raw_position(src) / total, f"Decompressing {path.name}")
+            progress.report(0.5 * _raw_position(src) / total, msg("Decompressing {path_name}",
+                                                                  path_name=path.name))
 
 
 def _size(path: Path) -> int:
@@ -306,8 +315,9 @@ def _parse_header(line: bytes, path: Path) -> tuple[int, int]:
     if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[1]) == 0:
         shown = line[:60].decode("utf-8", "replace").strip()
         raise WorkbenchError(
-            f"Line 1 of {path} should be '<number of words> <dimensions>', not '{shown}'. "
-            "If the file has no header, load it as GloVe text.", path=path, line=1)
+            msg("Line 1 of {path} should be '<number of words> <dimensions>', not '{shown}'. If "
+                "the file has no header, load it as GloVe text.", path=path, shown=shown),
+            path=path, line=1)
     return int(parts[0]), int(parts[1])
 
 
@@ -333,44 +343,52 @@ def _read_text(path: Path, has_header: bool, limit: int | None,
                 if dim is None:
                     dim = len(parts) - 1
                     if dim < 1:
-                        raise WorkbenchError(f"Line {lineno} of {path} holds a word without "
-                                             "a vector.", path=path, line=lineno)
+                        raise WorkbenchError(msg("Line {lineno} of {path} holds a word without "
+                                                 "a vector.", lineno=lineno, path=path),
+                                             path=path, line=lineno)
                 if len(parts) < dim + 1:
                     raise WorkbenchError(
-                        f"Line {lineno} of {path} has {len(parts) - 1} values where the "
-                        f"vectors have {dim} dimensions.", path=path, line=lineno)
+                        msg("Line {lineno} of {path} has {value} values where the vectors have "
+                            "{dim} dimensions.", lineno=lineno, path=path, value=len(parts) - 1,
+                            dim=dim), path=path, line=lineno)
                 word = " ".join(parts[:-dim])
                 try:
                     vec = np.array(parts[-dim:], dtype=np.float32)
                 except ValueError:
                     raise WorkbenchError(
-                        f"Line {lineno} of {path} has a value that is not a number "
-                        f"(word '{word[:40]}').", path=path, line=lineno) from None
+                        msg("Line {lineno} of {path} has a value that is not a number (word "
+                            "'{word}').", lineno=lineno, path=path, word=word[:40]),
+                        path=path, line=lineno) from None
                 if not np.isfinite(vec).all():
                     raise WorkbenchError(
-                        f"Line {lineno} of {path}: the vector of '{word[:40]}' contains NaN "
-                        "or infinity.", path=path, line=lineno)
+                        msg("Line {lineno} of {path}: the vector of '{word}' contains NaN or "
+                            "infinity.", lineno=lineno, path=path, word=word[:40]),
+                        path=path, line=lineno)
                 words.append(word)
                 rows.append(vec)
                 if limit is not None and len(words) >= limit:
                     break
                 if lineno % _CHECK_EVERY == 0:
                     progress.raise_if_cancelled()
-                    progress.report(_raw_position(raw) / total, f"Read {len(words):,} vectors")
+                    progress.report(_raw_position(raw) / total, msg("Read {n_words:,} vectors",
+                                                                    n_words=len(words)))
         except UnicodeDecodeError as exc:
-            raise WorkbenchError(f"Line {lineno + 1} of {path} is not valid UTF-8 text. "
-                                 "Is it a binary file?", path=path, line=lineno + 1) from exc
+            raise WorkbenchError(msg("Line {value} of {path} is not valid UTF-8 text. Is it a "
+                                     "binary file?", value=lineno + 1, path=path),
+                                 path=path, line=lineno + 1) from exc
         except (EOFError, OSError) as exc:
             if isinstance(exc, WorkbenchError):
                 raise
-            raise WorkbenchError(f"{path} is truncated or corrupt after line {lineno}.",
+            raise WorkbenchError(msg("{path} is truncated or corrupt after line {lineno}.",
+                                     path=path, lineno=lineno),
                                  path=path, line=lineno) from exc
     if dim is None or not words:
-        raise WorkbenchError(f"{path} holds no vectors.", path=path)
+        raise WorkbenchError(msg("{path} holds no vectors.", path=path), path=path)
     if expected is not None and limit is None and len(words) != expected:
         raise WorkbenchError(
-            f"The header of {path} announces {expected:,} vectors but the file holds "
-            f"{len(words):,}: it may be truncated.", path=path)
+            msg("The header of {path} announces {expected:,} vectors but the file holds "
+                "{n_words:,}: it may be truncated.", path=path, expected=expected,
+                n_words=len(words)), path=path)
     return _build(words, rows, dim, path)
 
 
@@ -380,8 +398,9 @@ def _build(words: list[str], rows: list[np.ndarray] | np.ndarray, dim: int,
     seen: dict[str, int] = {}
     for i, w in enumerate(words):
         if w in seen:
-            raise WorkbenchError(f"The word '{w[:40]}' appears twice in {path} "
-                                 f"(vectors {seen[w] + 1} and {i + 1}).", path=path)
+            raise WorkbenchError(msg("The word '{w}' appears twice in {path} (vectors {value} "
+                                     "and {value2}).", w=w[:40], path=path, value=seen[w] + 1,
+                                     value2=i + 1), path=path)
         seen[w] = i
     return Embeddings(words, matrix, source=str(path))
 
@@ -405,7 +424,8 @@ def _read_binary(path: Path, limit: int | None, progress: Progress) -> Embedding
                 more = f.read(1 << 20)
                 if not more:
                     raise WorkbenchError(
-                        f"{path} ends after {i:,} of {count:,} vectors: the file is truncated.",
+                        msg("{path} ends after {i:,} of {count:,} vectors: the file is "
+                            "truncated.", path=path, i=i, count=count),
                         path=path)
                 buf = buf[pos:] + more
                 pos = 0
@@ -416,13 +436,15 @@ def _read_binary(path: Path, limit: int | None, progress: Progress) -> Embedding
                 word = word_bytes.decode("utf-8", "replace")
             matrix[i] = np.frombuffer(buf, dtype="<f4", count=dim, offset=space + 1)
             if not np.isfinite(matrix[i]).all():
-                raise WorkbenchError(f"Vector {i + 1} ('{word[:40]}') of {path} contains NaN or "
-                                     "infinity.", path=path)
+                raise WorkbenchError(msg("Vector {value} ('{word}') of {path} contains NaN or "
+                                         "infinity.", value=i + 1, word=word[:40], path=path),
+                                     path=path)
             words.append(word)
             pos = space + 1 + vec_bytes
             if i % _CHECK_EVERY == 0:
                 progress.raise_if_cancelled()
-                progress.report(_raw_position(f) / total, f"Read {i:,} of {n:,} vectors")
+                progress.report(_raw_position(f) / total, msg("Read {i:,} of {n:,} vectors", i=i,
+                                                              n=n))
     return _build(words, matrix, dim, path)
 
 
@@ -434,12 +456,12 @@ def save_vectors(emb: Embeddings, path: str | Path, fmt: str = "word2vec", *,
     """
     path = Path(path)
     if fmt not in FORMATS:
-        raise WorkbenchError(f"Unknown vector format {fmt!r}; choose one of "
-                             f"{', '.join(FORMATS)}.")
+        raise WorkbenchError(msg("Unknown vector format {fmt!r}; choose one of {FORMATS}.",
+                                 fmt=fmt, FORMATS=', '.join(FORMATS)))
     for w in emb.words:
         if not w or any(c in w for c in " \t\n\r"):
-            raise WorkbenchError(f"The word {w!r} cannot be saved: words may not be empty or "
-                                 "contain spaces, tabs or line breaks in these formats.")
+            raise WorkbenchError(msg("The word {w!r} cannot be saved: words may not be empty or "
+                                     "contain spaces, tabs or line breaks in these formats.", w=w))
     n = len(emb)
     if fmt == "projector":
         path.mkdir(parents=True, exist_ok=True)
@@ -467,11 +489,11 @@ def save_vectors(emb: Embeddings, path: str | Path, fmt: str = "word2vec", *,
                 # 9 significant digits read back to the identical float32.
                 f.write((word + " " + row_fmt % tuple(emb.vectors[i].tolist())).encode("utf-8"))
             _tick(i, n, progress)
-    progress.report(1.0, f"Saved {n:,} vectors to {path.name}")
+    progress.report(1.0, msg("Saved {n:,} vectors to {path_name}", n=n, path_name=path.name))
     return path
 
 
 def _tick(i: int, n: int, progress: Progress) -> None:
     if i % _CHECK_EVERY == 0:
         progress.raise_if_cancelled()
-        progress.report(i / max(n, 1), f"Wrote {i:,} of {n:,} vectors")
+        progress.report(i / max(n, 1), msg("Wrote {i:,} of {n:,} vectors", i=i, n=n))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.workspace import atomic_write
 
 if TYPE_CHECKING:
@@ -58,14 +59,16 @@ def save_gensim_model(model: Any, path: str | Path) -> Path:
     """
     path = Path(path)
     if not hasattr(model, "save") or not hasattr(model, "wv"):
-        raise WorkbenchError(f"Only gensim word2vec and fastText models can be saved to "
-                             f"{path.name}; got {type(model).__name__}.")
+        raise WorkbenchError(msg("Only gensim word2vec and fastText models can be saved to "
+                                 "{path_name}; got {value}.", path_name=path.name,
+                                 value=type(model).__name__))
     try:
         with atomic_write(path, "wb") as f:
             # gensim pickles everything into an open handle (arrays included).
             model.save(f)
     except OSError as exc:
-        raise WorkbenchError(f"The model cannot be saved to {path}: {exc.strerror or exc}.",
+        raise WorkbenchError(msg("The model cannot be saved to {path}: {value}.", path=path,
+                                 value=exc.strerror or exc),
                              path=path) from exc
     return path
 
@@ -94,21 +97,22 @@ def load_gensim_model(path: str | Path, *, workspace_root: str | Path | None,
     """
     path = Path(path)
     if not path.is_file():
-        raise WorkbenchError(f"{path} does not exist.", path=path)
+        raise WorkbenchError(msg("{path} does not exist.", path=path), path=path)
     if not allow_outside and (workspace_root is None or not is_inside(path, workspace_root)):
-        where = "no workspace is open" if workspace_root is None else \
-            f"it is outside the workspace ({Path(workspace_root)})"
+        where = msg("no workspace is open") if workspace_root is None else \
+            msg("it is outside the workspace ({root})", root=Path(workspace_root))
         raise UnsafePickleError(
-            f"{path} was not opened: {where}. A gensim model is a Python pickle, and loading "
-            "one can run any code its author put in it; load it only if you trust where it "
-            "came from.", path=path)
+            msg("{path} was not opened: {where}. A gensim model is a Python pickle, and loading "
+                "one can run any code its author put in it; load it only if you trust where it "
+                "came from.", path=path, where=where), path=path)
     from gensim.models import Word2Vec
 
     try:
         model = Word2Vec.load(str(path))
     except Exception as exc:  # noqa: BLE001 - unpickling can fail in many ways
-        raise WorkbenchError(f"{path} cannot be read as a gensim word2vec or fastText model "
-                             f"({type(exc).__name__}: {exc}).", path=path) from exc
+        raise WorkbenchError(msg("{path} cannot be read as a gensim word2vec or fastText model "
+                                 "({value}: {exc}).", path=path, value=type(exc).__name__, exc=exc),
+                             path=path) from exc
     return model
 
 

@@ -95,6 +95,7 @@ import numpy as np
 
 from workbench.core.embeddings import Embeddings
 from workbench.core.errors import CorpusError, ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.static.result import (
     EarlyStopping,
     EpochReport,
@@ -200,10 +201,14 @@ class GloveParams:
         def need_int(name: str, low: int, high: int | None = None) -> None:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-                raise ParameterError(f"{name} must be a whole number, not {value!r}.")
+                raise ParameterError(msg("{name} must be a whole number, not {value!r}.",
+                                         name=name, value=value))
             if value < low or (high is not None and value > high):
-                upper = f" and at most {high:,}" if high is not None else ""
-                raise ParameterError(f"{name} must be at least {low:,}{upper}; it is {value}.")
+                raise ParameterError(
+                    msg("{name} must be at least {low:,}; it is {value}.", name=name, low=low,
+                        value=value) if high is None else
+                    msg("{name} must be at least {low:,} and at most {high:,}; it is {value}.",
+                        name=name, low=low, high=high, value=value))
 
         need_int("vector_size", 1, 10_000)
         need_int("window", 1, 1000)
@@ -216,17 +221,20 @@ class GloveParams:
         if self.max_vocab is not None:
             need_int("max_vocab", 1, 50_000_000)
         if not isinstance(self.symmetric, bool):
-            raise ParameterError(f"symmetric must be True or False, not {self.symmetric!r}.")
+            raise ParameterError(msg("symmetric must be True or False, not {symmetric!r}.",
+                                     symmetric=self.symmetric))
         for name, low_open in (("x_max", 0.0), ("learning_rate", 0.0)):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not math.isfinite(value) \
                     or value <= low_open:
-                raise ParameterError(f"{name} must be a positive number; it is {value!r}.")
+                raise ParameterError(msg("{name} must be a positive number; it is {value!r}.",
+                                         name=name, value=value))
         if not isinstance(self.alpha, (int, float)) or not 0.0 <= self.alpha <= 10.0:
-            raise ParameterError(f"alpha must be a number between 0 and 10; it is {self.alpha!r}.")
+            raise ParameterError(msg("alpha must be a number between 0 and 10; it is {alpha!r}.",
+                                     alpha=self.alpha))
         if self.device not in DEVICES:
-            raise ParameterError(f"device must be one of {', '.join(DEVICES)}; "
-                                 f"it is {self.device!r}.")
+            raise ParameterError(msg("device must be one of {DEVICES}; it is {device!r}.",
+                                     DEVICES=', '.join(DEVICES), device=self.device))
 
     def as_dict(self) -> dict[str, Any]:
         """The parameters as a plain dict (for the run registry)."""
@@ -289,15 +297,16 @@ class GloveVocabulary:
 
 def _open_corpus(path: Path) -> IO[bytes]:
     if not path.exists():
-        raise CorpusError(f"The corpus file {path} does not exist.", path=path)
+        raise CorpusError(msg("The corpus file {path} does not exist.", path=path), path=path)
     if path.is_dir():
-        raise CorpusError(f"{path} is a folder; GloVe needs one tokenized corpus file "
-                          "(one sentence per line).", path=path)
+        raise CorpusError(msg("{path} is a folder; GloVe needs one tokenized corpus file (one "
+                              "sentence per line).", path=path), path=path)
     opener = _OPENERS.get(path.suffix.lower())
     try:
         return opener(path, "rb") if opener else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise CorpusError(f"{path} cannot be opened: {exc.strerror or exc}.",
+        raise CorpusError(msg("{path} cannot be opened: {value}.", path=path,
+                              value=exc.strerror or exc),
                           path=path) from exc
 
 
@@ -319,15 +328,17 @@ def _lines(path: Path, progress: Progress, what: str) -> Any:
                 if lineno % _CHECK_LINES == 0:
                     progress.raise_if_cancelled()
                     progress.report(min(_position(f) / total, 1.0),
-                                    f"{what}: line {lineno:,}")
+                                    msg("{what}: line {lineno:,}", what=what, lineno=lineno))
                 try:
                     yield lineno, raw.decode("utf-8").split()
                 except UnicodeDecodeError:
-                    raise CorpusError(f"Line {lineno} of {path} is not valid UTF-8 text; "
-                                      "GloVe reads tokenized UTF-8 corpus files.",
+                    raise CorpusError(msg("Line {lineno} of {path} is not valid UTF-8 text; "
+                                          "GloVe reads tokenized UTF-8 corpus files.",
+                                          lineno=lineno, path=path),
                                       path=path, line=lineno) from None
         except (EOFError, OSError) as exc:
-            raise CorpusError(f"{path} is truncated or corrupt after line {lineno}.",
+            raise CorpusError(msg("{path} is truncated or corrupt after line {lineno}.", path=path,
+                                  lineno=lineno),
                               path=path, line=lineno) from exc
 
 
@@ -365,12 +376,12 @@ def build_vocabulary(corpus_file: str | Path, min_count: int = 5,
     path = Path(corpus_file)
     counter: Counter[str] = Counter()
     lines = 0
-    for lines, tokens in _lines(path, progress, "Counting words"):
+    for lines, tokens in _lines(path, progress, msg("Counting words")):
         counter.update(tokens)
     tokens_total = sum(counter.values())
     if tokens_total == 0:
-        raise ParameterError(f"The corpus file {path} holds no words, so GloVe has nothing "
-                             "to learn from.", path=path)
+        raise ParameterError(msg("The corpus file {path} holds no words, so GloVe has nothing "
+                                 "to learn from.", path=path), path=path)
     kept = sorted(((w, c) for w, c in counter.items() if c >= min_count),
                   key=lambda wc: (-wc[1], wc[0]))
     if max_vocab is not None:
@@ -378,10 +389,12 @@ def build_vocabulary(corpus_file: str | Path, min_count: int = 5,
     if not kept:
         top = max(counter.values())
         raise ParameterError(
-            f"No word of {path.name} occurs at least min_count={min_count} times (the most "
-            f"frequent occurs {top:,} times), so the vocabulary is empty; lower min_count.",
+            msg("No word of {path_name} occurs at least min_count={min_count} times (the most "
+                "frequent occurs {top:,} times), so the vocabulary is empty; lower min_count.",
+                path_name=path.name, min_count=min_count, top=top),
             path=path)
-    progress.report(1.0, f"Vocabulary: {len(kept):,} of {len(counter):,} words")
+    progress.report(1.0, msg("Vocabulary: {n_kept:,} of {n_counter:,} words", n_kept=len(kept),
+                             n_counter=len(counter)))
     return GloveVocabulary(words=tuple(w for w, _ in kept),
                            counts=np.array([c for _, c in kept], dtype=np.int64),
                            tokens=tokens_total, types=len(counter), lines=lines)
@@ -479,8 +492,9 @@ class _BlockCounter:
         self.bits = int(window).bit_length()
         self.mask = np.int64((1 << self.bits) - 1)
         if vocab_size > 0 and (vocab_size ** 2) << self.bits >= 2 ** 62:
-            raise ParameterError(f"A vocabulary of {vocab_size:,} words is too large to count "
-                                 "co-occurrences; lower max_vocab.")
+            raise ParameterError(msg("A vocabulary of {vocab_size:,} words is too large to "
+                                     "count co-occurrences; lower max_vocab.",
+                                     vocab_size=vocab_size))
         self._capacity = 0
 
     def _buffers(self, n_tokens: int) -> None:
@@ -573,9 +587,9 @@ def count_cooccurrences(corpus_file: str | Path, vocabulary: GloveVocabulary | l
     get = index.get
     V = len(words)
     if V == 0:
-        raise ParameterError("The vocabulary is empty; there is nothing to count.")
+        raise ParameterError(msg("The vocabulary is empty; there is nothing to count."))
     if window < 1:
-        raise ParameterError(f"window must be at least 1; it is {window}.")
+        raise ParameterError(msg("window must be at least 1; it is {window}.", window=window))
     counter = _BlockCounter(V, window, canonical=symmetric)
     block_tokens = max(_BLOCK_EVENTS // window, 1)
     runs: list[tuple[NDArray[np.int64], NDArray[np.float64]]] = []
@@ -616,7 +630,7 @@ def count_cooccurrences(corpus_file: str | Path, vocabulary: GloveVocabulary | l
             pending = int(merged[0].size)
 
     reading = scaled(progress, 0.0, 0.9)
-    for lineno, tokens in _lines(path, reading, "Counting co-occurrences"):
+    for lineno, tokens in _lines(path, reading, msg("Counting co-occurrences")):
         n = len(tokens)
         if n < 2:
             continue
@@ -629,7 +643,7 @@ def count_cooccurrences(corpus_file: str | Path, vocabulary: GloveVocabulary | l
                 flush()
     flush()
     progress.raise_if_cancelled()
-    progress.report(0.9, "Merging co-occurrence counts")
+    progress.report(0.9, msg("Merging co-occurrence counts"))
     keys, values = _merge_runs(runs)
     rows64, cols64 = np.divmod(keys, np.int64(V))
     del keys
@@ -644,7 +658,7 @@ def count_cooccurrences(corpus_file: str | Path, vocabulary: GloveVocabulary | l
     result = Cooccurrence(rows=rows64.astype(np.int32), cols=cols64.astype(np.int32),
                           values=values, vocab_size=V, symmetric=symmetric, window=window,
                           tokens=tokens_in_vocab, seconds=time.perf_counter() - start)
-    progress.report(1.0, f"{result.nnz:,} non-zero co-occurrence cells")
+    progress.report(1.0, msg("{result_nnz:,} non-zero co-occurrence cells", result_nnz=result.nnz))
     return result
 
 
@@ -663,14 +677,15 @@ def resolve_device(device: str) -> str:
     if device == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
     if device == "cuda" and not torch.cuda.is_available():
-        raise ParameterError("device='cuda' was requested but torch sees no CUDA GPU; "
-                             "choose 'auto' or 'cpu'.")
+        raise ParameterError(msg("device='cuda' was requested but torch sees no CUDA GPU; "
+                                 "choose 'auto' or 'cpu'."))
     if device == "mps" and not (getattr(torch.backends, "mps", None) is not None
                                 and torch.backends.mps.is_available()):
-        raise ParameterError("device='mps' was requested but Apple's Metal back end is not "
-                             "available; choose 'auto' or 'cpu'.")
+        raise ParameterError(msg("device='mps' was requested but Apple's Metal back end is not "
+                                 "available; choose 'auto' or 'cpu'."))
     if device not in DEVICES:
-        raise ParameterError(f"device must be one of {', '.join(DEVICES)}; it is {device!r}.")
+        raise ParameterError(msg("device must be one of {DEVICES}; it is {device!r}.",
+                                 DEVICES=', '.join(DEVICES), device=device))
     return device
 
 
@@ -798,10 +813,12 @@ def fit_glove(cooc: Cooccurrence, params: GloveParams, *, progress: Progress = N
     import torch
 
     if optimizer not in ("sparse", "dense"):
-        raise ParameterError(f"optimizer must be 'sparse' or 'dense'; it is {optimizer!r}.")
+        raise ParameterError(msg("optimizer must be 'sparse' or 'dense'; it is {optimizer!r}.",
+                                 optimizer=optimizer))
     if cooc.nnz == 0:
-        raise ParameterError("The co-occurrence matrix is empty: no two vocabulary words occur "
-                             f"within {cooc.window} tokens of each other on a line.")
+        raise ParameterError(msg("The co-occurrence matrix is empty: no two vocabulary words "
+                                 "occur within {cooc_window} tokens of each other on a line.",
+                                 cooc_window=cooc.window))
     snap = snapshot if snapshot is not None else _Snapshot()
     device = torch.device(resolve_device(params.device))
     gen = torch.Generator().manual_seed(int(params.seed))
@@ -867,8 +884,9 @@ def fit_glove(cooc: Cooccurrence, params: GloveParams, *, progress: Progress = N
                 mean = float(interval_loss) / max(interval_cells, 1)
                 if not math.isfinite(mean):
                     raise WorkbenchError(
-                        f"GloVe training diverged in epoch {epoch + 1} (the loss became "
-                        f"{mean}); lower learning_rate (now {eta}).")
+                        msg("GloVe training diverged in epoch {value} (the loss became {mean}); "
+                            "lower learning_rate (now {eta}).", value=epoch + 1, mean=mean,
+                            eta=eta))
                 now = time.perf_counter()
                 done = epoch * N + min((b + 1) * B, N)
                 speed = interval_cells / max(now - t_interval, 1e-9)
@@ -878,7 +896,8 @@ def fit_glove(cooc: Cooccurrence, params: GloveParams, *, progress: Progress = N
                                             learning_rate=eta, words_per_second=speed,
                                             eta_seconds=eta_s))
                 progress.report(done / total_cells,
-                                f"Epoch {epoch + 1}/{params.epochs}: loss {mean:.4f}")
+                                msg("Epoch {value}/{params_epochs}: loss {mean:.4f}",
+                                    value=epoch + 1, params_epochs=params.epochs, mean=mean))
                 interval_loss.zero_()
                 interval_cells, t_interval = 0, now
         seconds = time.perf_counter() - t_epoch
@@ -951,8 +970,8 @@ def train_glove(corpus_file: str | Path, params: GloveParams, *,
     device = resolve_device(params.device)
     if patience is not None and (isinstance(patience, bool) or not isinstance(patience, int)
                                  or patience < 1):
-        raise ParameterError(f"patience must be a whole number of at least 1; it is "
-                             f"{patience!r}.")
+        raise ParameterError(msg("patience must be a whole number of at least 1; it is "
+                                 "{patience!r}.", patience=patience))
     vocab = build_vocabulary(path, params.min_count, params.max_vocab,
                              progress=scaled(progress, 0.0, 0.05))
     cooc = count_cooccurrences(path, vocab, params.window, params.symmetric,
@@ -969,16 +988,17 @@ def train_glove(corpus_file: str | Path, params: GloveParams, *,
     stopped = [False]
 
     def embeddings(vectors: NDArray[np.float32], epoch: int | None = None) -> Embeddings:
-        where = "" if epoch is None else f", epoch {epoch + 1}"
-        return Embeddings(list(vocab.words), vectors, counts=vocab.counts,
-                          source=f"GloVe {params.vector_size}d on {path.name}{where}")
+        source = msg("GloVe {size}d on {name}", size=params.vector_size, name=path.name) \
+            if epoch is None else msg("GloVe {size}d on {name}, epoch {epoch}",
+                                      size=params.vector_size, name=path.name, epoch=epoch + 1)
+        return Embeddings(list(vocab.words), vectors, counts=vocab.counts, source=source)
 
     def epoch_end(report: EpochReport, vectors: NDArray[np.float32]
                   ) -> tuple[EpochReport, bool]:
         emb = embeddings(vectors, report.epoch)
         if evaluate is not None:
             training.report((report.epoch + 1) / params.epochs,
-                            f"Evaluating epoch {report.epoch + 1}")
+                            msg("Evaluating epoch {value}", value=report.epoch + 1))
             scores = {str(k): float(v) for k, v in dict(evaluate(emb)).items()}
             report = EpochReport(report.epoch, report.loss, report.seconds,
                                  report.words_per_second, scores)
@@ -1008,5 +1028,6 @@ def train_glove(corpus_file: str | Path, params: GloveParams, *,
     if stopped[0] and best is not None:
         info.update(stopped_early=True, best_epoch=best[1])
         final = best[2]
-    progress.report(1.0, f"Trained {len(vocab):,} GloVe vectors for {len(snap.epochs)} epochs")
+    progress.report(1.0, msg("Trained {n_vocab:,} GloVe vectors for {n_snap_epochs} epochs",
+                             n_vocab=len(vocab), n_snap_epochs=len(snap.epochs)))
     return result(final, cancelled=False)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.tasks import NULL_PROGRESS, Cancelled, Progress, scaled
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ def _check_patience(patience: Any) -> None:
     if patience is None:
         return
     if isinstance(patience, bool) or not isinstance(patience, int) or patience < 1:
-        raise ParameterError(f"patience must be a whole number of at least 1 (or None for no "
-                             f"early stopping); it is {patience!r}.")
+        raise ParameterError(msg("patience must be a whole number of at least 1 (or None for no "
+                                 "early stopping); it is {patience!r}.", patience=patience))
 
 
 @dataclass(frozen=True)
@@ -87,18 +88,19 @@ class EpochEvaluation:
 
     def __post_init__(self) -> None:
         if not str(self.benchmark).strip():
-            raise ParameterError("Choose a benchmark for the per-epoch evaluation.")
+            raise ParameterError(msg("Choose a benchmark for the per-epoch evaluation."))
         if self.kind not in (None, "analogy", "similarity"):
-            raise ParameterError(f"The evaluation kind must be 'analogy' or 'similarity', not "
-                                 f"{self.kind!r}.")
+            raise ParameterError(msg("The evaluation kind must be 'analogy' or 'similarity', "
+                                     "not {kind!r}.", kind=self.kind))
         if self.restrict_vocab is not None and (
                 isinstance(self.restrict_vocab, bool) or not isinstance(self.restrict_vocab, int)
                 or self.restrict_vocab < 1):
-            raise ParameterError(f"restrict_vocab must be at least 1 (or None for all words); "
-                                 f"it is {self.restrict_vocab!r}.")
+            raise ParameterError(msg("restrict_vocab must be at least 1 (or None for all "
+                                     "words); it is {restrict_vocab!r}.",
+                                     restrict_vocab=self.restrict_vocab))
         if self.method not in ("3cosadd", "3cosmul"):
-            raise ParameterError(f"The analogy method must be '3cosadd' or '3cosmul', not "
-                                 f"{self.method!r}.")
+            raise ParameterError(msg("The analogy method must be '3cosadd' or '3cosmul', not "
+                                     "{method!r}.", method=self.method))
 
     @property
     def name(self) -> str:
@@ -211,17 +213,17 @@ class StaticTrainRequest:
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
-            raise ParameterError(f"Unknown training method {self.method!r}; choose one of "
-                                 f"{', '.join(METHODS)}.")
+            raise ParameterError(msg("Unknown training method {method!r}; choose one of "
+                                     "{METHODS}.", method=self.method, METHODS=', '.join(METHODS)))
         expected = {"word2vec": "Word2VecParams", "fasttext": "FastTextParams",
                     "glove": "GloveParams"}[self.method]
         if type(self.params).__name__ != expected:
-            raise ParameterError(f"{self.method} needs {expected}, not "
-                                 f"{type(self.params).__name__}.")
+            raise ParameterError(msg("{method} needs {expected}, not {value}.", method=self.method,
+                                     expected=expected, value=type(self.params).__name__))
         _check_patience(self.patience)
         if self.patience is not None and self.method == "fasttext" and self.evaluation is None:
-            raise ParameterError("Early stopping of fastText needs an evaluation after each "
-                                 "epoch: gensim computes no fastText training loss to watch.")
+            raise ParameterError(msg("Early stopping of fastText needs an evaluation after each "
+                                     "epoch: gensim computes no fastText training loss to watch."))
 
     def params_dict(self) -> dict[str, Any]:
         """Method and parameters as a plain dict (for the run registry)."""
@@ -263,13 +265,14 @@ class StaticResumeRequest:
     def __post_init__(self) -> None:
         if isinstance(self.more_epochs, bool) or not isinstance(self.more_epochs, int) \
                 or not 1 <= self.more_epochs <= 100_000:
-            raise ParameterError(f"more_epochs must be a whole number between 1 and 100,000; "
-                                 f"it is {self.more_epochs!r}.")
+            raise ParameterError(msg("more_epochs must be a whole number between 1 and 100,000; "
+                                     "it is {more_epochs!r}.", more_epochs=self.more_epochs))
         _check_patience(self.patience)
         if self.workers is not None and (isinstance(self.workers, bool)
                                          or not isinstance(self.workers, int)
                                          or not 1 <= self.workers <= 1024):
-            raise ParameterError(f"workers must be between 1 and 1024; it is {self.workers!r}.")
+            raise ParameterError(msg("workers must be between 1 and 1024; it is {workers!r}.",
+                                     workers=self.workers))
 
 
 def file_fingerprint(path: str | Path) -> str:
@@ -338,7 +341,7 @@ def _tokenized_file(source: Corpus | str | Path, settings: TokenizerSettings | N
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.is_file():
-            raise ParameterError(f"The tokenized corpus {path} does not exist.")
+            raise ParameterError(msg("The tokenized corpus {path} does not exist.", path=path))
         return path, file_fingerprint(path)
     from workbench.core.corpus import TokenizerSettings, ensure_tokenized
 
@@ -415,30 +418,34 @@ def resume_static(request: StaticResumeRequest, *, workspace: Workspace,
     try:
         old = workspace.runs.get(request.run_id)
     except KeyError:
-        raise ParameterError(f"There is no run #{request.run_id} in {workspace.root}.") from None
+        raise ParameterError(msg("There is no run #{run_id} in {workspace}.",
+                                 run_id=request.run_id, workspace=workspace.root)) from None
     method = old.kind.removeprefix("train_")
     if method not in RESUMABLE:
-        raise ParameterError(f"Run #{old.id} trained {method}; only word2vec and fastText runs "
-                             "can be continued (GloVe keeps no training state).")
+        raise ParameterError(msg("Run #{old_id} trained {method}; only word2vec and fastText "
+                                 "runs can be continued (GloVe keeps no training state).",
+                                 old_id=old.id, method=method))
     model_path = old.outputs.get("model")
     if not model_path or not Path(model_path).is_file():
-        raise ParameterError(f"Run #{old.id} has no saved model to continue"
-                             + (f" ({model_path} is gone)." if model_path else "."))
+        raise ParameterError(
+            msg("Run #{run_id} has no saved model to continue ({path} is gone).",
+                run_id=old.id, path=model_path) if model_path else
+            msg("Run #{run_id} has no saved model to continue.", run_id=old.id))
     evaluate = None if request.evaluation is None else \
         request.evaluation.make_evaluator(progress)
-    progress.report(None, f"Loading the model of run #{old.id}…")
+    progress.report(None, msg("Loading the model of run #{old_id}…", old_id=old.id))
     model = load_gensim_model(model_path, workspace_root=workspace.root)
     state = getattr(model, "workbench_state", None) or {}
     corpus = Path(str(state.get("corpus", "")))
     if not corpus.is_file():
         raise ParameterError(
-            f"The tokenized corpus run #{old.id} was trained on ({corpus}) no longer exists "
-            "(the workspace cache may have been cleared), so its training cannot be "
-            "continued; train a new run instead.")
+            msg("The tokenized corpus run #{old_id} was trained on ({corpus}) no longer exists "
+                "(the workspace cache may have been cleared), so its training cannot be "
+                "continued; train a new run instead.", old_id=old.id, corpus=corpus))
     done = int(state.get("epochs_done", 0))
     if method == "fasttext" and request.patience is not None and evaluate is None:
-        raise ParameterError("Early stopping of fastText needs an evaluation after each "
-                             "epoch: gensim computes no fastText training loss to watch.")
+        raise ParameterError(msg("Early stopping of fastText needs an evaluation after each "
+                                 "epoch: gensim computes no fastText training loss to watch."))
     total = done + request.more_epochs
     params = dict(old.params)
     params.pop("evaluation", None)

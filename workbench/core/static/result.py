@@ -8,6 +8,7 @@ from typing import Any
 
 from workbench.core.embeddings import Embeddings
 from workbench.core.errors import ParameterError
+from workbench.core.messages import msg
 
 __all__ = ["EarlyStopping", "EpochReport", "StaticTrainResult", "StepReport"]
 
@@ -133,8 +134,8 @@ class EarlyStopping:
         if scores:
             key = self.monitor or next(iter(scores))
             if key not in scores:
-                raise ParameterError(f"monitor={key!r} is not among the evaluation scores "
-                                     f"({', '.join(scores)}).")
+                raise ParameterError(msg("monitor={key!r} is not among the evaluation scores "
+                                         "({scores}).", key=key, scores=', '.join(scores)))
             value = float(scores[key])
             return -math.inf if math.isnan(value) else value
         if report.loss is not None:

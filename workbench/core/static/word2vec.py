@@ -127,6 +127,7 @@ import numpy as np
 
 from workbench.core.embeddings import Embeddings
 from workbench.core.errors import CorpusError, ParameterError, WorkbenchError
+from workbench.core.messages import msg
 from workbench.core.params import check_bool as _check_bool
 from workbench.core.params import check_float as _check_float
 from workbench.core.params import check_int as _check_int
@@ -251,8 +252,8 @@ class _GensimParams:
         _check_bool("shrink_windows", self.shrink_windows)
         _check_int("negative", self.negative, 0, 1000)
         if not self.hs and self.negative == 0:
-            raise ParameterError("negative must be at least 1 when hs (hierarchical softmax) "
-                                 "is off; otherwise nothing would be trained.")
+            raise ParameterError(msg("negative must be at least 1 when hs (hierarchical "
+                                     "softmax) is off; otherwise nothing would be trained."))
         _check_int("vector_size", self.vector_size, 1, 100_000)
         _check_int("window", self.window, 1, 10_000)
         _check_int("min_count", self.min_count, 1)
@@ -263,9 +264,9 @@ class _GensimParams:
         _check_float("alpha", self.alpha, 0.0, 10.0, low_open=True)
         _check_float("min_alpha", self.min_alpha, 0.0)
         if self.min_alpha > self.alpha:
-            raise ParameterError(f"min_alpha ({self.min_alpha:g}) must not be larger than "
-                                 f"alpha ({self.alpha:g}): the learning rate decays from alpha "
-                                 "to min_alpha.")
+            raise ParameterError(msg("min_alpha ({min_alpha:g}) must not be larger than alpha "
+                                     "({alpha:g}): the learning rate decays from alpha to "
+                                     "min_alpha.", min_alpha=self.min_alpha, alpha=self.alpha))
         _check_int("epochs", self.epochs, 1, 100_000)
         _check_int("workers", self.workers, 1, 1024)
         _check_int("seed", self.seed, 0, 2**32 - 1)
@@ -312,7 +313,8 @@ class FastTextParams(_GensimParams):
         _check_int("min_n", self.min_n, 1, 100)
         _check_int("max_n", self.max_n, 1, 100)
         if self.max_n < self.min_n:
-            raise ParameterError(f"max_n ({self.max_n}) must be at least min_n ({self.min_n}).")
+            raise ParameterError(msg("max_n ({max_n}) must be at least min_n ({min_n}).",
+                                     max_n=self.max_n, min_n=self.min_n))
         _check_int("bucket", self.bucket, 1, 1 << 31)
 
     def _gensim_kwargs(self) -> dict[str, Any]:
@@ -389,8 +391,8 @@ def train_word2vec(
     """
     params = Word2VecParams() if params is None else params
     if not isinstance(params, Word2VecParams):
-        raise ParameterError("train_word2vec needs Word2VecParams; use train_fasttext for "
-                             "FastTextParams.")
+        raise ParameterError(msg("train_word2vec needs Word2VecParams; use train_fasttext for "
+                                 "FastTextParams."))
     return _run("word2vec", corpus_file, params, None, progress=progress, evaluate=evaluate,
                 patience=patience, monitor=monitor, on_epoch=on_epoch, work_dir=work_dir,
                 piece_words=piece_words, report_interval=report_interval)
@@ -418,10 +420,10 @@ def train_fasttext(
     """
     params = FastTextParams() if params is None else params
     if not isinstance(params, FastTextParams):
-        raise ParameterError("train_fasttext needs FastTextParams.")
+        raise ParameterError(msg("train_fasttext needs FastTextParams."))
     if patience is not None and evaluate is None:
-        raise ParameterError("patience needs an evaluate function for fastText: gensim "
-                             "computes no fastText training loss to watch.")
+        raise ParameterError(msg("patience needs an evaluate function for fastText: gensim "
+                                 "computes no fastText training loss to watch."))
     return _run("fasttext", corpus_file, params, None, progress=progress, evaluate=evaluate,
                 patience=patience, monitor=monitor, on_epoch=on_epoch, work_dir=work_dir,
                 piece_words=piece_words, report_interval=report_interval)
@@ -464,16 +466,16 @@ def resume_training(
     """
     state = getattr(model, _STATE_ATTR, None)
     if not isinstance(state, dict) or "params" not in state:
-        raise ParameterError("This model was not trained by Embedding Workbench, so its "
-                             "training cannot be resumed here.")
+        raise ParameterError(msg("This model was not trained by Embedding Workbench, so its "
+                                 "training cannot be resumed here."))
     kind = state["kind"]
     cls = FastTextParams if kind == "fasttext" else Word2VecParams
     values = {f.name: state["params"][f.name] for f in fields(cls) if f.name in state["params"]}
     done = int(state["epochs_done"])
     total = int(epochs) if epochs is not None else int(values["epochs"])
     if total <= done:
-        raise ParameterError(f"The model has already been trained for {done} epochs; ask for "
-                             f"more than {done} epochs to continue.")
+        raise ParameterError(msg("The model has already been trained for {done} epochs; ask for "
+                                 "more than {done} epochs to continue.", done=done))
     values["epochs"] = total
     if workers is not None:
         values["workers"] = workers
@@ -508,14 +510,14 @@ def fasttext_oov_vector(model: Any, word: str) -> NDArray[np.float32]:
     wv = getattr(model, "wv", model)
     is_fasttext = hasattr(wv, "buckets_word")
     if not is_fasttext and word not in wv.key_to_index:
-        raise WorkbenchError(f"'{word}' is not in the vocabulary of this word2vec model "
-                             f"({len(wv):,} words); only fastText models have vectors for "
-                             "unseen words.")
+        raise WorkbenchError(msg("'{word}' is not in the vocabulary of this word2vec model "
+                                 "({n_wv:,} words); only fastText models have vectors for "
+                                 "unseen words.", word=word, n_wv=len(wv)))
     try:
         vec = wv.get_vector(word)
     except KeyError:
-        raise WorkbenchError(f"The fastText model has no vector for '{word}': it has none of "
-                             "the character n-grams the model knows.") from None
+        raise WorkbenchError(msg("The fastText model has no vector for '{word}': it has none of "
+                                 "the character n-grams the model knows.", word=word)) from None
     return np.array(vec, dtype=np.float32, copy=True)
 
 
@@ -541,7 +543,8 @@ def _open_corpus(path: Path) -> Any:
             return gzip.open(path, "rb")
         return open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        raise CorpusError(f"{path} cannot be opened: {exc.strerror or exc}.", path=path) from exc
+        raise CorpusError(msg("{path} cannot be opened: {value}.", path=path,
+                              value=exc.strerror or exc), path=path) from exc
 
 
 def _piece_size(path: Path, params: _GensimParams, fasttext: bool,
@@ -601,9 +604,10 @@ def _split_corpus(path: Path, folder: Path, piece_words: int, progress: Progress
                 out.writelines(buf)
         except OSError as exc:
             raise WorkbenchError(
-                f"Cannot write the training pieces to {folder}: {exc.strerror or exc}. They "
-                f"need about as much space as {path.name}; free some or choose another "
-                "folder.", path=folder) from exc
+                msg("Cannot write the training pieces to {folder}: {value}. They need about as "
+                    "much space as {path_name}; free some or choose another folder.",
+                    folder=folder, value=exc.strerror or exc, path_name=path.name),
+                path=folder) from exc
         paths.append(str(name))
         words.append(in_piece)
         buf = []
@@ -628,19 +632,22 @@ def _split_corpus(path: Path, folder: Path, piece_words: int, progress: Progress
                     progress.raise_if_cancelled()
                     done = (raw.tell() if compressed and raw is not None else read) / size
                     progress.report(min(done, 1.0),
-                                    f"Counting words: {total:,} words in {sentences:,} sentences")
+                                    msg("Counting words: {total:,} words in {sentences:,} "
+                                        "sentences", total=total, sentences=sentences))
         except (OSError, EOFError) as exc:
-            raise CorpusError(f"{path} cannot be read: {exc}.", path=path) from exc
+            raise CorpusError(msg("{path} cannot be read: {exc}.", path=path, exc=exc),
+                              path=path) from exc
     if buf:
         flush()
     try:
         counts = {k.decode("utf-8"): v for k, v in counter.items()}
     except UnicodeDecodeError as exc:
         bad = next(k for k in counter if not _is_utf8(k))
-        raise CorpusError(f"{path} is not UTF-8 text: the token {bad!r} is not valid UTF-8. "
-                          "Tokenize the corpus with the workbench first.", path=path) from exc
-    progress.report(1.0, f"Counted {total:,} words in {sentences:,} sentences, "
-                         f"{len(counts):,} distinct")
+        raise CorpusError(msg("{path} is not UTF-8 text: the token {bad!r} is not valid UTF-8. "
+                              "Tokenize the corpus with the workbench first.", path=path, bad=bad),
+                          path=path) from exc
+    progress.report(1.0, msg("Counted {total:,} words in {sentences:,} sentences, {n_counts:,} "
+                             "distinct", total=total, sentences=sentences, n_counts=len(counts)))
     return _Pieces(paths, words, counts, sentences, total)
 
 
@@ -791,8 +798,9 @@ def _build_model(kind: str, params: _GensimParams, pieces: _Pieces, corpus: Path
     if survivors == 0:
         top = max(pieces.counts.values(), default=0)
         raise ParameterError(
-            f"No word occurs at least {params.min_count:,} times in {corpus.name} (the most "
-            f"frequent occurs {top:,} times); lower min_count.", path=corpus)
+            msg("No word occurs at least {params_min_count:,} times in {corpus_name} (the most "
+                "frequent occurs {top:,} times); lower min_count.",
+                params_min_count=params.min_count, corpus_name=corpus.name, top=top), path=corpus)
     if kind == "fasttext":
         from gensim.models import FastText as Model
     else:
@@ -804,9 +812,11 @@ def _build_model(kind: str, params: _GensimParams, pieces: _Pieces, corpus: Path
     model.build_vocab_from_freq(pieces.counts, corpus_count=pieces.sentences)
     model.corpus_total_words = pieces.total_words
     if len(model.wv) == 0:
-        raise ParameterError(f"No word of {corpus.name} is left in the vocabulary with "
-                             f"min_count={params.min_count:,} and max_vocab={params.max_vocab}; "
-                             "lower min_count.", path=corpus)
+        raise ParameterError(msg("No word of {corpus_name} is left in the vocabulary with "
+                                 "min_count={params_min_count:,} and "
+                                 "max_vocab={params_max_vocab}; lower min_count.",
+                                 corpus_name=corpus.name, params_min_count=params.min_count,
+                                 params_max_vocab=params.max_vocab), path=corpus)
     return model
 
 
@@ -828,10 +838,10 @@ def _fmt_eta(seconds: float | None) -> str:
         return "?"
     seconds = int(round(seconds))
     if seconds >= 3600:
-        return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+        return msg("{hours}h{minutes:02d}m", hours=seconds // 3600, minutes=seconds % 3600 // 60)
     if seconds >= 60:
-        return f"{seconds // 60}m{seconds % 60:02d}s"
-    return f"{seconds}s"
+        return msg("{minutes}m{seconds:02d}s", minutes=seconds // 60, seconds=seconds % 60)
+    return msg("{seconds}s", seconds=seconds)
 
 
 def _run(kind: str, corpus_file: str | Path, params: _GensimParams, model: Any, *,
@@ -841,7 +851,8 @@ def _run(kind: str, corpus_file: str | Path, params: _GensimParams, model: Any, 
     started = time.perf_counter()
     corpus = Path(corpus_file)
     if not corpus.is_file():
-        raise CorpusError(f"{corpus} does not exist or is not a file.", path=corpus)
+        raise CorpusError(msg("{corpus} does not exist or is not a file.", corpus=corpus),
+                          path=corpus)
     if patience is not None:
         _check_int("patience", patience, 1)
     _check_float("report_interval", report_interval, 0.0)
@@ -852,19 +863,20 @@ def _run(kind: str, corpus_file: str | Path, params: _GensimParams, model: Any, 
         tmp = tempfile.TemporaryDirectory(prefix="workbench-pieces-",
                                           dir=None if work_dir is None else str(work_dir))
     except OSError as exc:
-        raise WorkbenchError(f"Cannot create a temporary folder for training in "
-                             f"{work_dir or tempfile.gettempdir()}: {exc.strerror or exc}.")\
+        raise WorkbenchError(msg("Cannot create a temporary folder for training in {value}: "
+                                 "{value2}.", value=work_dir or tempfile.gettempdir(),
+                                 value2=exc.strerror or exc))\
             from exc
     with tmp as folder:
         size = _piece_size(corpus, params, fasttext, piece_words)
         pieces = _split_corpus(corpus, Path(folder), size,
                                scaled(progress, 0.0, _PREPARE_SHARE))
         if pieces.total_words == 0:
-            raise CorpusError(f"{corpus} contains no words; it should hold one tokenized "
-                              "sentence per line.", path=corpus)
+            raise CorpusError(msg("{corpus} contains no words; it should hold one tokenized "
+                                  "sentence per line.", corpus=corpus), path=corpus)
         first_epoch = 0
         if model is None:
-            progress.report(_PREPARE_SHARE, "Building the vocabulary")
+            progress.report(_PREPARE_SHARE, msg("Building the vocabulary"))
             model = _build_model(kind, params, pieces, corpus)
         else:
             first_epoch = int(getattr(model, _STATE_ATTR)["epochs_done"])
@@ -919,7 +931,8 @@ class _Loop:
         return loss / (effective * self.per_word)
 
     def _source(self, epoch: int) -> str:
-        return f"{self.name}, {self.corpus.name}, epoch {epoch + 1}"
+        return msg("{model}, {corpus}, epoch {epoch}", model=self.name, corpus=self.corpus.name,
+                   epoch=epoch + 1)
 
     def _params_dict(self, epochs_done: int) -> dict[str, Any]:
         import gensim
@@ -961,8 +974,9 @@ class _Loop:
             self.kept = model_embeddings(model, self._source(first_epoch - 1))
         self.progress.report(
             _PREPARE_SHARE,
-            f"Training {self.name}: {len(model.wv):,} words in the vocabulary, "
-            f"{self.pieces.total_words:,} words per epoch")
+            msg("Training {name}: {n_model_wv:,} words in the vocabulary, "
+                "{pieces_total_words:,} words per epoch", name=self.name, n_model_wv=len(model.wv),
+                pieces_total_words=self.pieces.total_words))
         train_start = time.perf_counter()
         trained_this_run = 0
         stopped_early = False
@@ -989,8 +1003,9 @@ class _Loop:
         if stopped_early and best is not None:
             params.update(stopped_early=True, best_epoch=best[1])
             embeddings = best[2]
-        self.progress.report(1.0, f"Trained {self.name} for {last_epoch + 1} epochs in "
-                                  f"{time.perf_counter() - self.started:.1f} s")
+        self.progress.report(1.0, msg("Trained {name} for {value} epochs in {value2:.1f} s",
+                                      name=self.name, value=last_epoch + 1,
+                                      value2=time.perf_counter() - self.started))
         return StaticTrainResult(embeddings, list(self.reports), params, model,
                                  cancelled=False, seconds=time.perf_counter() - self.started)
 
@@ -1063,11 +1078,14 @@ class _Loop:
         eta = (total - done_words) / rate if rate > 0 else None
         step_loss = self._loss(loss, effective)
         self.progress.partial(StepReport(epoch, fraction, step_loss, alpha, wps, eta))
-        loss_text = "" if step_loss is None else f", loss {step_loss:.4f}"
+        values = {"epoch": epoch + 1, "epochs": self.params.epochs, "wps": wps, "alpha": alpha,
+                  "eta": _fmt_eta(eta)}
         self.progress.report(
             _PREPARE_SHARE + (1 - _PREPARE_SHARE) * fraction,
-            f"Epoch {epoch + 1}/{self.params.epochs}: {wps:,.0f} words/s, "
-            f"learning rate {alpha:.5f}{loss_text}, {_fmt_eta(eta)} left")
+            msg("Epoch {epoch}/{epochs}: {wps:,.0f} words/s, learning rate {alpha:.5f}, "
+                "{eta} left", **values) if step_loss is None else
+            msg("Epoch {epoch}/{epochs}: {wps:,.0f} words/s, learning rate {alpha:.5f}, loss "
+                "{loss:.4f}, {eta} left", loss=step_loss, **values))
 
     def _after_epoch(self, epoch: int, report: EpochReport) -> bool:
         """Publish the epoch; return whether early stopping ends the run."""
@@ -1078,7 +1096,7 @@ class _Loop:
         if self.evaluate is not None:
             done = (epoch + 1) / self.params.epochs
             self.progress.report(_PREPARE_SHARE + (1 - _PREPARE_SHARE) * done,
-                                 f"Evaluating epoch {epoch + 1}")
+                                 msg("Evaluating epoch {value}", value=epoch + 1))
             try:
                 scores = {str(k): float(v) for k, v in dict(self.evaluate(self.kept)).items()}
             except Cancelled:

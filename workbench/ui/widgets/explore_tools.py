@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
+from workbench.ui.i18n import core_text
 from workbench.ui.notifications import show_unexpected_error
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.result_table import Cell, ResultTable
@@ -95,7 +96,7 @@ class ToolView(QWidget):
     @Slot(object, str)
     def _on_failed(self, error: BaseException, details: str) -> None:
         if isinstance(error, WorkbenchError):
-            self.error_raised.emit(str(error))
+            self.error_raised.emit(core_text(error))
         else:
             show_unexpected_error(self, error, details)
 
@@ -240,7 +241,7 @@ class NeighboursView(ToolView):
             notes.append(self.tr("Excluded the query's own words: {words}.").format(
                 words=", ".join(result.excluded)))
         if result.note:
-            notes.append(result.note)
+            notes.append(core_text(result.note))
         self.note_label.setText(" ".join(notes))
         self.map_table.set_rows(out["map"] or [])
         self.map_note.setText(out["map_note"])
@@ -635,7 +636,7 @@ class AntonymsView(ToolView):
         try:
             pairs = self.pairs()
         except WorkbenchError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(core_text(exc))
             return
         self.runner.start(_antonyms_job, emb, pairs, self.k_spin.value())
 

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.ui.i18n import core_text
 from workbench.ui.notifications import MessageBar
 from workbench.ui.widgets.word_table import WordTableView
 
@@ -165,7 +166,7 @@ def _params_tip(run: RunRecord) -> str:
                 patience=p["patience"]))
     if run.message:
         lines.append(QCoreApplication.translate("RunsTableModel", "Message: {message}").format(
-            message=run.message))
+            message=core_text(run.message)))
     return "\n".join(lines)
 
 
@@ -282,7 +283,7 @@ class RunsTableModel(QAbstractTableModel):
                 tip = _STATUS_TIPS.get(run.status)
                 tip = QCoreApplication.translate("RunsTableModel", tip) if tip else run.status
                 return self.tr("{status}: {message}").format(
-                    status=tip, message=run.message) if run.message else tip
+                    status=tip, message=core_text(run.message)) if run.message else tip
             if col == 3:
                 return datetime.fromtimestamp(run.started).strftime("%Y-%m-%d %H:%M:%S")
             if col == 7:
