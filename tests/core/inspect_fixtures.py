@@ -12,6 +12,10 @@ Typical use, once per test module::
     def bert_folder(tmp_path_factory):
         limit_threads()
         return build_tiny_bert(tmp_path_factory.mktemp("inspect") / "mlm")
+
+``tests/core/conftest.py`` has that one as the fixture ``tiny_bert_folder``, and
+the three masked-LM architectures of :data:`BUILDERS`, loaded by
+:func:`load_tiny_models`, as ``tiny_models`` and ``peaked_models``.
 """
 
 from __future__ import annotations
@@ -21,8 +25,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerFast
+
+    from workbench.core.inspect.model import InspectModel
 
 #: Hidden size, layers, heads, feed-forward size and positions of every tiny model.
 HIDDEN = 32
@@ -198,3 +206,27 @@ def build_tiny_gpt2(folder: str | Path, *, seed: int = 0) -> Path:
                      eos_token_id=tok.sep_token_id)
     torch.manual_seed(seed)
     return _save(GPT2LMHeadModel(cfg), tok, folder)
+
+
+#: The masked-LM builders, by model type.
+BUILDERS = {"bert": build_tiny_bert, "distilbert": build_tiny_distilbert,
+            "roberta": build_tiny_roberta}
+#: A sentence, and a second one to pair with it (two senses of "bank").
+TEXT = "The bank raised its interest rates again."
+PAIR = "They walked along the river bank."
+#: Parametrizes a test over ``pair`` (``None``, then :data:`PAIR`) and ``name`` (each builder).
+each_model_and_pair = pytest.mark.parametrize(
+    ("pair", "name"), [(pair, name) for pair in (None, PAIR) for name in BUILDERS])
+
+
+def load_tiny_models(root: str | Path, *, init_range: float = 0.02) -> dict[str, InspectModel]:
+    """Build every model of :data:`BUILDERS` under ``root`` and load each for inspection (CPU).
+
+    Calls :func:`limit_threads` first; ``init_range`` as in :func:`build_tiny_bert`.
+    """
+    from workbench.core.inspect.model import load_for_inspection
+
+    limit_threads()
+    return {name: load_for_inspection(build(Path(root) / name, init_range=init_range),
+                                      device="cpu")
+            for name, build in BUILDERS.items()}

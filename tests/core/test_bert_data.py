@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.core.bert_fixtures import TOKENIZER
 from workbench.core.bert.data import (
     MaskingSettings,
     MlmCollator,
@@ -21,8 +22,6 @@ from workbench.core.bert.data import (
     split_into_sentences,
 )
 from workbench.core.errors import CorpusError, ParameterError
-
-TOKENIZER = Path(__file__).resolve().parents[1] / "data" / "bert_b" / "tokenizer"
 
 
 @pytest.fixture(scope="module")

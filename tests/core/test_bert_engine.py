@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.core.bert_fixtures import TOKENIZER, cancel_at_step
 from workbench.core.bert.engine import (
     CHECKPOINT_MARKER,
     TrainingPoint,
@@ -27,8 +28,10 @@ from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.tasks import Cancelled, RecordingProgress
 
 HERE = Path(__file__).resolve().parent
-TOKENIZER = HERE.parent / "data" / "bert_b" / "tokenizer"
 WIKI = HERE.parents[1].parent / "shared" / "data" / "wikitext-2" / "valid.txt"
+
+# Tiny models run faster on one thread (and do not fight other jobs for cores).
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 # --------------------------------------------------------------------------- builders
@@ -78,34 +81,10 @@ def data() -> tuple[Any, Any, Any]:
     return build_data()
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _one_thread() -> Any:
-    """Tiny models run faster on one thread (and do not fight other jobs for cores)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
 def _weights(folder: Path) -> dict[str, Any]:
     from safetensors.torch import load_file
 
     return load_file(str(folder / "model.safetensors"))
-
-
-class CancelAtStep(RecordingProgress):
-    """Cancels when a training point of ``step`` or later arrives."""
-
-    def __init__(self, step: int) -> None:
-        super().__init__()
-        self.step = step
-
-    def partial(self, result: Any) -> None:
-        super().partial(result)
-        if isinstance(result, TrainingPoint) and result.step >= self.step:
-            self.token.cancel()
 
 
 def _raiser(step: int, exc: BaseException) -> Any:
@@ -193,7 +172,7 @@ def test_partials_progress_and_outcome(data: Any, tmp_path: Path) -> None:
 def test_cancel_checkpoints_then_resume_continues(data: Any, tmp_path: Path) -> None:
     tok, train_set, eval_set = data
     out = tmp_path / "run"
-    progress = CancelAtStep(3)                   # cancelled while step 3 is being logged ...
+    progress = cancel_at_step(3)                 # cancelled while step 3 is being logged ...
     with pytest.raises(Cancelled) as stop:
         train(tok, train_set, eval_set, out, progress, max_steps=10, log_every=1)
     outcome = stop.value.result

@@ -8,25 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.core.bert_fixtures import TOKENIZER, save_random_bert
 from workbench.core.bert.export import input_embeddings
 from workbench.core.errors import WorkbenchError
-
-TOKENIZER = Path(__file__).resolve().parents[1] / "data" / "bert_b" / "tokenizer"
 
 
 @pytest.fixture(scope="module")
 def model_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A random 2-layer BertForPreTraining with the test tokenizer, saved as a folder."""
-    from transformers import BertForPreTraining
-
-    from workbench.core.bert.models import ModelSize, bert_config, save_model
-    from workbench.core.bert.tokenizer import load_tokenizer
-
-    tok = load_tokenizer(TOKENIZER)
-    config = bert_config(ModelSize(2, 32, 2, 64, 64), len(tok),
-                         pad_token_id=int(tok.pad_token_id))
-    model = BertForPreTraining(config)
-    return save_model(model, tok, tmp_path_factory.mktemp("export") / "model")
+    return save_random_bert(tmp_path_factory.mktemp("export") / "model", "BertForPreTraining")
 
 
 def _reference(folder: Path) -> tuple[np.ndarray, dict[str, int], set[str]]:

@@ -9,77 +9,36 @@ from typing import Any
 
 import pytest
 
+from tests.core.bert_fixtures import FINETUNE_DATA as DATA
+from tests.core.bert_fixtures import finetune_texts, plain_conll, wordpiece_tokenizer
 from workbench.core.bert.finetune import FinetuneRequest, FinetuneResult, finetune
 from workbench.core.bert.metrics import entity_scores
 from workbench.core.errors import CorpusError, ParameterError, WorkbenchError
 from workbench.core.tasks import Cancelled, RecordingProgress
 from workbench.core.workspace import Workspace
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "bert"
+# A 2-layer, 64-wide model: one torch thread (see ``one_torch_thread``).
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def _build_tiny_model(texts: list[str], folder: Path) -> Path:
     """WordPiece tokenizer (``tokenizers``) + 2-layer BERT saved with ``save_pretrained``."""
-    from tokenizers import (
-        Tokenizer,
-        decoders,
-        models,
-        normalizers,
-        pre_tokenizers,
-        processors,
-        trainers,
-    )
-    from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast
-
-    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
-    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tok.train_from_iterator(texts, trainers.WordPieceTrainer(
-        vocab_size=1000, special_tokens=specials, min_frequency=1))
-    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
-    tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
-        special_tokens=[("[CLS]", cls), ("[SEP]", sep)])
-    tok.decoder = decoders.WordPiece()
-    fast = BertTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]",
-                             cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]")
-    config = BertConfig(vocab_size=tok.get_vocab_size(), hidden_size=64, num_hidden_layers=2,
-                        num_attention_heads=2, intermediate_size=128,
-                        max_position_embeddings=128)
     import torch
+    from transformers import BertConfig, BertForMaskedLM
 
+    fast = wordpiece_tokenizer(texts, vocab_size=1000)
+    config = BertConfig(vocab_size=fast.backend_tokenizer.get_vocab_size(), hidden_size=64,
+                        num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
+                        max_position_embeddings=128)
     torch.manual_seed(0)
     BertForMaskedLM(config).save_pretrained(folder)
     fast.save_pretrained(folder)
     return folder
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _one_torch_thread() -> Any:
-    """A 2-layer, 64-wide model gains nothing from threads; on a busy 2-core machine
-    torch's thread pool makes each step 10-100 times slower (measured: 13 s vs 1.7 s)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
-    texts = [line.split("\t")[0] for line in
-             (shared_data / "glue-sst2" / "train.tsv").read_text().splitlines()[1:1500]]
-    for line in (shared_data / "glue-rte" / "train.tsv").read_text().splitlines()[1:300]:
-        texts += line.split("\t")[1:3]
-    conll = (shared_data / "conll2003" / "train.txt").read_text().splitlines()[:4000]
-    texts += [line.split(" ")[0] for line in conll if line]
-    squad = json.loads((DATA / "squad_v2_tiny.json").read_text())
-    for art in squad["data"]:
-        for p in art["paragraphs"]:
-            texts.append(p["context"])
-            texts += [q["question"] for q in p["qas"]]
+    texts = finetune_texts(shared_data, sst2=1500, rte=300, conll=4000)
     model = _build_tiny_model(texts, tmp_path_factory.mktemp("tiny-bert"))
     assert (model / "model.safetensors").is_file()
     return model
@@ -187,26 +146,13 @@ def test_mrpc_with_held_out_split(tiny_model: Path, shared_data: Path) -> None:
     assert 0.0 <= result.metrics["accuracy"] <= 1.0
 
 
-def _plain_conll(path: Path, n: int) -> list[list[tuple[str, str]]]:
-    sentences, current = [], []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-        elif not line.startswith("-DOCSTART-"):
-            cols = line.split()
-            current.append((cols[0], cols[-1]))
-    return sentences[:n]
-
-
 def test_token_tagging_conll_end_to_end(tiny_model: Path, shared_data: Path) -> None:
     valid = shared_data / "conll2003" / "valid.txt"
     request = FinetuneRequest("tagging", str(shared_data / "conll2003" / "train.txt"),
                               str(valid), str(tiny_model), max_length=64, limit=48,
                               training=_quick())
     result = finetune(request)
-    plain = _plain_conll(valid, 48)
+    plain = [[(cols[0], cols[-1]) for cols in s] for s in plain_conll(valid, 48)]
     gold = [[t for _, t in s] for s in plain]
     pred = [list(p) for p in result.predictions]
     assert [len(p) for p in pred] == [len(g) for g in gold]  # one tag per word

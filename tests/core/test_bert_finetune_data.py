@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.core.bert_fixtures import FINETUNE_DATA as DATA
+from tests.core.bert_fixtures import finetune_texts, plain_conll, wordpiece_tokenizer
 from workbench.core.bert.finetune_data import (
     IGNORE_INDEX,
     PaddingCollator,
@@ -27,51 +29,17 @@ from workbench.core.bert.finetune_data import (
 )
 from workbench.core.errors import CorpusError, ParameterError, WorkbenchError
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "bert"
-
-
-def _build_tokenizer(texts: list[str], folder: Path, vocab_size: int = 700) -> Any:
-    """A small WordPiece BERT tokenizer trained with ``tokenizers`` (independent of our code)."""
-    from tokenizers import (
-        Tokenizer,
-        decoders,
-        models,
-        normalizers,
-        pre_tokenizers,
-        processors,
-        trainers,
-    )
-    from transformers import BertTokenizerFast
-
-    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
-    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tok.train_from_iterator(texts, trainers.WordPieceTrainer(
-        vocab_size=vocab_size, special_tokens=specials, min_frequency=1))
-    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
-    tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
-        special_tokens=[("[CLS]", cls), ("[SEP]", sep)])
-    tok.decoder = decoders.WordPiece()
-    fast = BertTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]",
-                             cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]")
-    fast.save_pretrained(folder)
-    return BertTokenizerFast.from_pretrained(folder)
-
 
 @pytest.fixture(scope="session")
 def tokenizer(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Any:
-    texts = [line.split("\t")[0] for line in
-             (shared_data / "glue-sst2" / "train.tsv").read_text().splitlines()[1:1500]]
-    conll = (shared_data / "conll2003" / "train.txt").read_text().splitlines()[:3000]
-    texts += [line.split(" ")[0] for line in conll if line]
-    squad = json.loads((DATA / "squad_v2_tiny.json").read_text())
-    for art in squad["data"]:
-        for p in art["paragraphs"]:
-            texts.append(p["context"])
-            texts += [q["question"] for q in p["qas"]]
-    return _build_tokenizer(texts, tmp_path_factory.mktemp("tok"))
+    """A small WordPiece BERT tokenizer trained with ``tokenizers`` (independent of our code),
+    saved and loaded again."""
+    from transformers import BertTokenizerFast
+
+    folder = tmp_path_factory.mktemp("tok")
+    texts = finetune_texts(shared_data, sst2=1500, conll=3000)
+    wordpiece_tokenizer(texts, vocab_size=700).save_pretrained(folder)
+    return BertTokenizerFast.from_pretrained(folder)
 
 
 # --------------------------------------------------------------------------- readers
@@ -119,15 +87,7 @@ def test_conll_slice_matches_a_plain_count(shared_data: Path) -> None:
     path = shared_data / "conll2003" / "train.txt"
     data = read_conll(path, limit=400)
     # plain count: blank-line separated blocks, -DOCSTART- blocks dropped
-    sentences, current = [], []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-        elif not line.startswith("-DOCSTART-"):
-            current.append(line.split())
-    sentences = sentences[:400]
+    sentences = plain_conll(path, 400)
     assert len(data.sentences) == 400
     assert sum(len(s.words) for s in data.sentences) == sum(len(s) for s in sentences)
     assert [list(s.tags) for s in data.sentences] == [[c[3] for c in s] for s in sentences]

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from tests.core.bert_fixtures import TOKENIZER, cancel_at_step, wiki_corpus
 from workbench.core.bert.data import MaskingSettings, MlmCollator
 from workbench.core.bert.engine import TrainingPoint, TrainingSettings
 from workbench.core.bert.pretrain import (
@@ -29,27 +30,14 @@ from workbench.core.errors import ParameterError
 from workbench.core.tasks import Cancelled, RecordingProgress
 from workbench.core.workspace import Workspace
 
-TOKENIZER = Path(__file__).resolve().parents[1] / "data" / "bert_b" / "tokenizer"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_thread() -> Any:
-    """Tiny models run faster on one thread (and do not fight other jobs for cores)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+# Tiny models run faster on one thread (and do not fight other jobs for cores).
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")
 def corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """About 120 WikiText paragraphs (blank-line separated, one paragraph per line)."""
-    lines = (shared_data / "wikitext-2" / "valid.txt").read_text(encoding="utf-8").splitlines()
-    path = tmp_path_factory.mktemp("corpus") / "wiki.txt"
-    path.write_text("\n".join(lines[:260]) + "\n", encoding="utf-8")
-    return path
+    return wiki_corpus(shared_data, tmp_path_factory.mktemp("corpus"), 260)
 
 
 def _request(corpus: Path, out: Path | None = None, **changes: Any) -> PretrainRequest:
@@ -63,19 +51,6 @@ def _request(corpus: Path, out: Path | None = None, **changes: Any) -> PretrainR
         "training": TrainingSettings(**training)}
     values.update(changes)
     return PretrainRequest(**values)
-
-
-class CancelAtStep(RecordingProgress):
-    """Cancels once a training point at ``step`` or later arrives."""
-
-    def __init__(self, step: int) -> None:
-        super().__init__()
-        self.step = step
-
-    def partial(self, result: Any) -> None:
-        super().partial(result)
-        if isinstance(result, TrainingPoint) and result.step >= self.step:
-            self.token.cancel()
 
 
 # --------------------------------------------------------------------------- learning
@@ -153,7 +128,7 @@ def test_cancelled_run_is_recorded_and_resumes(corpus: Path, tmp_path: Path) -> 
     ws = Workspace(tmp_path / "ws")
     request = _request(corpus, tmp_path / "out", training={"max_steps": 10})
     with pytest.raises(Cancelled) as stop:
-        pretrain(request, ws, CancelAtStep(3))
+        pretrain(request, ws, cancel_at_step(3))
     cancelled = stop.value.result
     assert cancelled.status == "cancelled" and 3 <= cancelled.steps < 10
     assert cancelled.last_checkpoint == tmp_path / "out" / f"checkpoint-{cancelled.steps}"

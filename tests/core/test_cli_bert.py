@@ -13,18 +13,18 @@ from typing import Any
 
 import pytest
 
+from tests.core.bert_fixtures import TOKENIZER, wiki_corpus
 from workbench import cli
 
-TOKENIZER = Path(__file__).resolve().parents[1] / "data" / "bert_b" / "tokenizer"
 ROOT = Path(__file__).resolve().parents[2]
+
+# Tiny models run faster on one thread (and do not fight other jobs for cores).
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")
 def corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    lines = (shared_data / "wikitext-2" / "valid.txt").read_text(encoding="utf-8").splitlines()
-    path = tmp_path_factory.mktemp("corpus") / "wiki.txt"
-    path.write_text("\n".join(lines[:200]) + "\n", encoding="utf-8")
-    return path
+    return wiki_corpus(shared_data, tmp_path_factory.mktemp("corpus"), 200)
 
 
 def _config(folder: Path, corpus: Path, **training: Any) -> Path:
@@ -42,17 +42,6 @@ def _config(folder: Path, corpus: Path, **training: Any) -> Path:
 
 def _env() -> dict[str, str]:
     return {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"}
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_thread() -> Any:
-    """Tiny models run faster on one thread (and do not fight other jobs for cores)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 def test_pretrain_from_a_config_file(corpus: Path, tmp_path: Path,

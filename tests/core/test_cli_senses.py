@@ -7,16 +7,8 @@ import csv
 import io
 from pathlib import Path
 
-import pytest
-
-from tests.core.inspect_fixtures import build_tiny_bert, limit_threads, tiny_texts
+from tests.core.inspect_fixtures import tiny_texts
 from workbench.cli_senses import EXIT_NOT_FOUND, add_senses_command, run_senses
-
-
-@pytest.fixture(scope="module")
-def model_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    limit_threads()
-    return build_tiny_bert(tmp_path_factory.mktemp("cli-senses") / "mlm")
 
 
 def _run(argv: list[str]) -> tuple[int, str, str]:
@@ -33,11 +25,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def test_senses_from_a_corpus(model_folder: Path, tmp_path: Path) -> None:
+def test_senses_from_a_corpus(tiny_bert_folder: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.txt"
     corpus.write_text("\n".join(tiny_texts()) + "\n", encoding="utf-8")
     out_csv = tmp_path / "senses.csv"
-    code, out, err = _run([str(model_folder), str(corpus), "bank", "--out", str(out_csv),
+    code, out, err = _run([str(tiny_bert_folder), str(corpus), "bank", "--out", str(out_csv),
                            "--k", "2", "--device", "cpu"])
     assert code == 0, err
     rows = _rows(out_csv)
@@ -52,10 +44,10 @@ def test_senses_from_a_corpus(model_folder: Path, tmp_path: Path) -> None:
     assert "2 clusters" in out and "8 occurrences used of 8" in out
 
 
-def test_senses_coarsewsd_with_gold(model_folder: Path, tmp_path: Path,
+def test_senses_coarsewsd_with_gold(tiny_bert_folder: Path, tmp_path: Path,
                                     shared_data: Path) -> None:
     out_csv = tmp_path / "bank.csv"
-    code, out, err = _run([str(model_folder), "coarsewsd", "bank", "--out", str(out_csv),
+    code, out, err = _run([str(tiny_bert_folder), "coarsewsd", "bank", "--out", str(out_csv),
                            "--limit", "30", "--layer", "last",
                            "--coarsewsd-root", str(shared_data / "CoarseWSD-20")])
     assert code == 0, err
@@ -67,28 +59,28 @@ def test_senses_coarsewsd_with_gold(model_folder: Path, tmp_path: Path,
     assert "Adjusted Rand index" in out
 
 
-def test_word_not_found_gives_count_zero_and_suggestions(model_folder: Path,
+def test_word_not_found_gives_count_zero_and_suggestions(tiny_bert_folder: Path,
                                                          tmp_path: Path) -> None:
     corpus = tmp_path / "c.txt"
     corpus.write_text("the banker banked at the banks\n", encoding="utf-8")
     out_csv = tmp_path / "s.csv"
-    code, _out, err = _run([str(model_folder), str(corpus), "bank", "--out", str(out_csv)])
+    code, _out, err = _run([str(tiny_bert_folder), str(corpus), "bank", "--out", str(out_csv)])
     assert code == EXIT_NOT_FOUND == 1
     assert "occurs 0 times" in err and "banker" in err and "banks" in err
     assert not out_csv.exists()
 
 
-def test_bad_inputs_are_sentences(tmp_path: Path, model_folder: Path) -> None:
+def test_bad_inputs_are_sentences(tmp_path: Path, tiny_bert_folder: Path) -> None:
     corpus = tmp_path / "c.txt"
     corpus.write_text("a bank\n", encoding="utf-8")
     code, _, err = _run([str(tmp_path), str(corpus), "bank", "--out", str(tmp_path / "o.csv")])
     assert code == 2 and err.startswith("error: ") and "Traceback" not in err
-    code, _, err = _run([str(model_folder), str(corpus), "bank", "--out",
+    code, _, err = _run([str(tiny_bert_folder), str(corpus), "bank", "--out",
                          str(tmp_path / "o.csv")])
     assert code == 2 and "at least 3 occurrences" in err
-    code, _, err = _run([str(model_folder), "coarsewsd", "river", "--out",
+    code, _, err = _run([str(tiny_bert_folder), "coarsewsd", "river", "--out",
                          str(tmp_path / "o.csv")])
     assert code == 2 and "apple, arm, bank" in err
-    code, _, err = _run([str(model_folder), str(corpus), "bank", "--out", str(tmp_path),
+    code, _, err = _run([str(tiny_bert_folder), str(corpus), "bank", "--out", str(tmp_path),
                          "--limit", "10"])
     assert code == 2 and "is a folder" in err

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.core.progress_fixtures import CancelWhen
 from workbench.core.embeddings import Embeddings
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.explore import (
@@ -126,15 +127,7 @@ def test_umap_shapes_progress_and_cancel(emb: Embeddings, tmp_path: Path) -> Non
     res3 = project(emb, ProjectionParams("umap", dims=3, n_neighbors=8, iterations=20))
     assert res3.coords.shape == (240, 3)
     # Cancel in the epoch loop: Cancelled without result, nothing cached.
-    progress = RecordingProgress()
-    record = progress._on_report
-
-    def cancel_at_first_epoch(fraction: float | None, message: str) -> None:
-        record(fraction, message)   # type: ignore[misc]
-        if "epoch" in message:
-            progress.token.cancel()
-
-    progress._on_report = cancel_at_first_epoch
+    progress = CancelWhen(report=lambda message: "epoch" in message)
     with pytest.raises(Cancelled):
         project(emb, ProjectionParams("umap", n_neighbors=8, iterations=5000, seed=5),
                 progress, cache_dir=tmp_path)

@@ -5,40 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.core.inspect_fixtures import (
-    HIDDEN,
-    POSITIONS,
-    build_tiny_bert,
-    build_tiny_distilbert,
-    build_tiny_roberta,
-    limit_threads,
-)
+from tests.core.inspect_fixtures import HIDDEN, PAIR, POSITIONS, TEXT, each_model_and_pair
 from workbench.core.errors import WorkbenchError
 from workbench.core.inspect.anatomy import PARTS, input_anatomy, pca_2d
-from workbench.core.inspect.model import InspectModel, load_for_inspection
-
-TEXT = "The bank raised its interest rates again."
-PAIR = "They walked along the river bank."
-BUILDERS = {"bert": build_tiny_bert, "distilbert": build_tiny_distilbert,
-            "roberta": build_tiny_roberta}
+from workbench.core.inspect.model import InspectModel
 
 
-@pytest.fixture(scope="module")
-def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, InspectModel]:
-    limit_threads()
-    root = tmp_path_factory.mktemp("inspect-anatomy")
-    # A larger init range makes the position and segment rows visible next to the tokens.
-    return {name: load_for_inspection(build(root / name, init_range=0.2), device="cpu")
-            for name, build in BUILDERS.items()}
-
-
-@pytest.mark.parametrize("name", list(BUILDERS))
-@pytest.mark.parametrize("pair", [None, PAIR])
-def test_parts_sum_to_the_embedding_output(models: dict[str, InspectModel], name: str,
+@each_model_and_pair
+def test_parts_sum_to_the_embedding_output(peaked_models: dict[str, InspectModel], name: str,
                                            pair: str | None) -> None:
     import torch
 
-    m = models[name]
+    m = peaked_models[name]
     a = input_anatomy(m, TEXT, pair)
     enc = m.encode(TEXT, pair)
     n = len(enc)
@@ -71,8 +49,8 @@ def test_parts_sum_to_the_embedding_output(models: dict[str, InspectModel], name
         np.testing.assert_allclose(a.norms[part], np.linalg.norm(rows, axis=1), rtol=1e-5)
 
 
-def test_bert_positions_and_segments(models: dict[str, InspectModel]) -> None:
-    m = models["bert"]
+def test_bert_positions_and_segments(peaked_models: dict[str, InspectModel]) -> None:
+    m = peaked_models["bert"]
     a = input_anatomy(m, TEXT, PAIR)
     assert a.positions == list(range(len(a.tokens)))
     assert a.has_segments and a.notice == ""
@@ -83,27 +61,28 @@ def test_bert_positions_and_segments(models: dict[str, InspectModel]) -> None:
     assert not np.allclose(types[0], types[1])
 
 
-def test_roberta_positions_start_after_padding(models: dict[str, InspectModel]) -> None:
-    m = models["roberta"]
+def test_roberta_positions_start_after_padding(peaked_models: dict[str, InspectModel]) -> None:
+    m = peaked_models["roberta"]
     a = input_anatomy(m, TEXT)
     pad = m.config.pad_token_id
     assert a.positions == [pad + 1 + i for i in range(len(a.tokens))]
     assert a.has_segments and "single segment" in a.notice
-    np.testing.assert_allclose(a.segment_emb, np.broadcast_to(a.segment_emb[0], a.segment_emb.shape))
+    np.testing.assert_allclose(a.segment_emb,
+                               np.broadcast_to(a.segment_emb[0], a.segment_emb.shape))
 
 
-def test_distilbert_has_no_segments(models: dict[str, InspectModel]) -> None:
-    a = input_anatomy(models["distilbert"], TEXT, PAIR)
+def test_distilbert_has_no_segments(peaked_models: dict[str, InspectModel]) -> None:
+    a = input_anatomy(peaked_models["distilbert"], TEXT, PAIR)
     assert not a.has_segments and "no segment" in a.notice
     assert not a.segment_emb.any() and not a.norms["segment"].any()
     assert a.positions == list(range(len(a.tokens)))
 
 
 @pytest.mark.parametrize("name", ["bert", "roberta"])
-def test_pca_matches_sklearn(models: dict[str, InspectModel], name: str) -> None:
+def test_pca_matches_sklearn(peaked_models: dict[str, InspectModel], name: str) -> None:
     from sklearn.decomposition import PCA
 
-    a = input_anatomy(models[name], TEXT, PAIR)
+    a = input_anatomy(peaked_models[name], TEXT, PAIR)
     n = len(a.tokens)
     stacked = np.concatenate([a.token, a.position, a.segment_emb, a.summed, a.output])
     ref = PCA(n_components=2, svd_solver="full").fit(stacked.astype(np.float64))
@@ -126,9 +105,9 @@ def test_pca_2d_small_cases() -> None:
     assert not coords.any() and explained == (0.0, 0.0)
 
 
-def test_truncation_and_empty(models: dict[str, InspectModel]) -> None:
-    a = input_anatomy(models["bert"], " ".join([TEXT] * 12))
+def test_truncation_and_empty(peaked_models: dict[str, InspectModel]) -> None:
+    a = input_anatomy(peaked_models["bert"], " ".join([TEXT] * 12))
     assert len(a.tokens) == POSITIONS and "maximum" in a.notice
     assert a.positions[-1] == POSITIONS - 1
     with pytest.raises(WorkbenchError, match="empty"):
-        input_anatomy(models["bert"], "")
+        input_anatomy(peaked_models["bert"], "")

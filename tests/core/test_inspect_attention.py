@@ -5,31 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.core.inspect_fixtures import (
-    HEADS,
-    LAYERS,
-    POSITIONS,
-    build_tiny_bert,
-    build_tiny_distilbert,
-    build_tiny_roberta,
-    limit_threads,
-)
+from tests.core.inspect_fixtures import HEADS, LAYERS, PAIR, POSITIONS, TEXT, each_model_and_pair
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.inspect.attention import AttentionResult, compute_attention
-from workbench.core.inspect.model import InspectModel, load_for_inspection
-
-TEXT = "The bank raised its interest rates again."
-PAIR = "They walked along the river bank."
-BUILDERS = {"bert": build_tiny_bert, "distilbert": build_tiny_distilbert,
-            "roberta": build_tiny_roberta}
-
-
-@pytest.fixture(scope="module")
-def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, InspectModel]:
-    limit_threads()
-    root = tmp_path_factory.mktemp("inspect-attention")
-    return {name: load_for_inspection(build(root / name), device="cpu")
-            for name, build in BUILDERS.items()}
+from workbench.core.inspect.model import InspectModel
 
 
 def _manual_attention(m: InspectModel, text: str, pair: str | None) -> np.ndarray:
@@ -57,11 +36,10 @@ def _manual_attention(m: InspectModel, text: str, pair: str | None) -> np.ndarra
     return torch.stack(out).numpy()
 
 
-@pytest.mark.parametrize("name", list(BUILDERS))
-@pytest.mark.parametrize("pair", [None, PAIR])
-def test_shape_rows_and_manual_reference(models: dict[str, InspectModel], name: str,
+@each_model_and_pair
+def test_shape_rows_and_manual_reference(tiny_models: dict[str, InspectModel], name: str,
                                          pair: str | None) -> None:
-    m = models[name]
+    m = tiny_models[name]
     r = compute_attention(m, TEXT, pair)
     n = len(m.encode(TEXT, pair))
     assert r.weights.dtype == np.float32
@@ -75,11 +53,11 @@ def test_shape_rows_and_manual_reference(models: dict[str, InspectModel], name: 
     assert m.config._attn_implementation == "sdpa"
 
 
-def test_equals_a_fresh_eager_model(models: dict[str, InspectModel]) -> None:
+def test_equals_a_fresh_eager_model(tiny_models: dict[str, InspectModel]) -> None:
     import torch
     from transformers import AutoModel
 
-    m = models["bert"]
+    m = tiny_models["bert"]
     fresh = AutoModel.from_pretrained(str(m.folder), attn_implementation="eager",
                                       local_files_only=True).eval()
     inputs = m.tokenizer(TEXT, PAIR, return_tensors="pt")
@@ -89,8 +67,8 @@ def test_equals_a_fresh_eager_model(models: dict[str, InspectModel]) -> None:
     np.testing.assert_allclose(r.weights, ref.numpy(), atol=1e-6)
 
 
-def test_matrix_means(models: dict[str, InspectModel]) -> None:
-    r = compute_attention(models["bert"], TEXT)
+def test_matrix_means(tiny_models: dict[str, InspectModel]) -> None:
+    r = compute_attention(tiny_models["bert"], TEXT)
     w = r.weights.astype(np.float64)
     np.testing.assert_allclose(r.matrix(1, 0), w[1, 0], atol=1e-7)
     np.testing.assert_allclose(r.matrix(1), w[1].mean(axis=0), atol=1e-6)
@@ -102,8 +80,8 @@ def test_matrix_means(models: dict[str, InspectModel]) -> None:
             r.matrix(**bad)
 
 
-def test_view_filters_on_a_pair(models: dict[str, InspectModel]) -> None:
-    m = models["bert"]
+def test_view_filters_on_a_pair(tiny_models: dict[str, InspectModel]) -> None:
+    m = tiny_models["bert"]
     r = compute_attention(m, TEXT, PAIR)
     a_words = m.tokenizer.tokenize(TEXT)
     b_words = m.tokenizer.tokenize(PAIR)
@@ -149,8 +127,8 @@ def test_view_filters_on_a_pair(models: dict[str, InspectModel]) -> None:
     np.testing.assert_array_equal(s.matrix, r.weights[0, 1])
 
 
-def test_view_errors(models: dict[str, InspectModel]) -> None:
-    single = compute_attention(models["bert"], TEXT)
+def test_view_errors(tiny_models: dict[str, InspectModel]) -> None:
+    single = compute_attention(tiny_models["bert"], TEXT)
     for direction in ("a_to_b", "b_to_a", "within_a", "within_b"):
         with pytest.raises(ParameterError, match="pair"):
             single.view(direction=direction)
@@ -175,27 +153,27 @@ def test_view_renormalize_keeps_empty_rows_zero() -> None:
     np.testing.assert_array_equal(s.matrix[0], [0.0, 0.0])
 
 
-def test_roberta_and_distilbert_special_tokens(models: dict[str, InspectModel]) -> None:
-    r = compute_attention(models["roberta"], TEXT, PAIR)
+def test_roberta_and_distilbert_special_tokens(tiny_models: dict[str, InspectModel]) -> None:
+    r = compute_attention(tiny_models["roberta"], TEXT, PAIR)
     assert r.tokens[0] == "<s>" and r.tokens[-1] == "</s>"
     s = r.view(hide_special=True, direction="a_to_b")
     assert not any(t in ("<s>", "</s>") for t in s.row_tokens + s.col_tokens)
     assert s.rows and s.cols
-    d = compute_attention(models["distilbert"], TEXT, PAIR)
+    d = compute_attention(tiny_models["distilbert"], TEXT, PAIR)
     assert d.has_pair and d.view(direction="within_b").rows
 
 
-def test_truncation_notice(models: dict[str, InspectModel]) -> None:
+def test_truncation_notice(tiny_models: dict[str, InspectModel]) -> None:
     long = " ".join([TEXT] * 12)
-    r = compute_attention(models["bert"], long)
+    r = compute_attention(tiny_models["bert"], long)
     assert r.truncated and len(r) == POSITIONS and "maximum" in r.notice
     assert r.weights.shape[-1] == POSITIONS
-    r = compute_attention(models["bert"], long, max_length=12)
+    r = compute_attention(tiny_models["bert"], long, max_length=12)
     assert r.weights.shape[-2:] == (12, 12) and r.truncated
-    assert not compute_attention(models["bert"], TEXT).truncated
+    assert not compute_attention(tiny_models["bert"], TEXT).truncated
 
 
-def test_empty_text(models: dict[str, InspectModel]) -> None:
+def test_empty_text(tiny_models: dict[str, InspectModel]) -> None:
     with pytest.raises(WorkbenchError, match="empty"):
-        compute_attention(models["bert"], "  ")
+        compute_attention(tiny_models["bert"], "  ")
 

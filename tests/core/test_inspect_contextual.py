@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.core.inspect_fixtures import build_tiny_bert, limit_threads, tiny_texts
+from tests.core.inspect_fixtures import tiny_texts
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.inspect.coarsewsd import COARSEWSD_WORDS, load_coarsewsd
 from workbench.core.inspect.contextual import (
@@ -26,12 +26,10 @@ from workbench.core.tasks import Cancelled, RecordingProgress
 
 
 @pytest.fixture(scope="module")
-def model(tmp_path_factory: pytest.TempPathFactory):
+def model(tiny_bert_folder: Path):
     from workbench.core.inspect.model import load_for_inspection
 
-    limit_threads()
-    folder = build_tiny_bert(tmp_path_factory.mktemp("ctx") / "mlm")
-    return load_for_inspection(folder, device="cpu")
+    return load_for_inspection(tiny_bert_folder, device="cpu")
 
 
 def _reference(model, text: str, start: int, end: int) -> np.ndarray:

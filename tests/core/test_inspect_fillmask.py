@@ -8,20 +8,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tests.core.inspect_fixtures import (
-    LAYERS,
-    POSITIONS,
-    build_tiny_bert,
-    build_tiny_distilbert,
-    build_tiny_roberta,
-    limit_threads,
-)
+from tests.core.inspect_fixtures import BUILDERS, LAYERS, POSITIONS, build_tiny_bert, limit_threads
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.inspect.fillmask import Prediction, fill_mask
 from workbench.core.inspect.model import InspectModel, load_for_inspection
 
-BUILDERS = {"bert": build_tiny_bert, "distilbert": build_tiny_distilbert,
-            "roberta": build_tiny_roberta}
 SENTENCE = "She went to the {m} to deposit her money."
 
 
@@ -29,13 +20,6 @@ SENTENCE = "She went to the {m} to deposit her money."
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     limit_threads()
     return tmp_path_factory.mktemp("inspect-fillmask")
-
-
-@pytest.fixture(scope="module")
-def models(root: Path) -> dict[str, InspectModel]:
-    # init_range 0.2: peaked predictions, so the order of the top k is well defined.
-    return {name: load_for_inspection(build(root / name, init_range=0.2), device="cpu")
-            for name, build in BUILDERS.items()}
 
 
 def _pipeline(m: InspectModel) -> Any:
@@ -51,8 +35,8 @@ def _check_against(preds: list[Prediction], ref: list[dict]) -> None:
 
 
 @pytest.mark.parametrize("name", list(BUILDERS))
-def test_top_k_equals_the_pipeline(models: dict[str, InspectModel], name: str) -> None:
-    m = models[name]
+def test_top_k_equals_the_pipeline(peaked_models: dict[str, InspectModel], name: str) -> None:
+    m = peaked_models[name]
     text = SENTENCE.format(m=m.mask_token)
     r = fill_mask(m, text, k=7)
     assert len(r.masks) == 1
@@ -66,15 +50,15 @@ def test_top_k_equals_the_pipeline(models: dict[str, InspectModel], name: str) -
     _check_against(mp.top, _pipeline(m)(text, top_k=7))
 
 
-def test_generic_mask_accepted_for_roberta(models: dict[str, InspectModel]) -> None:
-    m = models["roberta"]
+def test_generic_mask_accepted_for_roberta(peaked_models: dict[str, InspectModel]) -> None:
+    m = peaked_models["roberta"]
     assert m.mask_token == "<mask>"
     r = fill_mask(m, SENTENCE.format(m="[MASK]"), k=5)
     _check_against(r.masks[0].top, _pipeline(m)(SENTENCE.format(m="<mask>"), top_k=5))
 
 
-def test_two_masks(models: dict[str, InspectModel]) -> None:
-    m = models["bert"]
+def test_two_masks(peaked_models: dict[str, InspectModel]) -> None:
+    m = peaked_models["bert"]
     text = "She [MASK] to the [MASK] today."
     r = fill_mask(m, text, k=4)
     ref = _pipeline(m)(text, top_k=4)
@@ -83,16 +67,16 @@ def test_two_masks(models: dict[str, InspectModel]) -> None:
         _check_against(mp.top, expected)
 
 
-def test_k_larger_than_vocabulary(models: dict[str, InspectModel]) -> None:
-    m = models["bert"]
+def test_k_larger_than_vocabulary(peaked_models: dict[str, InspectModel]) -> None:
+    m = peaked_models["bert"]
     r = fill_mask(m, "The [MASK] sat.", k=10_000)
     top = r.masks[0].top
     assert len(top) == len(m.tokenizer)
     assert sum(p.probability for p in top) == pytest.approx(1.0, abs=1e-4)
 
 
-def test_mask_positions(models: dict[str, InspectModel]) -> None:
-    m = models["bert"]
+def test_mask_positions(peaked_models: dict[str, InspectModel]) -> None:
+    m = peaked_models["bert"]
     text = SENTENCE.format(m="bank")
     enc = m.encode(text)
     pos = enc.tokens.index("bank")
@@ -107,10 +91,10 @@ def test_mask_positions(models: dict[str, InspectModel]) -> None:
 
 
 @pytest.mark.parametrize("name", list(BUILDERS))
-def test_logit_lens(models: dict[str, InspectModel], name: str) -> None:
+def test_logit_lens(peaked_models: dict[str, InspectModel], name: str) -> None:
     import torch
 
-    m = models[name]
+    m = peaked_models[name]
     text = SENTENCE.format(m=m.mask_token)
     r = fill_mask(m, text, k=5, logit_lens=True)
     mp = r.masks[0]
@@ -146,36 +130,38 @@ def test_model_without_head(root: Path) -> None:
         fill_mask(m, "The [MASK] sat.")
 
 
-def test_no_mask(models: dict[str, InspectModel]) -> None:
+def test_no_mask(peaked_models: dict[str, InspectModel]) -> None:
     with pytest.raises(WorkbenchError, match=r"no mask: type \[MASK\]"):
-        fill_mask(models["bert"], "The cat sat.")
+        fill_mask(peaked_models["bert"], "The cat sat.")
     with pytest.raises(WorkbenchError, match="type <mask>"):
-        fill_mask(models["roberta"], "The cat sat.")
+        fill_mask(peaked_models["roberta"], "The cat sat.")
 
 
-def test_empty_text(models: dict[str, InspectModel]) -> None:
+def test_empty_text(peaked_models: dict[str, InspectModel]) -> None:
     with pytest.raises(WorkbenchError, match="empty"):
-        fill_mask(models["bert"], "")
+        fill_mask(peaked_models["bert"], "")
     with pytest.raises(WorkbenchError, match="empty"):
-        fill_mask(models["bert"], "   ", mask_positions=[1])
+        fill_mask(peaked_models["bert"], "   ", mask_positions=[1])
 
 
 @pytest.mark.parametrize("positions", [[99], [-1], [7]])
-def test_position_out_of_range(models: dict[str, InspectModel], positions: list[int]) -> None:
+def test_position_out_of_range(peaked_models: dict[str, InspectModel],
+                               positions: list[int]) -> None:
     with pytest.raises(ParameterError, match="position"):
-        fill_mask(models["bert"], "The cat sat.", mask_positions=positions)   # 5 tokens
+        # "The cat sat." is 5 tokens.
+        fill_mask(peaked_models["bert"], "The cat sat.", mask_positions=positions)
 
 
-def test_special_position_and_bad_k(models: dict[str, InspectModel]) -> None:
+def test_special_position_and_bad_k(peaked_models: dict[str, InspectModel]) -> None:
     with pytest.raises(ParameterError, match=r"special token \[CLS\]"):
-        fill_mask(models["bert"], "The cat sat.", mask_positions=[0])
+        fill_mask(peaked_models["bert"], "The cat sat.", mask_positions=[0])
     for k in (0, -3, 2.5):
         with pytest.raises(ParameterError, match="k"):
-            fill_mask(models["bert"], "The [MASK] sat.", k=k)
+            fill_mask(peaked_models["bert"], "The [MASK] sat.", k=k)
 
 
-def test_truncation(models: dict[str, InspectModel]) -> None:
-    m = models["bert"]
+def test_truncation(peaked_models: dict[str, InspectModel]) -> None:
+    m = peaked_models["bert"]
     filler = " ".join(["the cat sat on the mat ."] * 12)
     r = fill_mask(m, "The [MASK] sat. " + filler, k=3)
     assert len(r.tokens) == POSITIONS and "maximum" in r.notice

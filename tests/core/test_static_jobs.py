@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.core.progress_fixtures import CancelWhen
 from workbench.core.corpus import Corpus, TokenizerSettings
 from workbench.core.errors import ParameterError
 from workbench.core.resources import default_corpus_path
@@ -44,19 +45,17 @@ def test_word2vec_run_is_tokenized_saved_and_recorded(corpus: Corpus, tmp_path: 
     assert "the" in back
 
 
+def cancel_after_first_epoch() -> CancelWhen:
+    """A recording progress that cancels once an epoch's report arrives."""
+    return CancelWhen(partial=lambda r: isinstance(r, EpochReport))
+
+
 def test_cancel_after_an_epoch_saves_its_vectors(corpus: Corpus, tmp_path: Path) -> None:
     ws = Workspace(tmp_path / "ws")
     request = StaticTrainRequest("fasttext", FastTextParams(vector_size=8, epochs=50, workers=1,
                                                             bucket=20_000))
-
-    class CancelAfterFirstEpoch(RecordingProgress):
-        def partial(self, result: object) -> None:
-            super().partial(result)
-            if isinstance(result, EpochReport):
-                self.token.cancel()
-
     with pytest.raises(Cancelled) as stop:
-        train_static(corpus, request, workspace=ws, progress=CancelAfterFirstEpoch())
+        train_static(corpus, request, workspace=ws, progress=cancel_after_first_epoch())
     kept = stop.value.result
     assert kept is not None and kept.cancelled and len(kept.epochs) == 1
     (run,) = ws.runs.list()
@@ -197,16 +196,9 @@ def test_continue_cancelled_after_an_epoch_is_recorded(corpus: Corpus, tmp_path:
     first = train_static(corpus, StaticTrainRequest(
         "fasttext", FastTextParams(vector_size=8, epochs=1, workers=1, bucket=5000)),
         workspace=ws)
-
-    class CancelAfterFirstEpoch(RecordingProgress):
-        def partial(self, result: object) -> None:
-            super().partial(result)
-            if isinstance(result, EpochReport):
-                self.token.cancel()
-
     with pytest.raises(Cancelled) as stop:
         resume_static(StaticResumeRequest(first.run_id, 5), workspace=ws,
-                      progress=CancelAfterFirstEpoch())
+                      progress=cancel_after_first_epoch())
     kept = stop.value.result
     assert kept is not None and [e.epoch for e in kept.epochs] == [1]
     run = ws.runs.get(kept.run_id)

@@ -163,6 +163,7 @@ def test_run_in_child_stops_its_process() -> None:
 @pytest.mark.slow
 def test_umap_in_the_worker_equals_umap_in_process(tmp_path: Path) -> None:
     """Slow: the child compiles UMAP's numba code (about 20 s on two cores)."""
+    from tests.core.progress_fixtures import CancelWhen
     from workbench.core.embeddings import Embeddings
     from workbench.core.explore import ProjectionParams, project, warm_umap
     from workbench.core.explore.projections import umap_worker
@@ -182,15 +183,7 @@ def test_umap_in_the_worker_equals_umap_in_process(tmp_path: Path) -> None:
     # A cancel reaches UMAP's epoch loop in the child: it stops there by itself (the
     # process is not terminated) and nothing is cached.
     pid, starts = umap_worker().pid, umap_worker().starts
-    progress = RecordingProgress()
-    record = progress._on_report
-
-    def cancel_at_first_epoch(fraction: float | None, message: str) -> None:
-        record(fraction, message)   # type: ignore[misc]
-        if "epoch" in message:
-            progress.token.cancel()
-
-    progress._on_report = cancel_at_first_epoch
+    progress = CancelWhen(report=lambda message: "epoch" in message)
     cache = tmp_path / "cancelled"
     with pytest.raises(Cancelled):
         project(emb, ProjectionParams("umap", n_neighbors=10, iterations=100_000, seed=3),
