@@ -345,7 +345,7 @@ def test_word_in_context_preset_plots_every_layer(qtbot: Any, model: InspectMode
 # --------------------------------------------------------------------------- contextuality
 
 def test_contextuality_three_curves_adjusted_toggle_and_export(
-        qtbot: Any, model: InspectModel, tmp_path: Path) -> None:
+        qtbot: Any, model: InspectModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     view = ContextualityView(lambda: None)
     qtbot.addWidget(view)
     view.set_model(model)
@@ -382,6 +382,28 @@ def test_contextuality_three_curves_adjusted_toggle_and_export(
     png = tmp_path / "ctx.png"
     view.export_png(png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    # The Export menu, as clicked: the chosen file is written and the bar says so.
+    from PySide6.QtWidgets import QFileDialog
+
+    assert view.export_button.isEnabled()
+    csv_action, png_action = view.export_button.menu().actions()
+    assert (csv_action.text(), png_action.text()) == ("Values as CSV…", "Plot as PNG…")
+    chosen = [str(tmp_path / "menu.csv")]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_args: (chosen[0], "")))
+    csv_action.trigger()
+    assert view.message_bar.text() == f"Wrote {LAYERS + 1} rows to {chosen[0]}."
+    assert Path(chosen[0]).read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    chosen[0] = str(tmp_path / "menu.png")
+    png_action.trigger()
+    assert view.message_bar.text() == f"Saved the plot to {chosen[0]}."
+    assert Path(chosen[0]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    chosen[0] = str(tmp_path / "menu.txt")           # not a .png: refused with the reason
+    png_action.trigger()
+    assert view.message_bar.level() == "error"
+    assert view.message_bar.text().startswith(f"Could not write {chosen[0]}: ")
+    assert ".png" in view.message_bar.text() and not Path(chosen[0]).exists()
 
 
 def test_current_corpus_source_for_senses_and_contextuality(

@@ -25,7 +25,7 @@ import string
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["CONTEXT", "Msg", "dumps", "fields", "loads", "msg", "render"]
+__all__ = ["CONTEXT", "Msg", "dumps", "fields", "join", "loads", "msg", "render"]
 
 #: The translation context of every core message.
 CONTEXT = "core"
@@ -71,6 +71,17 @@ def msg(template: str, /, **values: Any) -> Msg:
         The values of its fields.
     """
     return Msg(template, values)
+
+
+def join(parts: list[str]) -> str:
+    """Sentences one after the other, still translatable when they are messages."""
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    out = parts[-1]
+    for part in reversed(parts[:-1]):
+        out = msg("{first} {then}", first=part, then=out)
+    return out
 
 
 def fields(template: str) -> set[str]:

@@ -17,6 +17,7 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -41,6 +42,7 @@ __all__ = [
     "error_reporter",
     "install_excepthooks",
     "report_exception",
+    "show_job_error",
     "show_unexpected_error",
     "uninstall_excepthooks",
 ]
@@ -204,6 +206,21 @@ def _show(box: QMessageBox) -> None:
 def _forget(box: QMessageBox) -> None:
     if box in _open_boxes:
         _open_boxes.remove(box)
+
+
+def show_job_error(parent: QWidget, show: Callable[[str], object], error: BaseException,
+                   details: str = "") -> bool:
+    """Show why a job failed; return whether it was the user's kind of error.
+
+    A :class:`WorkbenchError` goes to ``show`` (usually a panel's
+    ``message_bar.show_error``) in the interface language; anything else is
+    a bug and gets the unexpected-error box with ``details`` (the traceback).
+    """
+    if isinstance(error, WorkbenchError):
+        show(core_text(error))
+        return True
+    show_unexpected_error(parent, error, details)
+    return False
 
 
 def report_exception(exc: BaseException, tb: str = "", parent: QWidget | None = None,

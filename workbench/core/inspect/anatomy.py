@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.messages import msg
+from workbench.core.messages import join, msg
 
 if TYPE_CHECKING:
     from workbench.core.inspect.model import InspectModel
@@ -216,4 +216,4 @@ def input_anatomy(model: InspectModel, text: str, pair: str | None = None) -> In
         norms={p: np.linalg.norm(parts[p], axis=1).astype(np.float32) for p in PARTS},
         pca={p: coords[i * n:(i + 1) * n] for i, p in enumerate(PARTS)},
         explained=explained, has_segments=types_table is not None,
-        notice=" ".join(notices), token_types=list(enc.token_type_ids))
+        notice=join(notices), token_types=list(enc.token_type_ids))

@@ -39,7 +39,7 @@ import numpy as np
 
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.inspect.contextual import Occurrence, WordVectors, is_cjk, words_in
-from workbench.core.messages import msg
+from workbench.core.messages import join, msg
 from workbench.core.tasks import NULL_PROGRESS, Progress
 
 if TYPE_CHECKING:
@@ -455,4 +455,4 @@ def _analyse(vectors: WordVectors, x: np.ndarray, word: str, layer_name: str, me
         silhouettes=silhouettes, clusters=clusters, static_point=static_point,
         static_placement=placement, static_neighbours=static_neighbours, ari=ari,
         method=method, layer=str(layer_name), occurrences=list(occ), clustering=clustering,
-        explained=explained, notice=" ".join(notices))
+        explained=explained, notice=join(notices))

@@ -60,12 +60,14 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
-from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.i18n import core_text
+from workbench.ui.notifications import MessageBar, show_job_error, show_unexpected_error
 from workbench.ui.plots.bert_curves import ConfusionHeatmap, TrainingCurves
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.pretrain_runs_view import PretrainRunsView
 
 if TYPE_CHECKING:
+    from workbench.core.bert.engine import TrainingSettings
     from workbench.core.bert.finetune import FinetuneRequest, FinetuneResult
     from workbench.core.bert.models import ModelSize
     from workbench.core.bert.pretrain import PretrainRequest, PretrainResult
@@ -364,7 +366,7 @@ def preview_finetune_file(task: str, path: str | Path, *, text_column: str | Non
         return FilePreview(task, (), (), len(qa.examples),
                            limit is not None and len(qa.examples) >= limit, version)
     except WorkbenchError as exc:
-        return FilePreview(task, columns, error=str(exc))
+        return FilePreview(task, columns, error=core_text(exc))
 
 
 def _html(text: str) -> str:
@@ -533,37 +535,191 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def _begin_run(page: Any, read: Callable[[], Any]) -> Any | None:
-    """Shared start of a page's run: ``read()`` the request, then clear the last run's output.
+class _TrainingPage(QWidget):
+    """What the Pretrain and Fine-tune pages share.
 
-    Returns ``None`` (and shows why in the page's message bar) when a run is
-    going on or the widgets describe no valid request.
+    A training job in :attr:`runner`, started and cancelled with Start and
+    Cancel (Ctrl+Return, Esc); a scrolling settings column beside tabs of
+    results whose first tab is the live curves; a status line, a summary of the
+    last run and "Open in Explore" for its model.  A page builds its widgets
+    with :meth:`_start_buttons`, :meth:`_optimiser_spins`, :meth:`_device_spins`
+    and :meth:`_result_lines` (plus ``epochs_spin``, ``batch_spin`` and
+    ``eval_every_spin``, which :meth:`_training_settings` also reads), places
+    them with :meth:`_lay_out`, calls :meth:`_connect_runner`, and implements
+    ``start``, ``result_model_folder``, ``_on_finished`` and ``_on_cancelled``.
+
+    Parameters
+    ----------
+    runner_name
+        The job's name in the window's job list.
+    workspace
+        Returns the workspace runs are recorded in.
+    parent
+        The owning widget.
     """
-    if page.runner.is_running:
-        return None
-    try:
-        request = read()
-    except WorkbenchError as exc:
-        page.message_bar.show_error(str(exc))
-        return None
-    page.message_bar.clear()
-    page.curves.clear_data()
-    page.summary_label.setText("")
-    page.right_tabs.setCurrentWidget(page.curves)
-    return request
 
+    #: A model folder to open in Explore, and whether to keep ``##`` pieces.
+    open_in_explore = Signal(str, bool)
 
-def _failed(page: Any, error: BaseException, details: str) -> None:
-    if isinstance(error, WorkbenchError):
-        page.message_bar.show_error(str(error))
-        page.status_label.setText("")
-    else:
-        page.status_label.setText(QCoreApplication.translate("BertPanel", "The job failed."))
-        show_unexpected_error(page, error, details)
+    def __init__(self, runner_name: str, workspace: Callable[[], Workspace | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.runner = TaskRunner(runner_name, self)
+        self.message_bar = MessageBar(self)
+
+    # ------------------------------------------------------------ building
+    def _optimiser_spins(self, lr: float, lr_low: float, lr_decimals: int, lr_step: float,
+                         warmup: float) -> None:
+        """The learning rate, warm-up and weight decay boxes (``lr_spin``…)."""
+        p = self
+        self.lr_spin = _dspin(p, lr_low, 1.0, lr, lr_decimals, self.tr(
+            "Peak learning rate (AdamW)"), lr_step)
+        self.warmup_spin = _dspin(p, 0.0, 0.99, warmup, 3, self.tr(
+            "Share of the steps with a linear warm-up of the learning rate"), 0.01)
+        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, self.tr("Decoupled weight decay"), 0.01)
+
+    def _device_spins(self, seed_tip: str) -> None:
+        """The device, precision and seed boxes (``device_combo``…)."""
+        self.device_combo = _device_combo(self)
+        self.precision_combo = _precision_combo(self)
+        self.seed_spin = _spin(self, 0, 2**31 - 1, 0, seed_tip)
+
+    def _start_buttons(self, start_tip: str, cancel_tip: str) -> QHBoxLayout:
+        """Start and Cancel (``start_button``, ``cancel_button``), side by side."""
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self.start_button.setToolTip(start_tip)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(cancel_tip)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.cancel_button)
+        return buttons
+
+    def _result_lines(self, status_tip: str = "") -> QWidget:
+        """``status_label``, ``summary_label`` and the "Open in Explore" row (returned)."""
+        self.status_label = QLabel("", self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setToolTip(status_tip)
+        self.summary_label = QLabel("", self)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        explore_row, self.explore_button, self.pieces_check = _explore_row(self)
+        return explore_row
+
+    def _lay_out(self, left: QVBoxLayout, explore_row: QWidget,
+                 tabs: tuple[tuple[QWidget, str], ...]) -> None:
+        """The settings ``left`` (then the result lines) beside ``right_tabs`` made of ``tabs``."""
+        left.addWidget(self.status_label)
+        left.addWidget(self.summary_label)
+        left.addWidget(explore_row)
+        left.addStretch(1)
+        inner = QWidget(self)
+        inner.setLayout(left)
+        self.right_tabs = QTabWidget(self)
+        for widget, title in tabs:
+            self.right_tabs.addTab(widget, title)
+        body = QHBoxLayout()
+        body.addWidget(_scroll(self, inner))
+        body.addWidget(self.right_tabs, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.message_bar)
+        outer.addLayout(body, 1)
+
+    def _connect_runner(self) -> None:
+        """Start, Cancel, their shortcuts, "Open in Explore" and the runner's signals."""
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.explore_button.clicked.connect(self._on_explore_clicked)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
+        self.runner.started.connect(lambda: self._set_busy(True))
+        self.runner.done.connect(lambda: self._set_busy(False))
+        self.runner.progress_changed.connect(self._on_progress_changed)
+        self.runner.partial_result_ready.connect(self._on_partial_result)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.failed.connect(self._on_failed)
+
+    # ------------------------------------------------------------ state
+    def start(self) -> None:
+        """Start the job with the current settings (subclasses)."""
+        raise NotImplementedError
+
+    def result_model_folder(self) -> str | None:
+        """The model folder of the last run ("Open in Explore" opens it), if any."""
+        raise NotImplementedError
+
+    def _training_settings(self, **extra: Any) -> TrainingSettings:
+        """The settings the boxes both pages have describe, with ``extra`` ones."""
+        from workbench.core.bert.engine import TrainingSettings
+
+        return TrainingSettings(
+            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
+            learning_rate=self.lr_spin.value(), warmup_ratio=self.warmup_spin.value(),
+            weight_decay=self.decay_spin.value(),
+            eval_every=self.eval_every_spin.value() or None,
+            device=str(self.device_combo.currentData()),
+            precision=str(self.precision_combo.currentData()), seed=self.seed_spin.value(),
+            **extra)
+
+    def _begin_run(self, read: Callable[[], Any]) -> Any | None:
+        """Shared start of a run: ``read()`` the request, then clear the last run's output.
+
+        Returns ``None`` (and shows why in the message bar) when a run is going
+        on or the widgets describe no valid request.
+        """
+        if self.runner.is_running:
+            return None
+        try:
+            request = read()
+        except WorkbenchError as exc:
+            self.message_bar.show_error(str(exc))
+            return None
+        self.message_bar.clear()
+        self.curves.clear_data()
+        self.summary_label.setText("")
+        self.right_tabs.setCurrentWidget(self.curves)
+        return request
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the job (the engine saves a checkpoint first)."""
+        self.runner.cancel()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.start_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.explore_button.setEnabled(not busy and self.result_model_folder() is not None)
+
+    @Slot()
+    def _on_explore_clicked(self) -> None:
+        folder = self.result_model_folder()
+        if folder:
+            self.open_in_explore.emit(folder, self.pieces_check.isChecked())
+
+    # ------------------------------------------------------- job results
+    @Slot(float, str)
+    def _on_progress_changed(self, fraction: float, message: str) -> None:
+        if message:
+            percent = f"{fraction:.0%} · " if fraction >= 0 else ""
+            self.status_label.setText(f"{percent}{message}")
+
+    @Slot(object)
+    def _on_partial_result(self, point: object) -> None:
+        if hasattr(point, "step") and hasattr(point, "eval"):
+            self.curves.add_point(point)
+
+    @Slot(object, str)
+    def _on_failed(self, error: BaseException, details: str) -> None:
+        self.status_label.setText("")
+        if not show_job_error(self, self.message_bar.show_error, error, details):
+            self.status_label.setText(QCoreApplication.translate("BertPanel", "The job failed."))
 
 
 # --------------------------------------------------------------------------- pretraining
-class PretrainPage(QWidget):
+class PretrainPage(_TrainingPage):
     """Pretrain a BERT on the Corpus panel's corpus, with live curves, cancel and compare.
 
     Parameters
@@ -599,16 +755,14 @@ class PretrainPage(QWidget):
     model_trained = Signal(str)
     #: The devices PyTorch has here (``("cpu", "cuda")``...), once checked.
     devices_found = Signal(object)
-    #: A model folder to open in Explore, and whether to keep ``##`` pieces.
-    open_in_explore = Signal(str, bool)
 
     def __init__(self, corpus_choice: Callable[[], CorpusChoice | None],
                  workspace: Callable[[], Workspace | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(QCoreApplication.translate("PretrainPage", "BERT pretraining"),
+                         workspace, parent)
         self.setObjectName("BertPretrainPage")
         self._corpus_choice = corpus_choice
-        self._workspace = workspace
         self.static_embeddings: Embeddings | None = None
         self.result: PretrainResult | None = None
         self.checkpoint_path = ""
@@ -617,7 +771,6 @@ class PretrainPage(QWidget):
         self._live_tag = ""
         self._devices_known = False
         self._vocab_cache: dict[str, int | None] = {}
-        self.runner = TaskRunner(self.tr("BERT pretraining"), self)
         self.device_runner = TaskRunner(self.tr("Device check"), self)
         self._build()
         self._connect()
@@ -630,7 +783,6 @@ class PretrainPage(QWidget):
     # ------------------------------------------------------------ building
     def _build(self) -> None:
         p = self
-        self.message_bar = MessageBar(self)
         self.corpus_label = QLabel(self)
         self.corpus_label.setWordWrap(True)
         self.corpus_label.setToolTip(self.tr(
@@ -727,10 +879,7 @@ class PretrainPage(QWidget):
         self.batch_spin = _spin(p, 1, 65_536, 16, self.tr("Examples per forward pass"))
         self.accum_spin = _spin(p, 1, 1024, 1, self.tr(
             "Forward passes per optimizer step (effective batch = batch × accumulation)"))
-        self.lr_spin = _dspin(p, 1e-6, 1.0, 5e-4, 6, self.tr("Peak learning rate (AdamW)"), 1e-4)
-        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.06, 3, self.tr(
-            "Share of the steps with a linear warm-up of the learning rate"), 0.01)
-        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, self.tr("Decoupled weight decay"), 0.01)
+        self._optimiser_spins(lr=5e-4, lr_low=1e-6, lr_decimals=6, lr_step=1e-4, warmup=0.06)
         self.max_steps_spin = _spin(p, 0, 100_000_000, 1000, self.tr(
             "Optimizer steps to run; 'epochs' = use the number of epochs below"), self.tr("epochs"))
         self.epochs_spin = _dspin(p, 0.01, 10000.0, 1.0, 2, self.tr(
@@ -741,10 +890,7 @@ class PretrainPage(QWidget):
         self.save_every_spin = _spin(p, 0, 10_000_000, 0, self.tr(
             "Write a checkpoint every N steps ('off': only on cancel and at the end)"),
             self.tr("off"))
-        self.device_combo = _device_combo(self)
-        self.precision_combo = _precision_combo(self)
-        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, self.tr("Seed of the data, the initialisation "
-                                                           "and the masks"))
+        self._device_spins(self.tr("Seed of the data, the initialisation and the masks"))
         self.training_box = QGroupBox(self.tr("Training"), self)
         trform = QFormLayout(self.training_box)
         trform.addRow(self.tr("Sequence length:"), self.seq_len_spin)
@@ -773,10 +919,9 @@ class PretrainPage(QWidget):
         sform.addRow(self.tr("Freeze for:"), self.freeze_spin)
 
         # actions
-        self.start_button = QPushButton(self.tr("Start"), self)
-        self.start_button.setToolTip(self.tr("Pretrain on the Corpus panel's corpus (Ctrl+Enter)"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop; a resumable checkpoint is saved first (Esc)"))
+        buttons = self._start_buttons(
+            self.tr("Pretrain on the Corpus panel's corpus (Ctrl+Enter)"),
+            self.tr("Stop; a resumable checkpoint is saved first (Esc)"))
         self.export_button = QPushButton(self.tr("Export config…"), self)
         self.export_button.setToolTip(self.tr(
             "Save these settings as a JSON config for 'workbench bert pretrain --config FILE' (or "
@@ -785,9 +930,6 @@ class PretrainPage(QWidget):
         self.launch_edit = QLineEdit(self)
         self.launch_edit.setReadOnly(True)
         self.launch_edit.setToolTip(self.tr("Runs the exported config on several GPUs"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button, 1)
-        buttons.addWidget(self.cancel_button)
         self.sweep_edit = QLineEdit("0.05, 0.15, 0.3, 0.5", self)
         self.sweep_edit.setToolTip(self.tr("Mask ratios for the sweep (commas between); every run "
                                            "uses the same data and seed and is evaluated with the "
@@ -803,14 +945,7 @@ class PretrainPage(QWidget):
         export.addWidget(self.export_button, 1)
         export.addWidget(QLabel(self.tr("GPUs:"), self))
         export.addWidget(self.nproc_spin)
-        self.status_label = QLabel("", self)
-        self.status_label.setWordWrap(True)
-        self.status_label.setToolTip(self.tr("Step, loss and time left"))
-        self.summary_label = QLabel("", self)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        explore_row, self.explore_button, self.pieces_check = _explore_row(self)
+        explore_row = self._result_lines(self.tr("Step, loss and time left"))
 
         left = QVBoxLayout()
         for w in (self.corpus_label, self.tokenizer_box, self.model_box, self.objective_box,
@@ -820,26 +955,12 @@ class PretrainPage(QWidget):
         left.addLayout(sweep)
         left.addLayout(export)
         left.addWidget(self.launch_edit)
-        left.addWidget(self.status_label)
-        left.addWidget(self.summary_label)
-        left.addWidget(explore_row)
-        left.addStretch(1)
-        inner = QWidget(self)
-        inner.setLayout(left)
-
         self.curves = TrainingCurves(self)
         self.runs_view = PretrainRunsView(self._workspace, PRETRAIN_KIND, self)
-        self.right_tabs = QTabWidget(self)
-        self.right_tabs.addTab(self.curves, self.tr("Curves"))
-        self.right_tabs.addTab(self.runs_view, self.tr("Compare runs"))
+        self._lay_out(left, explore_row, ((self.curves, self.tr("Curves")),
+                                          (self.runs_view, self.tr("Compare runs"))))
         self.right_tabs.setTabToolTip(1, self.tr("Recorded pretraining runs; check some to overlay "
                                                  "their curves"))
-        body = QHBoxLayout()
-        body.addWidget(_scroll(self, inner))
-        body.addWidget(self.right_tabs, 1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.message_bar)
-        outer.addLayout(body, 1)
 
     def _connect(self) -> None:
         self.tokenizer_combo.currentIndexChanged.connect(self._on_tokenizer_mode_changed)
@@ -855,21 +976,10 @@ class PretrainPage(QWidget):
         self.max_steps_spin.valueChanged.connect(
             lambda v: self.epochs_spin.setEnabled(v == 0 and not self.runner.is_running))
         self.nproc_spin.valueChanged.connect(self._update_launch_command)
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
         self.export_button.clicked.connect(self._on_export_clicked)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
-        self.runner.started.connect(lambda: self._set_busy(True))
-        self.runner.done.connect(lambda: self._set_busy(False))
+        self._connect_runner()
         self.runner.done.connect(self.runs_view.refresh)
-        self.runner.progress_changed.connect(self._on_progress_changed)
-        self.runner.partial_result_ready.connect(self._on_partial_result)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.cancelled.connect(self._on_cancelled)
-        self.runner.failed.connect(lambda e, d: _failed(self, e, d))
         self.device_runner.finished.connect(self._set_devices)
-        self.explore_button.clicked.connect(self._on_explore_clicked)
         self.runs_view.open_in_explore.connect(self.open_in_explore)
         self.sweep_button.clicked.connect(self.start_sweep)
 
@@ -884,12 +994,6 @@ class PretrainPage(QWidget):
             return None
         folder = r.final_model_dir or r.last_checkpoint
         return str(folder) if folder is not None else None
-
-    @Slot()
-    def _on_explore_clicked(self) -> None:
-        folder = self.result_model_folder()
-        if folder:
-            self.open_in_explore.emit(folder, self.pieces_check.isChecked())
 
     # ------------------------------------------------------------ state
     def size_choice(self) -> str:
@@ -986,7 +1090,7 @@ class PretrainPage(QWidget):
             memory = estimate_memory(size, vocab, self.batch_spin.value(),
                                      self.seq_len_spin.value(), precision, heads=heads)
         except WorkbenchError as exc:
-            self.size_label.setText(str(exc))
+            self.size_label.setText(core_text(exc))
             return
         from workbench.core.bert.models import format_bytes
 
@@ -996,7 +1100,7 @@ class PretrainPage(QWidget):
                 n=f"{n:,}", vocab=f"{vocab:,}", memory=format_bytes(memory.total),
                 batch=self.batch_spin.value(), seq_len=self.seq_len_spin.value(),
                 precision=self.precision_combo.currentText()))
-        self.size_label.setToolTip(memory.describe())
+        self.size_label.setToolTip(core_text(memory.describe()))
 
     @Slot(object)
     def set_static_embeddings(self, emb: Embeddings | None) -> None:
@@ -1032,21 +1136,14 @@ class PretrainPage(QWidget):
     def request(self) -> PretrainRequest:
         """The request the widgets describe (``ParameterError`` when invalid or no corpus)."""
         from workbench.core.bert.data import MaskingSettings
-        from workbench.core.bert.engine import TrainingSettings
         from workbench.core.bert.pretrain import PretrainRequest
 
         choice = self._corpus_choice()
         if choice is None:
             raise ParameterError(self.tr("Open a corpus in the Corpus panel first."))
-        training = TrainingSettings(
-            max_steps=self.max_steps_spin.value() or None, epochs=self.epochs_spin.value(),
-            batch_size=self.batch_spin.value(), grad_accum=self.accum_spin.value(),
-            learning_rate=self.lr_spin.value(), warmup_ratio=self.warmup_spin.value(),
-            weight_decay=self.decay_spin.value(),
-            eval_every=self.eval_every_spin.value() or None,
-            save_every=self.save_every_spin.value() or None,
-            device=str(self.device_combo.currentData()),
-            precision=str(self.precision_combo.currentData()), seed=self.seed_spin.value())
+        training = self._training_settings(
+            max_steps=self.max_steps_spin.value() or None, grad_accum=self.accum_spin.value(),
+            save_every=self.save_every_spin.value() or None)
         masking = MaskingSettings(self.mask_ratio_spin.value(), self.mask_fraction_spin.value(),
                                   self.random_fraction_spin.value())
         tokenizer = None
@@ -1085,7 +1182,7 @@ class PretrainPage(QWidget):
     @Slot()
     def start(self) -> None:
         """Start pretraining with the current settings."""
-        request = _begin_run(self, self.request)
+        request = self._begin_run(self.request)
         if request is None:
             return
         self.checkpoint_path = ""
@@ -1096,7 +1193,7 @@ class PretrainPage(QWidget):
     @Slot()
     def start_sweep(self) -> None:
         """Pretrain once per mask ratio of :attr:`sweep_edit` (the other settings as set)."""
-        read = _begin_run(self, lambda: (parse_ratios(self.sweep_edit.text()), self.request()))
+        read = self._begin_run(lambda: (parse_ratios(self.sweep_edit.text()), self.request()))
         if read is None:
             return
         ratios, request = read
@@ -1106,11 +1203,6 @@ class PretrainPage(QWidget):
         self._live_tag = ""
         self.runner.start(_sweep_job, ratios, request, self._workspace(),
                           self._static_for_run())
-
-    @Slot()
-    def cancel(self) -> None:
-        """Stop pretraining (a checkpoint is kept)."""
-        self.runner.cancel()
 
     def export_config(self, path: str | Path) -> Path:
         """Write the current request as JSON to ``path`` and show the launch command.
@@ -1189,25 +1281,14 @@ class PretrainPage(QWidget):
         super().showEvent(event)
 
     def _set_busy(self, busy: bool) -> None:
-        for box in (self.tokenizer_box, self.model_box, self.objective_box, self.training_box):
-            box.setEnabled(not busy)
-        self.static_box.setEnabled(not busy)
-        self.start_button.setEnabled(not busy)
-        self.export_button.setEnabled(not busy)
-        self.sweep_button.setEnabled(not busy)
-        self.sweep_edit.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
-        self.explore_button.setEnabled(not busy and self.result_model_folder() is not None)
+        super()._set_busy(busy)
+        for w in (self.tokenizer_box, self.model_box, self.objective_box, self.training_box,
+                  self.static_box, self.export_button, self.sweep_button, self.sweep_edit):
+            w.setEnabled(not busy)
         self._update_static_check()
         self.epochs_spin.setEnabled(self.max_steps_spin.value() == 0 and not busy)
 
     # ------------------------------------------------------- job results
-    @Slot(float, str)
-    def _on_progress_changed(self, fraction: float, message: str) -> None:
-        if message:
-            percent = f"{fraction:.0%} · " if fraction >= 0 else ""
-            self.status_label.setText(f"{percent}{message}")
-
     @Slot(object)
     def _on_partial_result(self, point: object) -> None:
         if hasattr(point, "step") and hasattr(point, "eval"):
@@ -1215,7 +1296,7 @@ class PretrainPage(QWidget):
             if tag != self._live_tag:            # the next run of a sweep: fresh live curves
                 self._live_tag = tag
                 self.curves.clear_data()
-            self.curves.add_point(point)
+        super()._on_partial_result(point)
 
     def _show_sweep(self, results: list[PretrainResult], cancelled: bool) -> None:
         """Check the sweep's runs in Compare runs, on the comparable evaluation loss."""
@@ -1312,7 +1393,7 @@ class PretrainPage(QWidget):
 
 
 # --------------------------------------------------------------------------- fine-tuning
-class FinetunePage(QWidget):
+class FinetunePage(_TrainingPage):
     """Fine-tune a pretrained BERT on a labelled file; metrics, confusion matrix, mistakes.
 
     Attributes
@@ -1339,17 +1420,13 @@ class FinetunePage(QWidget):
         The last finished run.
     """
 
-    #: A model folder to open in Explore, and whether to keep ``##`` pieces.
-    open_in_explore = Signal(str, bool)
-
     def __init__(self, workspace: Callable[[], Workspace | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(QCoreApplication.translate("FinetunePage", "BERT fine-tuning"),
+                         workspace, parent)
         self.setObjectName("BertFinetunePage")
-        self._workspace = workspace
         self.result: FinetuneResult | None = None
         self.preview: FilePreview | None = None
-        self.runner = TaskRunner(self.tr("BERT fine-tuning"), self)
         self.preview_runner = TaskRunner(self.tr("Reading the training file"), self)
         self._build()
         self._connect()
@@ -1357,7 +1434,6 @@ class FinetunePage(QWidget):
 
     def _build(self) -> None:
         p = self
-        self.message_bar = MessageBar(self)
         self.task_combo = QComboBox(self)
         for label, task in FINETUNE_TASKS:
             self.task_combo.addItem(QCoreApplication.translate("FinetunePage", label), task)
@@ -1395,10 +1471,7 @@ class FinetunePage(QWidget):
         self.epochs_spin = _dspin(p, 0.01, 1000.0, 3.0, 2, self.tr("Passes over the training data"),
                                   0.5)
         self.batch_spin = _spin(p, 1, 65_536, 32, self.tr("Examples per step"))
-        self.lr_spin = _dspin(p, 1e-7, 1.0, 5e-5, 7, self.tr("Peak learning rate (AdamW)"), 1e-5)
-        self.warmup_spin = _dspin(p, 0.0, 0.99, 0.1, 3, self.tr(
-            "Share of the steps with a linear warm-up of the learning rate"), 0.01)
-        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, self.tr("Decoupled weight decay"), 0.01)
+        self._optimiser_spins(lr=5e-5, lr_low=1e-7, lr_decimals=7, lr_step=1e-5, warmup=0.1)
         self.limit_spin = _spin(p, 0, 100_000_000, 0, self.tr(
             "Use only the first N examples of each file ('all' = every example)"), self.tr("all"))
         self.eval_every_spin = _spin(p, 0, 10_000_000, 0, self.tr(
@@ -1407,10 +1480,7 @@ class FinetunePage(QWidget):
         self.patience_spin = _spin(p, 0, 1000, 0, self.tr(
             "Stop after this many evaluations without a lower evaluation loss (needs 'Evaluate "
             "every')"), self.tr("off"))
-        self.device_combo = _device_combo(self)
-        self.precision_combo = _precision_combo(self)
-        self.seed_spin = _spin(p, 0, 2**31 - 1, 0, self.tr("Seed of the hold-out split and the new "
-                                                           "head"))
+        self._device_spins(self.tr("Seed of the hold-out split and the new head"))
         self.params_box = QGroupBox(self.tr("Fine-tuning"), self)
         form = QFormLayout(self.params_box)
         form.addRow(self.tr("Task:"), self.task_combo)
@@ -1435,29 +1505,12 @@ class FinetunePage(QWidget):
         form.addRow(self.tr("Precision:"), self.precision_combo)
         form.addRow(self.tr("Seed:"), self.seed_spin)
         self.form = form
-        self.start_button = QPushButton(self.tr("Start"), self)
-        self.start_button.setToolTip(self.tr("Fine-tune, evaluate and save (Ctrl+Enter)"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop; a checkpoint is saved first (Esc)"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button, 1)
-        buttons.addWidget(self.cancel_button)
-        self.status_label = QLabel("", self)
-        self.status_label.setWordWrap(True)
-        self.summary_label = QLabel("", self)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        explore_row, self.explore_button, self.pieces_check = _explore_row(self)
+        buttons = self._start_buttons(self.tr("Fine-tune, evaluate and save (Ctrl+Enter)"),
+                                      self.tr("Stop; a checkpoint is saved first (Esc)"))
+        explore_row = self._result_lines()
         left = QVBoxLayout()
         left.addWidget(self.params_box)
         left.addLayout(buttons)
-        left.addWidget(self.status_label)
-        left.addWidget(self.summary_label)
-        left.addWidget(explore_row)
-        left.addStretch(1)
-        inner = QWidget(self)
-        inner.setLayout(left)
 
         self.curves = TrainingCurves(self)
         self.metrics_table = QTableWidget(0, 2, self)
@@ -1483,17 +1536,10 @@ class FinetunePage(QWidget):
         self.wrong_table.setToolTip(self.tr(
             "Evaluation examples the model got wrong, most confident first (click a header to "
             "sort)"))
-        self.right_tabs = QTabWidget(self)
-        self.right_tabs.addTab(self.curves, self.tr("Curves"))
-        self.right_tabs.addTab(results, self.tr("Results"))
-        self.right_tabs.addTab(self.wrong_table, self.tr("Wrong predictions"))
         self.results_tab = results
-        body = QHBoxLayout()
-        body.addWidget(_scroll(self, inner))
-        body.addWidget(self.right_tabs, 1)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.message_bar)
-        outer.addLayout(body, 1)
+        self._lay_out(left, explore_row, ((self.curves, self.tr("Curves")),
+                                          (results, self.tr("Results")),
+                                          (self.wrong_table, self.tr("Wrong predictions"))))
 
     def _column_combo(self, tip: str) -> QComboBox:
         combo = QComboBox(self)
@@ -1502,24 +1548,13 @@ class FinetunePage(QWidget):
         return combo
 
     def _connect(self) -> None:
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
-        self.runner.started.connect(lambda: self._set_busy(True))
-        self.runner.done.connect(lambda: self._set_busy(False))
-        self.runner.progress_changed.connect(self._on_progress_changed)
-        self.runner.partial_result_ready.connect(self._on_partial_result)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.cancelled.connect(self._on_cancelled)
-        self.runner.failed.connect(lambda e, d: _failed(self, e, d))
+        self._connect_runner()
         self.task_combo.currentIndexChanged.connect(self._on_task_changed)
         self.train_edit.editingFinished.connect(self.refresh_preview)
         self.limit_spin.editingFinished.connect(self.refresh_preview)
         for combo in (self.text_column_combo, self.pair_column_combo,
                       self.label_column_combo):
             combo.activated.connect(self.refresh_preview)
-        self.explore_button.clicked.connect(self._on_explore_clicked)
         self.preview_runner.finished.connect(self._on_preview_ready)
         self.preview_runner.failed.connect(self._on_preview_failed)
         self._on_task_changed()
@@ -1597,7 +1632,7 @@ class FinetunePage(QWidget):
     @Slot(object, str)
     def _on_preview_failed(self, error: BaseException, details: str) -> None:
         if isinstance(error, WorkbenchError):
-            self.preview_label.setText(f"<span style='color:#b00020'>{_html(str(error))}"
+            self.preview_label.setText(f"<span style='color:#b00020'>{_html(core_text(error))}"
                                        "</span>")
         else:
             self.preview_label.setText(self.tr("The file could not be read."))
@@ -1612,17 +1647,10 @@ class FinetunePage(QWidget):
 
     def request(self) -> FinetuneRequest:
         """The request the widgets describe (``ParameterError`` when invalid)."""
-        from workbench.core.bert.engine import TrainingSettings
         from workbench.core.bert.finetune import FinetuneRequest
 
-        training = TrainingSettings(
-            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
-            learning_rate=self.lr_spin.value(), warmup_ratio=self.warmup_spin.value(),
-            weight_decay=self.decay_spin.value(),
-            eval_every=self.eval_every_spin.value() or None,
-            early_stopping_patience=self.patience_spin.value() or None,
-            device=str(self.device_combo.currentData()),
-            precision=str(self.precision_combo.currentData()), seed=self.seed_spin.value())
+        training = self._training_settings(
+            early_stopping_patience=self.patience_spin.value() or None)
         text, pair, label = self.columns()
         extra: dict[str, Any] = {}
         if self.task() == "qa":
@@ -1653,16 +1681,16 @@ class FinetunePage(QWidget):
     @Slot()
     def start(self) -> None:
         """Start fine-tuning with the current settings."""
-        request = _begin_run(self, self.request)
+        request = self._begin_run(self.request)
         if request is None:
             return
         self.status_label.setText(self.tr("Reading the files…"))
         self.runner.start(_finetune_job, request, self._workspace())
 
-    @Slot()
-    def cancel(self) -> None:
-        """Stop fine-tuning."""
-        self.runner.cancel()
+    def result_model_folder(self) -> str | None:
+        """The last run's fine-tuned model."""
+        r = self.result
+        return str(r.model_dir) if r is not None and r.model_dir is not None else None
 
     def _browse_file(self, edit: QLineEdit) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -1679,31 +1707,12 @@ class FinetunePage(QWidget):
             self.model_edit.setText(folder)
 
     def _set_busy(self, busy: bool) -> None:
+        super()._set_busy(busy)
         self.params_box.setEnabled(not busy)
-        self.start_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
-        self.explore_button.setEnabled(not busy and self.result is not None
-                                       and self.result.model_dir is not None)
-
-    @Slot()
-    def _on_explore_clicked(self) -> None:
-        if self.result is not None and self.result.model_dir is not None:
-            self.open_in_explore.emit(str(self.result.model_dir), self.pieces_check.isChecked())
 
     def showEvent(self, event: Any) -> None:
         self.suggest_model()
         super().showEvent(event)
-
-    @Slot(float, str)
-    def _on_progress_changed(self, fraction: float, message: str) -> None:
-        if message:
-            percent = f"{fraction:.0%} · " if fraction >= 0 else ""
-            self.status_label.setText(f"{percent}{message}")
-
-    @Slot(object)
-    def _on_partial_result(self, point: object) -> None:
-        if hasattr(point, "step") and hasattr(point, "eval"):
-            self.curves.add_point(point)
 
     @Slot(object)
     def _on_finished(self, result: FinetuneResult) -> None:
@@ -1828,15 +1837,9 @@ class BertPanel(QWidget):
 
 def main() -> int:
     """Run the panel alone on the bundled corpus (a quick way to try it)."""
-    from workbench.core.corpus import ReaderOptions, TokenizerSettings
-    from workbench.core.resources import default_corpus_path
-    from workbench.core.workspace import Workspace
-    from workbench.ui.panels.static_panel import CorpusChoice
-    from workbench.ui.preview import preview
+    from workbench.ui.preview import bundled_corpus, run_preview
 
-    choice = CorpusChoice(str(default_corpus_path()), ReaderOptions(), TokenizerSettings())
-    workspace = Workspace()
-    return preview(lambda: BertPanel(lambda: choice, lambda: workspace))
+    return run_preview(lambda workspace: BertPanel(bundled_corpus, workspace))
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
+from workbench.ui.i18n import core_text
 from workbench.ui.notifications import MessageBar, show_unexpected_error
 from workbench.ui.plots.length_histogram import LengthHistogramPlot
 from workbench.ui.plots.zipf_plot import ZipfPlot
@@ -778,7 +779,7 @@ class CorpusPanel(QWidget):
     @Slot(object, str)
     def _on_job_failed(self, error: BaseException, tb: str) -> None:
         if isinstance(error, WorkbenchError):
-            text = str(error)
+            text = core_text(error)
             name = Path(self.path()).name
             if name and name not in text and (error.path is None
                                               or Path(error.path).name not in text):
@@ -860,7 +861,7 @@ class CorpusPanel(QWidget):
         self.table_model.set_words(words, result.stats.tokens)
         self.table_view.fit_columns()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802, D102
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._histogram_plot is None:
             QTimer.singleShot(0, self._on_first_show)
@@ -869,20 +870,19 @@ class CorpusPanel(QWidget):
     def _on_first_show(self) -> None:
         _ = self.histogram_plot
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802, D102
+    def closeEvent(self, event: Any) -> None:
         for runner in self.runners():
             runner.cancel()
         super().closeEvent(event)
 
 
 def main() -> int:
-    """Run the panel alone on the bundled corpus."""
+    """Run the panel alone on the bundled corpus (or the file or folder given as argument)."""
     from workbench.core.resources import default_corpus_path
-    from workbench.core.workspace import Workspace
-    from workbench.ui.preview import preview
+    from workbench.ui.preview import run_preview
 
-    return preview(lambda: CorpusPanel(Workspace),
-                   lambda panel: panel.open_path(default_corpus_path(), compute=True))
+    return run_preview(CorpusPanel, lambda panel, path: panel.open_path(path, compute=True),
+                       str(default_corpus_path()))
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.spatial import PointGrid
 from workbench.core.tasks import NULL_PROGRESS, Progress
-from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.notifications import MessageBar, show_job_error
 from workbench.ui.plots.embedding_map import EmbeddingMapView
 from workbench.ui.plots.embedding_map_3d import EmbeddingMap3DView, opengl_status
 from workbench.ui.tasks import TaskRunner
@@ -1003,28 +1003,14 @@ class ExplorePanel(QWidget):
     # ------------------------------------------------------------------ errors
     @Slot(object, str)
     def _on_failed(self, error: BaseException, details: str) -> None:
-        if isinstance(error, WorkbenchError):
-            self.message_bar.show_error(str(error))
-        else:
-            show_unexpected_error(self, error, details)
+        show_job_error(self, self.message_bar.show_error, error, details)
 
 
 def main() -> int:
     """Run the panel alone on vectors trained on the bundled corpus (or a file argument)."""
-    import sys
+    from workbench.ui.preview import run_preview
 
-    from workbench.core.workspace import Workspace
-    from workbench.ui.preview import preview
-
-    workspace = Workspace()
-
-    def build() -> ExplorePanel:
-        panel = ExplorePanel(lambda: workspace)
-        if len(sys.argv) > 1:
-            panel.load_vectors(sys.argv[1])
-        return panel
-
-    return preview(build)
+    return run_preview(ExplorePanel, ExplorePanel.load_vectors)
 
 
 if __name__ == "__main__":

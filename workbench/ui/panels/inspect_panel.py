@@ -416,20 +416,9 @@ class InspectPanel(QWidget):
 
 def main() -> int:
     """Run the panel alone (a model folder as argument is loaded at once)."""
-    import sys
+    from workbench.ui.preview import run_preview
 
-    from workbench.core.workspace import Workspace
-    from workbench.ui.preview import preview
-
-    workspace = Workspace()
-
-    def build() -> InspectPanel:
-        panel = InspectPanel(lambda: workspace)
-        if len(sys.argv) > 1:
-            panel.load_model(sys.argv[1])
-        return panel
-
-    return preview(build)
+    return run_preview(InspectPanel, InspectPanel.load_model)
 
 
 if __name__ == "__main__":

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
-from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.notifications import MessageBar, show_job_error
 from workbench.ui.plots.loss_plot import LossPlot, ScorePlot
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.evaluation_view import EvaluationView
@@ -539,9 +540,9 @@ class StaticPanel(QWidget):
 
         method, sg = self.method()
         extras = {"evaluation": self.epoch_evaluation(), "patience": self.patience()}
-        common = dict(vector_size=self.vector_size_spin.value(),
-                      window=self.window_spin.value(), min_count=self.min_count_spin.value(),
-                      epochs=self.epochs_spin.value(), seed=self.seed_spin.value())
+        common = {"vector_size": self.vector_size_spin.value(),
+                  "window": self.window_spin.value(), "min_count": self.min_count_spin.value(),
+                  "epochs": self.epochs_spin.value(), "seed": self.seed_spin.value()}
         if method == "glove":
             from workbench.core.static.glove import GloveParams
 
@@ -572,7 +573,7 @@ class StaticPanel(QWidget):
                                       .format(name=Path(choice.path).name))
         self.train_button.setEnabled(choice is not None and not self.runner.is_running)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         self.refresh_corpus()
         super().showEvent(event)
 
@@ -931,24 +932,16 @@ class StaticPanel(QWidget):
 
     @Slot(object, str)
     def _on_failed(self, error: BaseException, details: str) -> None:
-        if isinstance(error, WorkbenchError):
-            self.message_bar.show_error(str(error))
-            self.status_label.setText("")
-        else:
+        self.status_label.setText("")
+        if not show_job_error(self, self.message_bar.show_error, error, details):
             self.status_label.setText(self.tr("Training failed."))
-            show_unexpected_error(self, error, details)
 
 
 def main() -> int:
     """Run the panel alone on the bundled corpus (a quick way to try it)."""
-    from workbench.core.corpus import ReaderOptions, TokenizerSettings
-    from workbench.core.resources import default_corpus_path
-    from workbench.core.workspace import Workspace
-    from workbench.ui.preview import preview
+    from workbench.ui.preview import bundled_corpus, run_preview
 
-    choice = CorpusChoice(str(default_corpus_path()), ReaderOptions(), TokenizerSettings())
-    workspace = Workspace()
-    return preview(lambda: StaticPanel(lambda: choice, lambda: workspace))
+    return run_preview(lambda workspace: StaticPanel(bundled_corpus, workspace))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.resources import resources_dir
+from workbench.ui.i18n import core_text
 from workbench.ui.notifications import MessageBar
 
 __all__ = ["STEPS", "WelcomeFlow", "WelcomePanel", "sample_corpus_path"]
@@ -284,4 +285,4 @@ class WelcomeFlow(QObject):
         view.b_edit.setText(analogy.b)
         view.c_edit.setText(analogy.c)
         view.solve()
-        self.page.set_status("explore", analogy.sentence())
+        self.page.set_status("explore", core_text(analogy.sentence()))

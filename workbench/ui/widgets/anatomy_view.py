@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QIODevice,
     Qt,
-    Signal,
     Slot,
 )
 from PySide6.QtWidgets import (
@@ -29,12 +28,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QMenu,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,8 +38,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
 from workbench.core.workspace import atomic_write
-from workbench.ui.notifications import MessageBar, show_unexpected_error
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.widgets.inspect_base import TextInspectView
 
 if TYPE_CHECKING:
     from workbench.core.inspect.anatomy import InputAnatomy
@@ -97,13 +92,14 @@ def _item(value: Any, number: bool = False) -> QTableWidgetItem:
     return item
 
 
-class AnatomyView(QWidget):
+class AnatomyView(TextInspectView):
     """Per-token norms of the embedding parts and their shared PCA picture.
 
     Attributes
     ----------
     runner : TaskRunner
     message_bar : MessageBar
+    info_label : QLabel
     table : QTableWidget
         One row per token (columns :data:`COLUMNS`).
     plot : pyqtgraph.PlotWidget
@@ -112,26 +108,13 @@ class AnatomyView(QWidget):
     result_changed : Signal()
     """
 
-    result_changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model: InspectModel | None = None
+        super().__init__(QCoreApplication.translate("AnatomyView", "Input anatomy"), parent)
         self.anatomy: InputAnatomy | None = None
-        self.runner = TaskRunner(self.tr("Input anatomy"), self)
-        self.message_bar = MessageBar(self)
-        self.info_label = QLabel(self.tr("Load a model, type a text and press Run "
-                                         "(Ctrl+Return)."))
-        self.info_label.setWordWrap(True)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the table (CSV) or the PCA picture (PNG)"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Table as CSV…"), lambda: self._on_export_clicked("csv"))
-        menu.addAction(self.tr("Picture as PNG…"), lambda: self._on_export_clicked("png"))
-        self.export_button.setMenu(menu)
-        self.export_button.setEnabled(False)
+        self.export_button = self._export_button(
+            self.tr("Save the table (CSV) or the PCA picture (PNG)"),
+            ((self.tr("Table as CSV…"), lambda: self._on_export_clicked("csv")),
+             (self.tr("Picture as PNG…"), lambda: self._on_export_clicked("png"))))
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_label_text(c) for c in COLUMNS])
@@ -169,34 +152,18 @@ class AnatomyView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self.runner.finished.connect(self.set_anatomy)
-        self.runner.failed.connect(self._on_failed)
 
     @staticmethod
     def _tip(x: float, y: float, data: Any) -> str:
         return f"{data}\nPC1 {x:.3g}, PC2 {y:.3g}"
 
-    def runners(self) -> list[TaskRunner]:
-        """Every runner of the view."""
-        return [self.runner]
-
-    @Slot(object)
-    def set_model(self, model: InspectModel | None) -> None:
-        """Use ``model`` from now on (``None``: none loaded); the view is cleared."""
-        self.runner.cancel()
-        self.model = model
+    def _model_changed(self) -> None:
         self.clear()
 
-    def run(self, text: str, pair: str | None = None) -> None:
+    def _run(self, model: InspectModel, text: str, pair: str | None) -> None:
         """Compute the anatomy of ``text`` (and ``pair``) in the background."""
-        if self.model is None:
-            self.message_bar.show_error(self.tr("Open a model folder first."))
-            return
-        if not text.strip():
-            self.message_bar.show_error(self.tr("Type a text first: the input is empty."))
-            return
-        self.message_bar.clear()
         self.info_label.setText(self.tr("Reading the embedding layer…"))
-        self.runner.start(anatomy_job, self.model, text, pair or None)
+        self.runner.start(anatomy_job, model, text, pair)
 
     def clear(self) -> None:
         """Empty the table and the picture."""
@@ -206,8 +173,7 @@ class AnatomyView(QWidget):
             item.clear()
         self.plot.setTitle(self.tr("PCA of the five parts (shared axes)"))
         self.export_button.setEnabled(False)
-        self.info_label.setText(self.tr("Load a model, type a text and press Run "
-                                        "(Ctrl+Return)."))
+        self.info_label.setText(self._prompt())
 
     @Slot(object)
     def set_anatomy(self, anatomy: InputAnatomy) -> None:
@@ -299,11 +265,3 @@ class AnatomyView(QWidget):
         with atomic_write(path, "wb") as f:
             f.write(QByteArray(buffer.data()).data())
         return Path(path)
-
-    @Slot(object, str)
-    def _on_failed(self, error: BaseException, details: str) -> None:
-        self.info_label.setText("")
-        if isinstance(error, WorkbenchError):
-            self.message_bar.show_error(str(error))
-        else:
-            show_unexpected_error(self, error, details)

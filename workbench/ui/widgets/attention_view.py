@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -40,9 +38,8 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
 from workbench.core.workspace import atomic_write
-from workbench.ui.notifications import MessageBar, show_unexpected_error
 from workbench.ui.plots import attention_render as ar
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.widgets.inspect_base import TextInspectView
 
 if TYPE_CHECKING:
     from workbench.core.inspect.attention import AttentionResult, AttentionSlice
@@ -187,7 +184,7 @@ def _scroll(widget: QWidget) -> QScrollArea:
     return area
 
 
-class AttentionView(QWidget):
+class AttentionView(TextInspectView):
     """Attention of a loaded model for a text or a pair: grid, heatmap, head view.
 
     Feed it a model with :meth:`set_model` and a text with :meth:`run` (or a
@@ -207,13 +204,9 @@ class AttentionView(QWidget):
         A new result is shown.
     """
 
-    result_changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model: InspectModel | None = None
+        super().__init__(QCoreApplication.translate("AttentionView", "Attention"), parent)
         self.result: AttentionResult | None = None
-        self.runner = TaskRunner(self.tr("Attention"), self)
         self._grid_cache: tuple[Any, QImage, ar.GridGeometry, np.ndarray] | None = None
         self._detail_key: tuple[Any, ...] | None = None
         self._detail_slice: AttentionSlice | None = None
@@ -230,7 +223,6 @@ class AttentionView(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
-        self.message_bar = MessageBar(self)
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(self.tr("The layer of the large picture (mean: averaged "
                                             "over layers)"))
@@ -263,21 +255,18 @@ class AttentionView(QWidget):
         self.cell_spin.setToolTip(self.tr("Heatmap cell size (fit: the whole matrix in view; "
                                           "token labels appear from {px} px; Ctrl+wheel "
                                           "zooms)").format(px=ar.LABEL_MIN_CELL))
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the grid, the heatmap or the head view (PNG, "
-                                              "SVG), or the current matrix (CSV)"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        for what, fmt, label in (("grid", "png", self.tr("Grid as PNG…")),
-                                 ("grid", "svg", self.tr("Grid as SVG…")),
-                                 ("heatmap", "png", self.tr("Heatmap as PNG…")),
-                                 ("heatmap", "svg", self.tr("Heatmap as SVG…")),
-                                 ("lines", "png", self.tr("Head view as PNG…")),
-                                 ("lines", "svg", self.tr("Head view as SVG…"))):
-            menu.addAction(label, lambda w=what, f=fmt: self._on_export_clicked(w, f))
-        menu.addAction(self.tr("Matrix as CSV…"), lambda: self._on_export_clicked("csv", "csv"))
-        self.export_button.setMenu(menu)
+        exports = (("grid", "png", self.tr("Grid as PNG…")),
+                    ("grid", "svg", self.tr("Grid as SVG…")),
+                    ("heatmap", "png", self.tr("Heatmap as PNG…")),
+                    ("heatmap", "svg", self.tr("Heatmap as SVG…")),
+                    ("lines", "png", self.tr("Head view as PNG…")),
+                    ("lines", "svg", self.tr("Head view as SVG…")),
+                    ("csv", "csv", self.tr("Matrix as CSV…")))
+        self.export_button = self._export_button(
+            self.tr("Save the grid, the heatmap or the head view (PNG, SVG), or the current "
+                    "matrix (CSV)"),
+            [(label, lambda w=what, f=fmt: self._on_export_clicked(w, f))
+             for what, fmt, label in exports])
 
         bar_widget = QWidget()
         bar = QHBoxLayout(bar_widget)
@@ -297,9 +286,6 @@ class AttentionView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
 
-        self.info_label = QLabel(self.tr("Load a model, type a text and press Run "
-                                         "(Ctrl+Return)."))
-        self.info_label.setWordWrap(True)
         self.grid_canvas = ImageCanvas()
         self.grid_canvas.hover_text = self._grid_hover
         self.detail_canvas = ImageCanvas()
@@ -329,7 +315,6 @@ class AttentionView(QWidget):
 
     def _connect(self) -> None:
         self.runner.finished.connect(self.set_result)
-        self.runner.failed.connect(self._on_failed)
         self.runner.started.connect(
             lambda: self.info_label.setText(self.tr("Computing attention…")))
         self.layer_combo.currentIndexChanged.connect(self._refresh_detail)
@@ -343,16 +328,9 @@ class AttentionView(QWidget):
         self.detail_canvas.clicked.connect(self._on_detail_clicked)
         self.detail_canvas.zoomed.connect(self._on_zoom)
 
-    def runners(self) -> list[TaskRunner]:
-        """Every runner of the view (for the window's job registry)."""
-        return [self.runner]
-
     # ------------------------------------------------------------------ model, running
-    @Slot(object)
-    def set_model(self, model: InspectModel | None) -> None:
-        """Use ``model`` from now on (``None``: none loaded); the picture is cleared."""
-        self.runner.cancel()
-        self.model = model
+    def _model_changed(self) -> None:
+        model = self.model
         self.clear()
         if model is not None:
             self.info_label.setText(self.tr("{layers} layers × {heads} heads. Type a text and "
@@ -360,18 +338,10 @@ class AttentionView(QWidget):
                 layers=model.num_layers, heads=model.num_heads))
         self._set_enabled()
 
-    def run(self, text: str, pair: str | None = None) -> None:
+    def _run(self, model: InspectModel, text: str, pair: str | None) -> None:
         """Compute attention for ``text`` (and ``pair``) in the background."""
-        if self.model is None:
-            self.message_bar.show_error(self.tr("Open a model folder first."))
-            return
-        if not text.strip():
-            self.message_bar.show_error(self.tr("Type a text first: the input is empty."))
-            return
-        self.message_bar.clear()
-        geometry = ar.grid_geometry(self.model.num_layers, self.model.num_heads,
-                                    self.thumb_spin.value())
-        self.runner.start(attention_job, self.model, text, pair or None, geometry)
+        geometry = ar.grid_geometry(model.num_layers, model.num_heads, self.thumb_spin.value())
+        self.runner.start(attention_job, model, text, pair, geometry)
 
     def clear(self) -> None:
         """Forget the result and empty the pictures."""
@@ -381,8 +351,7 @@ class AttentionView(QWidget):
         self._detail_slice = None
         self.grid_canvas.set_image(QImage())
         self.detail_canvas.set_image(QImage())
-        self.info_label.setText(self.tr("Load a model, type a text and press Run "
-                                        "(Ctrl+Return)."))
+        self.info_label.setText(self._prompt())
         self._set_enabled()
 
     @Slot(object)
@@ -755,13 +724,4 @@ class AttentionView(QWidget):
         """Save the current matrix with token labels as CSV; return the number of rows."""
         self._need_result()
         return write_matrix_csv(self.current_slice(), path)
-
-    # ------------------------------------------------------------------ errors
-    @Slot(object, str)
-    def _on_failed(self, error: BaseException, details: str) -> None:
-        self.info_label.setText("")
-        if isinstance(error, WorkbenchError):
-            self.message_bar.show_error(str(error))
-        else:
-            show_unexpected_error(self, error, details)
 

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress, scaled
-from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.i18n import core_text
+from workbench.ui.notifications import MessageBar, show_job_error
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.word_table import WordTableView
 
@@ -159,11 +160,11 @@ def read_benchmark(path: str | Path) -> tuple[str, AnalogySet | SimilaritySet]:
     try:
         analogy = load_analogy_file(path)
     except WorkbenchError as exc:
-        analogy_error = str(exc)
+        analogy_error = core_text(exc)
     try:
         similarity = load_similarity_file(path)
     except WorkbenchError as exc:
-        similarity_error = str(exc)
+        similarity_error = core_text(exc)
     if analogy is not None and (similarity is None
                                 or analogy.n_questions >= len(similarity.pairs)):
         return "analogy", analogy
@@ -367,13 +368,13 @@ class EvaluationTableModel(QAbstractTableModel):
         self._rows = [row]
         self._bold_rows = set()
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802, D102
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802, D102
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: D102
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         cell = self._rows[index.row()][index.column()]
@@ -389,7 +390,7 @@ class EvaluationTableModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802, D102
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
             if role == Qt.ItemDataRole.DisplayRole:
@@ -406,7 +407,7 @@ class _ResultsTable(WordTableView):
         super().__init__(parent)
         self.setSortingEnabled(False)
 
-    def setModel(self, model: Any) -> None:  # noqa: N802, D102
+    def setModel(self, model: Any) -> None:
         super().setModel(model)
         self.reset_columns()
 
@@ -855,28 +856,17 @@ class EvaluationView(QWidget):
     @Slot(object, str)
     def _on_failed(self, error: BaseException, details: str) -> None:
         self.status_label.setText("")
-        if isinstance(error, WorkbenchError):
-            self.message_bar.show_error(str(error))
-        else:
+        if not show_job_error(self, self.message_bar.show_error, error, details):
             self.status_label.setText(self.tr("The evaluation failed."))
-            show_unexpected_error(self, error, details)
 
 
 def main() -> int:
     """Show the view alone with vectors loaded from the file given on the command line."""
-    import sys
+    from workbench.core.static.formats import load_vectors
+    from workbench.ui.preview import run_preview
 
-    from workbench.ui.preview import preview
-
-    def make() -> EvaluationView:
-        view = EvaluationView()
-        if len(sys.argv) > 1:
-            from workbench.core.static.formats import load_vectors
-
-            view.set_embeddings("A", load_vectors(sys.argv[1]))
-        return view
-
-    return preview(make, argv=sys.argv[:1])
+    return run_preview(lambda _workspace: EvaluationView(),
+                       lambda view, path: view.set_embeddings("A", load_vectors(path)))
 
 
 if __name__ == "__main__":

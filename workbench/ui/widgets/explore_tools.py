@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
 from workbench.ui.i18n import core_text
-from workbench.ui.notifications import show_unexpected_error
+from workbench.ui.notifications import show_job_error
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.result_table import Cell, ResultTable
 from workbench.ui.widgets.word_table import EXPORT_HEADER_ROLE
@@ -95,10 +95,7 @@ class ToolView(QWidget):
 
     @Slot(object, str)
     def _on_failed(self, error: BaseException, details: str) -> None:
-        if isinstance(error, WorkbenchError):
-            self.error_raised.emit(core_text(error))
-        else:
-            show_unexpected_error(self, error, details)
+        show_job_error(self, self.error_raised.emit, error, details)
 
 
 def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress
-from workbench.ui.notifications import MessageBar, show_unexpected_error
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.i18n import core_text
+from workbench.ui.widgets.inspect_base import TextInspectView
 
 if TYPE_CHECKING:
     from workbench.core.inspect.fillmask import FillMaskResult
@@ -68,13 +68,14 @@ def _shown(token: Any) -> str:
     return token.token if not text or text == token.token else f"{token.token} ({text})"
 
 
-class FillMaskView(QWidget):
+class FillMaskView(TextInspectView):
     """Predict masked tokens with the model's MLM head.
 
     Attributes
     ----------
     runner : TaskRunner
     message_bar : MessageBar
+    info_label : QLabel
     token_list : QListWidget
         The input's tokens; click one to mask it (or unmask it).
     k_spin : QSpinBox
@@ -89,13 +90,9 @@ class FillMaskView(QWidget):
     result_changed : Signal()
     """
 
-    result_changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model: InspectModel | None = None
+        super().__init__(QCoreApplication.translate("FillMaskView", "Fill-mask"), parent)
         self.result: FillMaskResult | None = None
-        self.runner = TaskRunner(self.tr("Fill-mask"), self)
         self._text = ""
         self._tokens: list[str] = []
         self._special: list[bool] = []
@@ -104,9 +101,6 @@ class FillMaskView(QWidget):
         self.set_model(None)
 
     def _build(self) -> None:
-        self.message_bar = MessageBar(self)
-        self.info_label = QLabel()
-        self.info_label.setWordWrap(True)
         self.k_spin = QSpinBox()
         self.k_spin.setRange(1, 100)
         self.k_spin.setValue(10)
@@ -161,25 +155,18 @@ class FillMaskView(QWidget):
         layout.addWidget(self.token_list)
         layout.addWidget(self.splitter, 1)
         self.runner.finished.connect(self.set_result)
-        self.runner.failed.connect(self._on_failed)
         self.token_list.itemClicked.connect(self._on_token_clicked)
         self.mask_combo.currentIndexChanged.connect(self._fill_layer_table)
         self.lens_check.toggled.connect(self._on_lens_toggled)
-
-    def runners(self) -> list[TaskRunner]:
-        """Every runner of the view."""
-        return [self.runner]
 
     # ------------------------------------------------------------------ model
     def can_predict(self) -> bool:
         """Whether a model with an MLM head is loaded."""
         return self.model is not None and bool(self.model.has_mlm_head)
 
-    @Slot(object)
-    def set_model(self, model: InspectModel | None) -> None:
-        """Use ``model`` from now on; without an MLM head the controls say why they are off."""
-        self.runner.cancel()
-        self.model = model
+    def _model_changed(self) -> None:
+        """Without an MLM head the controls are off and say why."""
+        model = self.model
         self.result = None
         self._text, self._tokens, self._special, self._masked = "", [], [], set()
         self.token_list.clear()
@@ -217,9 +204,12 @@ class FillMaskView(QWidget):
         try:  # the core's sentence; raised before any forward pass without a head
             fill_mask(model, "[MASK]", k=1)
         except WorkbenchError as exc:
-            return str(exc)
+            return core_text(exc)
         return self.tr("The model in {folder} has no masked-language-model head.").format(
             folder=model.folder)
+
+    def _unusable(self, model: InspectModel) -> str:
+        return "" if model.has_mlm_head else self._no_head_sentence(model)
 
     # ------------------------------------------------------------------ running
     def masked_positions(self) -> list[int]:
@@ -260,21 +250,11 @@ class FillMaskView(QWidget):
                 item.setBackground(QBrush(_MASKED))
             self.token_list.addItem(item)
 
-    def run(self, text: str, pair: str | None = None) -> None:
+    def _run(self, model: InspectModel, text: str, pair: str | None) -> None:
         """Predict the masks of ``text`` (typed ``[MASK]`` or clicked tokens) in the background.
 
         Fill-mask reads one text; a sentence B is ignored (and the view says so).
         """
-        if self.model is None:
-            self.message_bar.show_error(self.tr("Open a model folder first."))
-            return
-        if not self.can_predict():
-            self.message_bar.show_error(self._no_head_sentence(self.model))
-            return
-        if not text.strip():
-            self.message_bar.show_error(self.tr("Type a text first: the input is empty."))
-            return
-        self.message_bar.clear()
         if text != self._text:
             self._masked = set()
         try:
@@ -288,13 +268,13 @@ class FillMaskView(QWidget):
         if not self._has_typed_mask(text) and not self._masked:
             self.info_label.setText(self.tr("No mask yet: type {mask} in the text, or click "
                                             "tokens below to mask them.").format(
-                mask=self.model.mask_token))
+                mask=model.mask_token))
             self.table.setRowCount(0)
             self.layer_table.setRowCount(0)
             return
-        self._start()
+        self._predict()
 
-    def _start(self) -> None:
+    def _predict(self) -> None:
         self.info_label.setText(self.tr("Predicting…"))
         self.runner.start(fill_mask_job, self.model, self._text, self.k_spin.value(),
                           tuple(sorted(self._masked)), self.lens_check.isChecked())
@@ -307,7 +287,7 @@ class FillMaskView(QWidget):
         self._masked ^= {position}
         self._fill_token_list()
         if self._masked or self._has_typed_mask(self._text):
-            self._start()
+            self._predict()
         else:
             self.table.setRowCount(0)
             self.layer_table.setRowCount(0)
@@ -382,11 +362,3 @@ class FillMaskView(QWidget):
             self.layer_table.setItem(i, 3, _item(", ".join(
                 f"{p.token} {p.probability:.3f}" for p in preds)))
         self.layer_table.resizeColumnsToContents()
-
-    @Slot(object, str)
-    def _on_failed(self, error: BaseException, details: str) -> None:
-        self.info_label.setText("")
-        if isinstance(error, WorkbenchError):
-            self.message_bar.show_error(str(error))
-        else:
-            show_unexpected_error(self, error, details)

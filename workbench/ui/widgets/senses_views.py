@@ -43,14 +43,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,9 +56,9 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import ParameterError, WorkbenchError
 from workbench.core.tasks import NULL_PROGRESS, Progress, scaled
 from workbench.core.workspace import atomic_write
-from workbench.ui.notifications import MessageBar, show_unexpected_error
+from workbench.ui.i18n import core_text
 from workbench.ui.plots.embedding_map import CATEGORY_COLOURS, EmbeddingMapView
-from workbench.ui.tasks import TaskRunner
+from workbench.ui.widgets.inspect_base import InspectView
 from workbench.ui.widgets.result_table import ResultTable
 
 if TYPE_CHECKING:
@@ -204,8 +202,8 @@ def _default_coarsewsd_root() -> Path | None:
 
 # --------------------------------------------------------------------------- base
 
-class _InspectView(QWidget):
-    """Base of the three views: model, runner, message bar, progress, shortcuts.
+class _InspectView(InspectView):
+    """Base of the three views: their own Run button, progress, shortcuts, static vectors.
 
     Subclasses build their controls, put :attr:`run_button` somewhere, add
     :meth:`_status_row` to their layout and implement :meth:`_start`.
@@ -213,12 +211,10 @@ class _InspectView(QWidget):
 
     def __init__(self, name: str, corpus_choice: Callable[[], CorpusChoice | None] | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model: InspectModel | None = None
+        super().__init__(name, parent)
+        self.setObjectName(type(self).__name__)
         self.static_embeddings: Embeddings | None = None
         self._corpus_choice = corpus_choice or (lambda: None)
-        self.runner = TaskRunner(name, self)
-        self.message_bar = MessageBar(self)
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.clicked.connect(self.run)
         self._run_tip = self.tr("Run (Ctrl+Return)")
@@ -235,7 +231,6 @@ class _InspectView(QWidget):
             w.setVisible(False)
         self.runner.started.connect(self._on_started)
         self.runner.progress_changed.connect(self._on_progress)
-        self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.done.connect(self._on_done)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -251,10 +246,6 @@ class _InspectView(QWidget):
         return row
 
     # ---------------------------------------------------------------- slots for the panel
-    def runners(self) -> list[TaskRunner]:
-        """This view's runners (for the window's job registry)."""
-        return [self.runner]
-
     @Slot(object)
     def set_model(self, model: InspectModel | None) -> None:
         """Use ``model`` from now on (``None``: no model loaded; Run is disabled)."""
@@ -266,6 +257,13 @@ class _InspectView(QWidget):
     def set_static_embeddings(self, emb: Embeddings | None) -> None:
         """The static vectors to compare with (``None``: none loaded)."""
         self.static_embeddings = emb
+
+    def refresh_sources(self) -> None:
+        """Offer the corpus as a source only while one is open (when shown, before each run)."""
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh_sources()
+        super().showEvent(event)
 
     def _model_changed(self) -> None:
         """Hook for subclasses (layer lists depend on the model)."""
@@ -324,20 +322,35 @@ class _InspectView(QWidget):
             w.setVisible(False)
         self._update_run_button()
 
-    @Slot(object, str)
-    def _on_failed(self, error: BaseException, details: str) -> None:
-        if isinstance(error, WorkbenchError):
-            self.message_bar.show_error(str(error))
-        else:
-            show_unexpected_error(self, error, details)
-
     @Slot(object)
     def _on_cancelled(self, _kept: object) -> None:
         self.message_bar.show_info(self.tr("Cancelled; the previous result is still shown."))
 
-    def _ask_path(self, title: str, name: str, filters: str) -> str:
+    def _export(self, title: str, name: str, filters: str, write: Callable[[str], object],
+                done: str) -> None:
+        """Ask where to save, ``write(path)`` there, and say ``done`` or why it failed.
+
+        ``done`` is formatted with ``path`` and ``n``, what ``write`` returned.
+        """
         path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
-        return path
+        if not path:
+            return
+        try:
+            n = write(path)
+        except (OSError, WorkbenchError) as exc:
+            self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
+                path=path, error=exc))
+        else:
+            self.message_bar.show_info(done.format(n=n, path=path))
+
+
+def _show_if_typed(combo: QComboBox, *widgets: QWidget | None) -> bool:
+    """Show ``widgets`` only while ``combo``'s source is typed text; return whether it is."""
+    typed = combo.currentData() == "typed"
+    for widget in widgets:
+        if widget is not None:
+            widget.setVisible(typed)
+    return typed
 
 
 # --------------------------------------------------------------------------- senses
@@ -563,7 +576,6 @@ class SensesView(_InspectView):
                  parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("SensesView", "Word senses"), corpus_choice,
                          parent)
-        self.setObjectName("SensesView")
         self.outcome: SensesOutcome | None = None
         self.coarsewsd_root: Path | None = None
         self._build()
@@ -655,17 +667,12 @@ class SensesView(_InspectView):
         self.colour_combo.addItem(self.tr("Colour by gold sense"), "gold")
         self.colour_combo.setToolTip(self.tr("Gold senses are known for CoarseWSD-20 only"))
         self.colour_combo.currentIndexChanged.connect(self._apply_colours)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the points (sentence, cluster, x, y, gold) "
-                                              "as CSV, or the picture as PNG or SVG"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Points as CSV…"), self._on_export_csv_clicked)
-        menu.addAction(self.tr("Picture as PNG…"), lambda: self._on_export_image_clicked("png"))
-        menu.addAction(self.tr("Picture as SVG…"), lambda: self._on_export_image_clicked("svg"))
-        self.export_button.setMenu(menu)
-        self.export_button.setEnabled(False)
+        self.export_button = self._export_button(
+            self.tr("Save the points (sentence, cluster, x, y, gold) as CSV, or the picture as "
+                    "PNG or SVG"),
+            ((self.tr("Points as CSV…"), self._on_export_csv_clicked),
+             (self.tr("Picture as PNG…"), lambda: self._on_export_image_clicked("png")),
+             (self.tr("Picture as SVG…"), lambda: self._on_export_image_clicked("svg"))))
         bar = QHBoxLayout()
         bar.addWidget(self.silhouette_label, 1)
         bar.addWidget(self.colour_combo)
@@ -762,16 +769,9 @@ class SensesView(_InspectView):
             self.tr("Occurrences from {path}").format(path=choice.path) if choice is not None
             else self.tr("Open a corpus in the Corpus panel first"))
 
-    def showEvent(self, event: Any) -> None:
-        self.refresh_sources()
-        super().showEvent(event)
-
     @Slot()
     def _on_source_changed(self, *_: object) -> None:
-        typed = self.source_combo.currentData() == "typed"
-        self.sentences_edit.setVisible(typed)
-        if self._sentences_label is not None:
-            self._sentences_label.setVisible(typed)
+        _show_if_typed(self.source_combo, self.sentences_edit, self._sentences_label)
 
     def request(self) -> SensesRequest:
         """The current settings as a :class:`SensesRequest`."""
@@ -824,7 +824,7 @@ class SensesView(_InspectView):
             x, y = (float(v) for v in np.asarray(result.static_point).reshape(2))
             text = self.tr("static vector ({placement})").format(
                 placement=_short_placement(result.static_placement))
-            tip = result.static_placement or text
+            tip = core_text(result.static_placement) or text
         else:
             x, y = (float(v) for v in coords.mean(axis=0))
             text = self.tr("one vector for all senses")
@@ -916,7 +916,8 @@ class SensesView(_InspectView):
             parts.append(self.tr("{n:,} long sentences were cut to a window around the "
                                  "word.").format(n=outcome.truncated))
         if result.static_point is not None and result.static_placement:
-            parts.append(self.tr("Star: {placement}").format(placement=result.static_placement))
+            parts.append(self.tr("Star: {placement}").format(
+                placement=core_text(result.static_placement)))
         self.summary_label.setText(" ".join(parts))
         if result.silhouettes:
             items = []
@@ -1023,18 +1024,9 @@ class SensesView(_InspectView):
             self.message_bar.show_error(self.tr("Run the analysis first; there is nothing to "
                                                 "export."))
             return
-        path = self._ask_path(self.tr("Export the occurrences"),
-                              f"senses-{self.outcome.result.word}.csv",
-                              self.tr("CSV files (*.csv)"))
-        if path:
-            try:
-                n = self.export_csv(path)
-            except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
-                    path=path, error=exc))
-            else:
-                self.message_bar.show_info(self.tr("Wrote {n:,} rows to {path}.").format(
-                    n=n, path=path))
+        self._export(self.tr("Export the occurrences"), f"senses-{self.outcome.result.word}.csv",
+                     self.tr("CSV files (*.csv)"), self.export_csv,
+                     self.tr("Wrote {n:,} rows to {path}."))
 
     def _on_export_image_clicked(self, fmt: str) -> None:
         if self.outcome is None:
@@ -1042,17 +1034,8 @@ class SensesView(_InspectView):
                                                 "export."))
             return
         filters = {"png": self.tr("PNG files (*.png)"), "svg": self.tr("SVG files (*.svg)")}
-        path = self._ask_path(self.tr("Export the picture"),
-                              f"senses-{self.outcome.result.word}.{fmt}", filters[fmt])
-        if path:
-            try:
-                self.export_image(path)
-            except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
-                    path=path, error=exc))
-            else:
-                self.message_bar.show_info(self.tr("Saved the picture to {path}.").format(
-                    path=path))
+        self._export(self.tr("Export the picture"), f"senses-{self.outcome.result.word}.{fmt}",
+                     filters[fmt], self.export_image, self.tr("Saved the picture to {path}."))
 
     # ------------------------------------------------------------------ runner hooks
     @Slot()
@@ -1107,7 +1090,6 @@ class WordInContextView(_InspectView):
                  parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("WordInContextView", "Word in context"),
                          corpus_choice, parent)
-        self.setObjectName("WordInContextView")
         import pyqtgraph as pg
 
         self.result: WicResult | None = None
@@ -1291,7 +1273,6 @@ class ContextualityView(_InspectView):
                  parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("ContextualityView", "Contextuality"),
                          corpus_choice, parent)
-        self.setObjectName("ContextualityView")
         import pyqtgraph as pg
 
         self.result: ContextualityResult | None = None
@@ -1314,16 +1295,10 @@ class ContextualityView(_InspectView):
         self.adjusted_check.setToolTip(self.tr("Subtract the mean cosine of random word pairs "
                                                "(raw: the baseline is drawn dashed)"))
         self.adjusted_check.toggled.connect(self._draw)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the values per layer as CSV, or the plot as "
-                                              "PNG"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Values as CSV…"), self._on_export_csv_clicked)
-        menu.addAction(self.tr("Plot as PNG…"), self._on_export_png_clicked)
-        self.export_button.setMenu(menu)
-        self.export_button.setEnabled(False)
+        self.export_button = self._export_button(
+            self.tr("Save the values per layer as CSV, or the plot as PNG"),
+            ((self.tr("Values as CSV…"), self._on_export_csv_clicked),
+             (self.tr("Plot as PNG…"), self._on_export_png_clicked)))
         self.run_button.setText(self.tr("Measure"))
         self._run_tip = self.tr("Measure self-similarity, intra-sentence similarity and MEV per "
                                 "layer (Ctrl+Return; Esc cancels)")
@@ -1393,16 +1368,9 @@ class ContextualityView(_InspectView):
             self.tr("The first sentences of {path}").format(path=choice.path)
             if choice is not None else self.tr("Open a corpus in the Corpus panel first"))
 
-    def showEvent(self, event: Any) -> None:
-        self.refresh_sources()
-        super().showEvent(event)
-
     @Slot()
     def _on_source_changed(self, *_: object) -> None:
-        typed = self.source_combo.currentData() == "typed"
-        self.text_edit.setVisible(typed)
-        if self._text_label is not None:
-            self._text_label.setVisible(typed)
+        typed = _show_if_typed(self.source_combo, self.text_edit, self._text_label)
         self.sample_spin.setEnabled(not typed)
 
     def _start(self, model: InspectModel) -> None:
@@ -1476,28 +1444,12 @@ class ContextualityView(_InspectView):
         _export_plot_png(self.plot, path)
 
     def _on_export_csv_clicked(self) -> None:
-        path = self._ask_path(self.tr("Export the values"), "contextuality.csv",
-                              self.tr("CSV files (*.csv)"))
-        if path:
-            try:
-                n = self.export_csv(path)
-            except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
-                    path=path, error=exc))
-            else:
-                self.message_bar.show_info(self.tr("Wrote {n:,} rows to {path}.").format(
-                    n=n, path=path))
+        self._export(self.tr("Export the values"), "contextuality.csv",
+                     self.tr("CSV files (*.csv)"), self.export_csv,
+                     self.tr("Wrote {n:,} rows to {path}."))
 
     def _on_export_png_clicked(self) -> None:
-        path = self._ask_path(self.tr("Export the plot"), "contextuality.png",
-                              self.tr("PNG files (*.png)"))
-        if path:
-            try:
-                self.export_png(path)
-            except (OSError, WorkbenchError) as exc:
-                self.message_bar.show_error(self.tr("Could not write {path}: {error}").format(
-                    path=path, error=exc))
-            else:
-                self.message_bar.show_info(self.tr("Saved the plot to {path}.").format(
-                    path=path))
+        self._export(self.tr("Export the plot"), "contextuality.png",
+                     self.tr("PNG files (*.png)"), self.export_png,
+                     self.tr("Saved the plot to {path}."))
 
