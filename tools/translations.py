@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "workbench" / "ui"
-CORE = ROOT / "workbench" / "core"
+PACKAGE = ROOT / "workbench"
 TS_DIR = ROOT / "translations"
 QM_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
@@ -60,8 +60,11 @@ def update() -> None:
         add_core_messages(ts_path(language))
 
 
-def core_messages(root: Path = CORE) -> dict[str, tuple[str, int]]:
+def core_messages(root: Path = PACKAGE) -> dict[str, tuple[str, int]]:
     """Every ``msg("template", ...)`` template under ``root``: template → (file, line).
+
+    Mostly the core's messages; UI code that builds a message before the
+    translators are installed (the settings' notices) uses ``msg`` too.
 
     A ``msg`` call whose template is not a string literal is an error (it
     could not be translated), reported with its place.

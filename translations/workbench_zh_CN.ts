@@ -3,167 +3,167 @@
     <context>
         <name>AnalogyView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="271" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="268" />
             <source>Fill in all three words: a is to b as c is to ?</source>
             <translation>请填写全部三个词：a 之于 b 如同 c 之于 ?</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="290" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="287" />
             <source>Analogy</source>
             <translation>类比</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="292" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="289" />
             <source>b: a's partner</source>
             <translation>b：与 a 配对的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="293" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="290" />
             <source>c: the word whose partner is asked for</source>
             <translation>c：要求出其配对词的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="299" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="296" />
             <source>3CosAdd: cos(x, b − a + c) (Mikolov et al.); 3CosMul: cos(x,b)·cos(x,c)/cos(x,a) (Levy &amp; Goldberg)</source>
             <translation>3CosAdd：cos(x, b − a + c)（Mikolov 等）；3CosMul：cos(x,b)·cos(x,c)/cos(x,a)（Levy &amp; Goldberg）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="302" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="299" />
             <source>How many answers to list</source>
             <translation>列出多少个答案</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="303" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="300" />
             <source>Solve</source>
             <translation>求解</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="304" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="301" />
             <source>Solve the analogy (Enter)</source>
             <translation>求解类比（Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="307" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="304" />
             <source>is to</source>
             <translation>之于</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="308" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="305" />
             <source>as</source>
             <translation>如同</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="312" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="309" />
             <source>is to ?</source>
             <translation>之于 ?</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="321" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="318" />
             <source>rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="321" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="318" />
             <source>word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="321" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="318" />
             <source>score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="328" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="325" />
             <source>The three words, the answers and the parallelogram a→b, c→answer in a 2D PCA fitted to these words only</source>
             <translation>三个词、各答案以及平行四边形 a→b、c→答案，画在只用这些词拟合的二维 PCA 中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="341" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="338" />
             <source>An analogy benchmark to run on the loaded vectors</source>
             <translation>在已加载的词向量上运行的类比基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="349" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="346" />
             <source>Consider only the most frequent words (0 = all)</source>
             <translation>只考虑最常见的词（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="350" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="347" />
             <source>Run benchmark</source>
             <translation>运行基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="352" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="349" />
             <source>Analogy benchmark</source>
             <translation>类比基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
             <source>category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
             <source>questions</source>
             <translation>题数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
             <source>answered</source>
             <translation>已作答</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
             <source>correct</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="359" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="356" />
             <source>accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="361" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
             <source>Click a category to browse its failures</source>
             <translation>点击一个类别，浏览其答错的题目</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="364" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="361" />
             <source>expected</source>
             <translation>期望答案</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="364" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="361" />
             <source>got</source>
             <translation>实际答案</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="366" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="363" />
             <source>Questions the model answered wrongly</source>
             <translation>模型答错的题目</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="368" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="365" />
             <source>Benchmark</source>
             <translation>基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="371" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="368" />
             <source>Most frequent words</source>
             <translation>最常见的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="408" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="405" />
             <source>{a} : {b} :: {c} : ?  The three input words are excluded from the answers, as in gensim and the benchmarks.</source>
             <translation>{a} : {b} :: {c} : ?  三个输入词不计入答案，与 gensim 和各基准测试的做法相同。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="461" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="458" />
             <source>total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="464" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="461" />
             <source>{correct:,} of {answered:,} answered correctly; {oov:,} questions had a word out of the vocabulary.</source>
             <translation>已作答的 {answered:,} 题中答对 {correct:,} 题；{oov:,} 题含有词表之外的词。</translation>
         </message>
@@ -308,82 +308,82 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>AntonymsView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="584" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="581" />
             <source>Antonyms</source>
             <translation>反义词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="588" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="585" />
             <source>Pairs as a/b separated by commas</source>
             <translation>词对写成 a/b，用逗号分隔</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="589" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="586" />
             <source>A pair counts as neighbours when each is within the other's k nearest words</source>
             <translation>若两个词都在对方的 k 个最近的词之内，则这对词算作近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="591" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="588" />
             <source>Check antonyms</source>
             <translation>检查反义词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="592" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="589" />
             <source>Rank each antonym among the other's neighbours</source>
             <translation>给出每个反义词在另一个词的近邻中的排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="595" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="592" />
             <source>Pairs</source>
             <translation>词对</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="604" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="601" />
             <source>rank of b among a's neighbours</source>
             <translation>b 在 a 的近邻中的排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="605" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="602" />
             <source>rank of a among b's neighbours</source>
             <translation>a 在 b 的近邻中的排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="605" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="602" />
             <source>cosine</source>
             <translation>余弦</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="605" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="602" />
             <source>within k</source>
             <translation>在 k 之内</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="624" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="621" />
             <source>'{pair}' is not a pair: write pairs as hot/cold.</source>
             <translation>“{pair}”不是词对：请把词对写成 hot/cold 的形式。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="628" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="625" />
             <source>Type at least one pair such as hot/cold.</source>
             <translation>请至少输入一个词对，例如 hot/cold。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="647" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="644" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="647" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="644" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="652" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="649" />
             <source>missing: {words}</source>
             <translation>缺失：{words}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="663" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="660" />
             <source>{near} of {found} pairs found in the vocabulary are within each other's {k} nearest neighbours: distributional vectors place words used in the same contexts close together, and antonyms share contexts.</source>
             <translation>在词表中找到的 {found} 个词对中，有 {near} 个互在对方的 {k} 个最近邻之内：分布式词向量会把出现在相同上下文中的词放得很近，而反义词恰好共享上下文。</translation>
         </message>
@@ -673,175 +673,175 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>BertPanel</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="183" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="205" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="248" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="184" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="206" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="249" />
             <source>Loading PyTorch and transformers…</source>
             <translation>正在加载 PyTorch 和 transformers…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="195" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="196" />
             <source>Writing the static vectors for initialisation…</source>
             <translation>正在写入用于初始化的静态词向量…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="230" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="231" />
             <source>{part} in the sweep's mask ratios is not a number; write them like 0.05, 0.15, 0.3.</source>
             <translation>扫描的掩码比例中的 {part} 不是数字；请写成 0.05, 0.15, 0.3 这样的形式。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="234" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="235" />
             <source>The mask ratio {value} is not between 0 and 1.</source>
             <translation>掩码比例 {value} 不在 0 到 1 之间。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="240" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="241" />
             <source>Give at least two mask ratios to sweep, e.g. 0.05, 0.15, 0.3.</source>
             <translation>请至少给出两个要扫描的掩码比例，例如 0.05, 0.15, 0.3。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="291" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="292" />
             <source>{n} sentences (limit reached)</source>
             <translation>{n} 个句子（已达上限）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="292" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="293" />
             <source>{n} sentences</source>
             <translation>{n} 个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="294" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="295" />
             <source>{n} questions (limit reached)</source>
             <translation>{n} 个问题（已达上限）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="295" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="296" />
             <source>{n} questions</source>
             <translation>{n} 个问题</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="297" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="298" />
             <source>{n} examples (limit reached)</source>
             <translation>{n} 个样本（已达上限）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="298" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="299" />
             <source>{n} examples</source>
             <translation>{n} 个样本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="302" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="303" />
             <source>{n} tags: {shown}</source>
             <translation>{n} 个标签：{shown}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="304" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="305" />
             <source>{n} labels: {shown}</source>
             <translation>{n} 个类别标签：{shown}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="324" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="325" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="340" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="341" />
             <source>text column {text}, second text {pair}, label column {label}</source>
             <translation>文本列 {text}，第二文本列 {pair}，标签列 {label}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="343" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="344" />
             <source>text column {text}, label column {label}</source>
             <translation>文本列 {text}，标签列 {label}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="349" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="350" />
             <source>{columns} ({layout} layout)</source>
             <translation>{columns}（{layout} 格式）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="358" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="359" />
             <source>{n} columns (word first, tag last)</source>
             <translation>{n} 列（第一列为词，最后一列为标签）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="362" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="363" />
             <source>SQuAD 2.0 (with unanswerable questions)</source>
             <translation>SQuAD 2.0（含无法回答的问题）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="444" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="445" />
             <source>Browse</source>
             <translation>浏览</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="459" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="460" />
             <source>Where to train: auto = CUDA, then Apple MPS, then CPU (only devices PyTorch has here are listed)</source>
             <translation>训练设备：自动 = 优先 CUDA，其次 Apple MPS，最后 CPU（只列出本机 PyTorch 可用的设备）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="470" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="480" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="471" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="481" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="483" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="484" />
             <source>auto = bf16 (or fp16) on CUDA, fp32 elsewhere; fp16 needs a GPU</source>
             <translation>自动 = 在 CUDA 上用 bf16（或 fp16），其他设备用 fp32；fp16 需要 GPU</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="490" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="491" />
             <source>Open in Explore</source>
             <translation>在“探索”中打开</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="491" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="492" />
             <source>Explore this model's input word embeddings (BERT's embedding layer) with neighbours, analogies and maps</source>
             <translation>用近邻、类比和投影图探索此模型的输入词嵌入（BERT 的嵌入层）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="494" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="495" />
             <source>## pieces</source>
             <translation>## 子词片段</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="495" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="496" />
             <source>Also show WordPiece continuation pieces (##ing, …)</source>
             <translation>同时显示 WordPiece 续接子词片段（##ing, …）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="511" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="512" />
             <source>Reading the word embeddings of {name}…</source>
             <translation>正在读取 {name} 的词嵌入…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="719" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="718" />
             <source>The job failed.</source>
             <translation>任务失败。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1794" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1792" />
             <source>Pretrain</source>
             <translation>预训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1795" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1793" />
             <source>Fine-tune</source>
             <translation>微调</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1797" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1795" />
             <source>Pretrain a BERT (masked-language modelling, next-sentence prediction) on the Corpus panel's corpus</source>
             <translation>在“语料库”面板的语料库上预训练 BERT（掩码语言建模、下一句预测）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1799" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1797" />
             <source>Fine-tune a pretrained BERT on a labelled task</source>
             <translation>在有标注的任务上微调预训练的 BERT</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1805" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1803" />
             <source>Opening a BERT model in Explore</source>
             <translation>正在“探索”中打开 BERT 模型</translation>
         </message>
@@ -849,32 +849,32 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>CompareView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="494" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="491" />
             <source>Type at least two words, separated by spaces or commas.</source>
             <translation>请至少输入两个词，用空格或逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="505" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="502" />
             <source>Compare words</source>
             <translation>比较词语</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="509" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="506" />
             <source>Two or more words separated by spaces or commas (Enter)</source>
             <translation>两个或更多的词，用空格或逗号分隔（Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="512" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="509" />
             <source>Compare</source>
             <translation>比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="520" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="517" />
             <source>Cosine similarity of every pair of words</source>
             <translation>每对词之间的余弦相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="565" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="562" />
             <source>Odd one out: {odd} (mean cosine to the others {mean:.3f}, against {others})</source>
             <translation>不合群的词：{odd}（与其他词的平均余弦为 {mean:.3f}，其他词分别为 {others}）</translation>
         </message>
@@ -895,240 +895,240 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>ContextualityView</name>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="88" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="89" />
             <source>After Ethayarajh (2019), “How contextual are contextualized word representations?” (EMNLP). Self-similarity: mean cosine between a word's vectors in different contexts. Intra-sentence similarity: mean cosine between a sentence's word vectors and the sentence's mean vector. MEV: share of a word's variance explained by its first principal component (how well one static vector could replace its contextual ones). Raw values are inflated by anisotropy (all vectors point in similar directions); the dashed baseline is the mean cosine of random word pairs, and the anisotropy-adjusted curves subtract it.</source>
             <extracomment>The Word-in-Context preset: two senses of "bank". The note under the contextuality plot (English; shown through ``tr``).</extracomment>
             <translation>参照 Ethayarajh (2019)，“How contextual are contextualized word representations?”（EMNLP）。自相似度：同一个词在不同上下文中的向量之间的平均余弦。句内相似度：句子中各词向量与该句平均向量之间的平均余弦。MEV：词的方差中由第一主成分解释的比例（即单个静态向量能在多大程度上替代它的上下文向量）。原始值会因各向异性（所有向量都指向相近的方向）而偏高；虚线基线是随机词对的平均余弦，经各向异性校正的曲线减去了该基线。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="149" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="150" />
             <source>Cannot export the plot as {name}: use a .png file name.</source>
             <translation>无法将图表导出为 {name}：请使用 .png 文件名。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1207" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1209" />
             <source>Open a corpus in the Corpus panel first, or type text.</source>
             <translation>请先在“语料库”面板中打开语料库，或输入文本。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1209" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1211" />
             <source>Reading the corpus sample…</source>
             <translation>正在读取语料库样本…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1220" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1222" />
             <source>the first {n:,} sentences of {name}</source>
             <translation>{name} 的前 {n:,} 个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1225" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1227" />
             <source>{n:,} typed sentences</source>
             <translation>{n:,} 个输入的句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1228" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1230" />
             <source>There are no sentences to measure: type some text (one sentence per line) or open a corpus.</source>
             <translation>没有可测量的句子：请输入一些文本（每行一句）或打开语料库。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1238" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1240" />
             <source>self-similarity</source>
             <extracomment>(label, key, colour) of the three measures (labels shown through ``tr``).</extracomment>
             <translation>自相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1239" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1241" />
             <source>intra-sentence similarity</source>
             <translation>句内相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1241" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1243" />
             <source>MEV (max. explainable variance)</source>
             <translation>MEV（最大可解释方差）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1272" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1274" />
             <source>Contextuality</source>
             <translation>上下文相关性</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1279" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1281" />
             <source>Current corpus (first sentences)</source>
             <translation>当前语料库（开头的句子）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1280" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1282" />
             <source>Typed text</source>
             <translation>输入的文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1281" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1283" />
             <source>Which sentences to measure</source>
             <translation>要测量哪些句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1283" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1285" />
             <source>How many sentences (lines) to read from the start of the corpus</source>
             <translation>从语料库开头读取多少个句子（行）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1285" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1287" />
             <source>Words seen fewer times are left out of self-similarity and MEV</source>
             <translation>出现次数少于此值的词不计入自相似度和 MEV</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1288" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1290" />
             <source>Sentences, one per line (words used several times in different sentences are measured)</source>
             <translation>句子，每行一句（在不同句子中多次出现的词会被测量）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1290" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1292" />
             <source>Typed text, one sentence per line</source>
             <translation>输入的文本，每行一句</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1292" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1294" />
             <source>anisotropy-adjusted</source>
             <translation>各向异性校正</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1293" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1295" />
             <source>Subtract the mean cosine of random word pairs (raw: the baseline is drawn dashed)</source>
             <translation>减去随机词对的平均余弦（原始值：基线以虚线绘出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1297" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1299" />
             <source>Save the values per layer as CSV, or the plot as PNG</source>
             <translation>将各层数值保存为 CSV，或将图表保存为 PNG</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1298" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1300" />
             <source>Values as CSV…</source>
             <translation>数值另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1299" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1301" />
             <source>Plot as PNG…</source>
             <translation>图表另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1300" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1302" />
             <source>Measure</source>
             <translation>测量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1301" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1303" />
             <source>Measure self-similarity, intra-sentence similarity and MEV per layer (Ctrl+Return; Esc cancels)</source>
             <translation>逐层测量自相似度、句内相似度和 MEV（Ctrl+Return；Esc 取消）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1306" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1308" />
             <source>sentences</source>
             <translation>句子数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1308" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1310" />
             <source>min. occurrences</source>
             <translation>最少出现次数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1310" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1312" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1311" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1313" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1321" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1323" />
             <source>layer (0 = embedding output)</source>
             <translation>层（0 = 嵌入层输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1322" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1417" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1324" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1419" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1325" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1327" />
             <source>The three measures per layer; lower self-similarity and intra-sentence similarity mean more context-specific vectors</source>
             <translation>各层的三项指标；自相似度和句内相似度越低，向量越依赖具体上下文</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1339" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1341" />
             <source>baseline: random word pairs (cosine)</source>
             <translation>基线：随机词对（余弦）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1342" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1344" />
             <source>baseline: MEV of random words</source>
             <translation>基线：随机词的 MEV</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1366" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1368" />
             <source>The first sentences of {path}</source>
             <translation>{path} 开头的句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1367" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1369" />
             <source>Open a corpus in the Corpus panel first</source>
             <translation>请先在“语料库”面板中打开语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1379" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1381" />
             <source>Type some text first, one sentence per line.</source>
             <translation>请先输入一些文本，每行一句。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1394" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1396" />
             <source>From {where}: {words:,} words seen at least {min} times, {occurrences:,} occurrences, {layers} layers (0 = embedding output).</source>
             <translation>来自{where}：{words:,} 个至少出现 {min} 次的词，共 {occurrences:,} 次出现，{layers} 层（0 = 嵌入层输出）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1413" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1415" />
             <source>value minus the anisotropy baseline</source>
             <translation>数值减去各向异性基线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1427" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1429" />
             <source>Measure first; there is nothing to export.</source>
             <translation>请先测量；没有可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1441" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1443" />
             <source>Measure first; there is no plot to export.</source>
             <translation>请先测量；没有可导出的图表。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1445" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1447" />
             <source>Export the values</source>
             <translation>导出数值</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1446" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1448" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1447" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1449" />
             <source>Wrote {n:,} rows to {path}.</source>
             <translation>已将 {n:,} 行写入 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1450" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1452" />
             <source>Export the plot</source>
             <translation>导出图表</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1451" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1453" />
             <source>PNG files (*.png)</source>
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1452" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1454" />
             <source>Saved the plot to {path}.</source>
             <translation>已将图表保存到 {path}。</translation>
         </message>
@@ -1136,521 +1136,521 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>CorpusPanel</name>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="79" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="80" />
             <source>All</source>
             <extracomment>``TokenizerSettings()`` defaults, spelled out so that building the panel does not import the core corpus package (a test checks they agree).</extracomment>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="81" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="82" />
             <source>Automatic</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="82" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="83" />
             <source>jieba word segmentation if installed, else characters; only for Chinese text</source>
             <translation>已安装 jieba 时按词切分，否则按字切分；只作用于中文文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="84" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="85" />
             <source>jieba words</source>
             <translation>jieba 分词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="85" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="86" />
             <source>Segment Chinese text into words with jieba</source>
             <translation>用 jieba 把中文文本切分成词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="86" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="87" />
             <source>Characters</source>
             <translation>按字</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="87" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="88" />
             <source>Split Chinese text into single characters</source>
             <translation>把中文文本切分成单个汉字</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="88" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="89" />
             <source>Off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="89" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="90" />
             <source>No special handling: Chinese runs stay as they are</source>
             <translation>不做特殊处理：连续的中文保持原样</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="210" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="211" />
             <source>Ranking words…</source>
             <translation>正在给词排序…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="219" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="220" />
             <source>Writing {name}…</source>
             <translation>正在写入 {name}…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="274" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="275" />
             <source>Corpus statistics</source>
             <translation>语料库统计</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="275" />
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="739" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="276" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="740" />
             <source>Export vocabulary</source>
             <translation>导出词表</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="287" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="288" />
             <source>A text, .gz/.bz2/.xz/.zip, JSONL or CSV file, or a folder</source>
             <translation>文本、.gz/.bz2/.xz/.zip、JSONL 或 CSV 文件，或一个文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="289" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="290" />
             <source>The corpus to read: a file or a folder. Press Enter to open it and compute its statistics.</source>
             <translation>要读取的语料库：一个文件或文件夹。按 Enter 打开并计算其统计信息。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="292" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="293" />
             <source>Open file…</source>
             <translation>打开文件…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="293" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="294" />
             <source>Choose a corpus file (Ctrl+O)</source>
             <translation>选择语料库文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="294" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="295" />
             <source>Open folder…</source>
             <translation>打开文件夹…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="295" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="296" />
             <source>Choose a folder of corpus files (Ctrl+Shift+O)</source>
             <translation>选择存放语料库文件的文件夹（Ctrl+Shift+O）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="303" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="304" />
             <source>Reading</source>
             <translation>读取</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="305" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="306" />
             <source>Folders only: which files to read, e.g. *.txt (searched in subfolders too)</source>
             <translation>仅用于文件夹：要读取哪些文件，例如 *.txt（子文件夹也会搜索）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="308" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="309" />
             <source>JSON Lines only: the field of each object that holds the text</source>
             <translation>仅用于 JSON Lines：每个对象中存放文本的字段</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="311" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="312" />
             <source>CSV/TSV only: the header of the text column, or its 0-based number</source>
             <translation>仅用于 CSV/TSV：文本列的表头，或其从 0 开始的列号</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="314" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="315" />
             <source>Files in folder:</source>
             <translation>文件夹中的文件：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="315" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="316" />
             <source>JSONL field:</source>
             <translation>JSONL 字段：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="316" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="317" />
             <source>CSV column:</source>
             <translation>CSV 列：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="319" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="320" />
             <source>Tokenizer</source>
             <translation>分词器</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="321" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="322" />
             <source>Lowercase</source>
             <translation>转为小写</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="323" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="324" />
             <source>Fold upper case to lower case (The → the)</source>
             <translation>把大写字母转为小写（The → the）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="324" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="325" />
             <source>Strip accents</source>
             <translation>去除重音符号</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="326" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="327" />
             <source>Remove accents (café → cafe)</source>
             <translation>去掉重音符号（café → cafe）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="327" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="328" />
             <source>Fold numbers</source>
             <translation>归并数字</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="329" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="330" />
             <source>Replace every digit by 0 (1984 → 0000), so numbers share a few vocabulary entries</source>
             <translation>把每个数字替换为 0（1984 → 0000），使数字只占用少数几个词表条目</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="331" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="332" />
             <source>Keep punctuation</source>
             <translation>保留标点</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="333" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="334" />
             <source>Keep punctuation marks as tokens of their own</source>
             <translation>把标点符号保留为独立的词元</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="335" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="336" />
             <source>Split sentences</source>
             <translation>切分句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="338" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="339" />
             <source>Split lines into sentences at . ! ? 。！？ (for running text; off: one sentence per line)</source>
             <translation>在 . ! ? 。！？ 处把各行切分成句子（适用于连续文本；关闭时每行一句）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="347" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="348" />
             <source>How to split Chinese text into tokens</source>
             <translation>如何把中文文本切分成词元</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="355" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="356" />
             <source>Chinese:</source>
             <translation>中文：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="363" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="364" />
             <source>Words rarer than this are out of vocabulary for training; the OOV rate and vocabulary size update at once, without a rescan</source>
             <translation>出现次数少于此值的词在训练时视为未登录词；未登录词率和词表大小会立即更新，无需重新扫描</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="366" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="367" />
             <source>Compute statistics</source>
             <translation>计算统计信息</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="368" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="369" />
             <source>Read and tokenize the corpus and count its words (F5)</source>
             <translation>读取语料库、分词并统计词频（F5）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="371" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="372" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="372" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="373" />
             <source>Stop the scan; the statistics shown stay as they were</source>
             <translation>停止扫描；已显示的统计信息保持不变</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="375" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="376" />
             <source>State of the last scan</source>
             <translation>上一次扫描的状态</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="378" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="379" />
             <source>Min count:</source>
             <translation>最小词频：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="386" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="387" />
             <source>Summary</source>
             <translation>概要</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="390" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="391" />
             <source>Corpus:</source>
             <translation>语料库：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="390" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="391" />
             <source>The corpus these statistics describe</source>
             <translation>这些统计信息所描述的语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="391" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="392" />
             <source>Tokens:</source>
             <translation>词元数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="391" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="392" />
             <source>Number of tokens (running words)</source>
             <translation>词元（连续文本中的词）的数量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="392" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="393" />
             <source>Types:</source>
             <translation>词型数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="392" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="393" />
             <source>Number of distinct words</source>
             <translation>不同词的数量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="393" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="394" />
             <source>Sentences:</source>
             <translation>句子数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="393" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="394" />
             <source>Number of non-empty sentences</source>
             <translation>非空句子的数量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="394" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="395" />
             <source>Hapax legomena:</source>
             <translation>只出现一次的词：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="394" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="395" />
             <source>Words that occur exactly once</source>
             <translation>恰好出现一次的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="395" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="396" />
             <source>Vocabulary ≥ min count:</source>
             <translation>词表（≥ 最小词频）：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="396" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="397" />
             <source>Words that occur at least min count times</source>
             <translation>出现次数不少于最小词频的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="397" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="398" />
             <source>OOV rate at min count:</source>
             <translation>该最小词频下的未登录词率：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="398" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="399" />
             <source>Share of tokens whose word is rarer than min count</source>
             <translation>所属词的出现次数少于最小词频的词元所占比例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="399" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="400" />
             <source>Scan time:</source>
             <translation>扫描用时：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="399" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="400" />
             <source>How long the scan took</source>
             <translation>扫描所用的时间</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="408" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="409" />
             <source>Export vocabulary TSV…</source>
             <translation>导出词表 TSV…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="409" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="410" />
             <source>Save every word with count ≥ min count as word&lt;TAB&gt;count, most frequent first</source>
             <translation>把出现次数 ≥ 最小词频的每个词按 词&lt;TAB&gt;次数 保存，最常见的在前</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="438" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="439" />
             <source>Most frequent words. Click a header to sort; Ctrl+C copies the selected rows</source>
             <translation>最常见的词。点击表头排序；Ctrl+C 复制所选行</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="441" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="442" />
             <source>Filter words…</source>
             <translation>筛选词…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="443" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="444" />
             <source>Show only words containing this text</source>
             <translation>只显示包含此文本的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="448" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="449" />
             <source>How many of the most frequent words the table holds</source>
             <translation>表格中列出多少个最常见的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="450" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="451" />
             <source>Export TSV…</source>
             <translation>导出 TSV…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="451" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="452" />
             <source>Save the rows shown (filtered and sorted) as tab-separated text</source>
             <translation>把显示的行（已筛选并排序）保存为制表符分隔的文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="455" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="456" />
             <source>Top:</source>
             <translation>前：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="467" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="468" />
             <source>Export PNG…</source>
             <translation>导出 PNG…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="468" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="469" />
             <source>Save the Zipf plot as a PNG image</source>
             <translation>把 Zipf 图保存为 PNG 图像</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="483" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="484" />
             <source>The first tokenized sentences appear here.</source>
             <translation>分词后的前几个句子显示在这里。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="485" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="486" />
             <source>The first sentences as the tokenizer split them; tokens are separated by spaces</source>
             <translation>分词器切分出的前几个句子；词元之间以空格分隔</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="488" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="489" />
             <source>Sentence lengths</source>
             <translation>句子长度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="489" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="490" />
             <source>Tokenized preview</source>
             <translation>分词预览</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="629" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="630" />
             <source>Open a corpus file or folder first (File ▸ Open corpus file…).</source>
             <translation>请先打开一个语料库文件或文件夹（文件 ▸ 打开语料库文件…）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="640" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="641" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="647" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="648" />
             <source>Open corpus file</source>
             <translation>打开语料库文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="648" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="649" />
             <source>Corpora (*.txt *.gz *.bz2 *.xz *.zip *.jsonl *.ndjson *.json *.csv *.tsv)</source>
             <translation>语料库 (*.txt *.gz *.bz2 *.xz *.zip *.jsonl *.ndjson *.json *.csv *.tsv)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="649" />
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="728" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="650" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="729" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="656" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="657" />
             <source>Open corpus folder</source>
             <translation>打开语料库文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="666" />
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="685" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="667" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="686" />
             <source>Could not save {path}: {reason}.</source>
             <translation>无法保存 {path}：{reason}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="669" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="670" />
             <source>Saved {rows:,} rows to {path}.</source>
             <translation>已将 {rows:,} 行保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="675" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="676" />
             <source>Compute statistics first.</source>
             <translation>请先计算统计信息。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="688" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="689" />
             <source>Saved the Zipf plot to {path}.</source>
             <translation>已将 Zipf 图保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="712" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="713" />
             <source>Options changed: press Compute statistics (F5) to update.</source>
             <translation>选项已更改：按“计算统计信息”（F5）以更新。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="728" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="729" />
             <source>Tab-separated (*.tsv)</source>
             <translation>制表符分隔 (*.tsv)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="732" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="733" />
             <source>Export table</source>
             <translation>导出表格</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="746" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="747" />
             <source>Export Zipf plot</source>
             <translation>导出 Zipf 图</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="747" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="748" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="754" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="755" />
             <source>Scanning {name}…</source>
             <translation>正在扫描 {name}…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="763" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="764" />
             <source>Done: {corpus} in {seconds:.1f} s.</source>
             <translation>完成：{corpus}，用时 {seconds:.1f} 秒。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="770" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="771" />
             <source>{warnings} (and {more} more warnings)</source>
             <translation>{warnings}（另有 {more} 条警告）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="776" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="777" />
             <source>Cancelled: the statistics shown are unchanged.</source>
             <translation>已取消：显示的统计信息未改变。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="785" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="786" />
             <source>{name}: {message}</source>
             <translation>{name}：{message}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="787" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="788" />
             <source>Failed: see the message above.</source>
             <translation>失败：请查看上方的消息。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="789" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="790" />
             <source>Failed because of an unexpected error.</source>
             <translation>因意外错误而失败。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="798" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="799" />
             <source>Saved the vocabulary to {path}.</source>
             <translation>已将词表保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="824" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="825" />
             <source>{hapax:,} ({share:.1f}% of types)</source>
             <translation>{hapax:,}（占词型的 {share:.1f}%）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/corpus_panel.py" line="826" />
+            <location filename="../workbench/ui/panels/corpus_panel.py" line="827" />
             <source>{seconds:.2f} s</source>
             <translation>{seconds:.2f} 秒</translation>
         </message>
@@ -1771,17 +1771,17 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>ErrorReporter</name>
         <message>
-            <location filename="../workbench/ui/notifications.py" line="147" />
+            <location filename="../workbench/ui/notifications.py" line="149" />
             <source>Something went wrong inside Embedding Workbench ({detail}). This is a bug, not something you did. The app is still running; anything already saved is safe.</source>
             <translation>Embedding Workbench 内部出错（{detail}）。这是程序缺陷，不是您的操作造成的。程序仍在运行；已经保存的内容都是安全的。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/notifications.py" line="180" />
+            <location filename="../workbench/ui/notifications.py" line="182" />
             <source>Unexpected error</source>
             <translation>意外错误</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/notifications.py" line="182" />
+            <location filename="../workbench/ui/notifications.py" line="184" />
             <source>Click “Show Details…” for the technical report to copy into a bug report.</source>
             <translation>点击“显示详细信息…”查看技术报告，可复制到错误报告中。</translation>
         </message>
@@ -1789,104 +1789,104 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>EvaluationTableModel</name>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="305" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="306" />
             <source>Category</source>
             <extracomment>The text in exported files when it differs from the (translated) one shown.</extracomment>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="305" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="306" />
             <source>Questions</source>
             <translation>问题数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="306" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="307" />
             <source>The benchmark's category (relation)</source>
             <translation>基准的类别（关系）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="307" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="308" />
             <source>Questions in the category</source>
             <translation>该类别中的问题数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="310" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="311" />
             <source>{slot}: accuracy (%)</source>
             <translation>{slot}：准确率 (%)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="311" />
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="354" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="312" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="355" />
             <source>{slot}: OOV skipped</source>
             <translation>{slot}：跳过（未登录词）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="313" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="314" />
             <source>{slot} = {label}: share of the answered questions whose best answer was right</source>
             <translation>{slot} = {label}：已回答问题中最佳答案正确的比例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="315" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="316" />
             <source>{slot} = {label}: questions not answered because one of their words is not in the vocabulary</source>
             <translation>{slot} = {label}：因其中某个词不在词表中而未回答的问题数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="324" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="325" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="334" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="335" />
             <source>{slot}: {correct} of {answered} answered questions correct ({oov} of {questions} skipped for missing words)</source>
             <translation>{slot}：已回答的 {answered} 个问题中答对 {correct} 个（{questions} 个问题中有 {oov} 个因缺词而跳过）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="343" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="344" />
             <source>Benchmark</source>
             <translation>基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="343" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="344" />
             <source>Pairs</source>
             <translation>词对</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="344" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="345" />
             <source>The similarity benchmark</source>
             <translation>相似度基准</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="345" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="346" />
             <source>Word pairs in the benchmark</source>
             <translation>基准中的词对数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="352" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="353" />
             <source>{slot}: Spearman</source>
             <translation>{slot}：Spearman</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="353" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="354" />
             <source>{slot}: Pearson</source>
             <translation>{slot}：Pearson</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="356" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="357" />
             <source>{slot} = {label}: Spearman rank correlation between the human scores and the cosine similarities</source>
             <translation>{slot} = {label}：人工评分与余弦相似度之间的 Spearman 秩相关系数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="358" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="359" />
             <source>{slot} = {label}: Pearson (linear) correlation between the human scores and the cosine similarities</source>
             <translation>{slot} = {label}：人工评分与余弦相似度之间的 Pearson（线性）相关系数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="360" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="361" />
             <source>{slot} = {label}: pairs left out because a word is not in the vocabulary</source>
             <translation>{slot} = {label}：因有词不在词表中而略去的词对数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="362" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="363" />
             <source>{slot}: computed on {used} of {pairs} pairs</source>
             <translation>{slot}：基于 {pairs} 个词对中的 {used} 个计算</translation>
         </message>
@@ -1894,277 +1894,277 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>EvaluationView</name>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="173" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="174" />
             <source>The benchmark {path} does not exist.</source>
             <extracomment>The two vector slots, in column order. (label, method) for the analogy method combo box. Benchmarks read by a finished evaluation or "Add benchmark file…", kept for re-use.</extracomment>
             <translation>基准 {path} 不存在。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="176" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="177" />
             <source>{name} is neither an analogy benchmark nor a similarity benchmark. As analogies: {analogy_error} As similarity pairs: {similarity_error}</source>
             <translation>{name} 既不是类比基准，也不是相似度基准。按类比读取：{analogy_error} 按相似度词对读取：{similarity_error}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="215" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="216" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="225" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="226" />
             <source>Evaluating {slot} ({label}) on {name}…</source>
             <translation>正在 {name} 上评测 {slot}（{label}）…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="234" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="235" />
             <source>Evaluated on {name}</source>
             <translation>已在 {name} 上完成评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="436" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="437" />
             <source>No malformed lines in the benchmark file.</source>
             <translation>基准文件中没有格式错误的行。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="443" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="444" />
             <source>1 malformed line skipped: {lines}</source>
             <translation>跳过了 1 个格式错误的行：{lines}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="445" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="446" />
             <source>{n} malformed lines skipped: {lines}</source>
             <translation>跳过了 {n} 个格式错误的行：{lines}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="478" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="479" />
             <source>Evaluation</source>
             <translation>评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="494" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="495" />
             <source>The benchmark to evaluate on: analogies (a is to b as c is to ?) are scored by accuracy, similarity pairs by correlation with human ratings</source>
             <translation>用于评测的基准：类比（a 之于 b 如同 c 之于 ?）按准确率计分，相似度词对按与人工评分的相关系数计分</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="496" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="497" />
             <source>Add benchmark file…</source>
             <translation>添加基准文件…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="498" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="499" />
             <source>Use your own benchmark file: analogies (questions-words ': category' and 'a b c d' lines, BATS, vecto CSV) or similarity pairs ('word1 word2 score')</source>
             <translation>使用自己的基准文件：类比（questions-words 格式的 ': category' 和 'a b c d' 行、BATS、vecto CSV）或相似度词对（'word1 word2 score'）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="504" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="505" />
             <source>Answer = word closest to b − a + c (Mikolov et al. 2013)</source>
             <translation>答案 = 最接近 b − a + c 的词（Mikolov 等，2013）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="507" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="508" />
             <source>Answer = word maximising cos(x, b)·cos(x, c) / cos(x, a) (Levy &amp; Goldberg 2014); often better on syntactic relations</source>
             <translation>答案 = 使 cos(x, b)·cos(x, c) / cos(x, a) 最大的词（Levy 与 Goldberg，2014）；在句法关系上通常更好</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="510" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="511" />
             <source>How an analogy question is answered (3CosAdd or 3CosMul); not used for similarity benchmarks</source>
             <translation>类比问题的求解方法（3CosAdd 或 3CosMul）；相似度基准不使用</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="512" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="513" />
             <source>Evaluate</source>
             <translation>评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="513" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="514" />
             <source>Score the vectors in A (and B, if set) on the chosen benchmark</source>
             <translation>在所选基准上为 A（以及已设置的 B）中的词向量打分</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="515" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="516" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="516" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="517" />
             <source>Stop the evaluation</source>
             <translation>停止评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="524" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="525" />
             <source>Vectors A: the vectors trained or loaded last</source>
             <translation>词向量 A：最近训练或加载的词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="525" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="526" />
             <source>Vectors B: kept for comparison with A</source>
             <translation>词向量 B：保留下来与 A 比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="526" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="527" />
             <source>Keep A as B</source>
             <translation>将 A 保留为 B</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="527" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="528" />
             <source>Copy vectors A to slot B, to compare them with the next vectors you train or load</source>
             <translation>把词向量 A 复制到槽位 B，以便与之后训练或加载的词向量比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="529" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="530" />
             <source>Clear B</source>
             <translation>清空 B</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="530" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="531" />
             <source>Evaluate vectors A only</source>
             <translation>只评测词向量 A</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="534" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="535" />
             <source>What the evaluation is doing or found</source>
             <translation>评测的进度或结果</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="539" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="540" />
             <source>Scores per category; select rows and press Ctrl+C to copy them as tab-separated text</source>
             <translation>各类别的得分；选中行后按 Ctrl+C 可复制为制表符分隔的文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="544" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="545" />
             <source>Lines of the benchmark file that could not be read as a question or a word pair (the first few line numbers)</source>
             <translation>基准文件中无法读作问题或词对的行（列出前几个行号）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="546" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="547" />
             <source>Export TSV…</source>
             <translation>导出 TSV…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="547" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="548" />
             <source>Save the whole table as a tab-separated file</source>
             <translation>将整个表格保存为制表符分隔的文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="551" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="552" />
             <source>Benchmark:</source>
             <translation>基准测试：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="556" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="557" />
             <source>Method:</source>
             <translation>方法：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="625" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="626" />
             <source>analogy</source>
             <translation>类比</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="626" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="627" />
             <source>similarity</source>
             <translation>相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="661" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="662" />
             <source>The vectors changed after this evaluation; click Evaluate to score them again.</source>
             <translation>此次评测之后词向量已改变；点击“评测”重新打分。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="679" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="680" />
             <source>A: no vectors yet (train or load some)</source>
             <translation>A：尚无词向量（请训练或加载）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="680" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="681" />
             <source>B: empty (optional, for comparison)</source>
             <translation>B：空（可选，用于比较）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="683" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="684" />
             <source>{slot}: {label} — {n} words × {dim} dimensions</source>
             <translation>{slot}：{label} — {n} 个词 × {dim} 维</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="726" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="727" />
             <source>{path}
 {n} questions, {skipped} lines skipped</source>
             <translation>{path}
 {n} 个问题，跳过 {skipped} 行</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="729" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="730" />
             <source>{path}
 {n} pairs, {skipped} lines skipped</source>
             <translation>{path}
 {n} 个词对，跳过 {skipped} 行</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="753" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="754" />
             <source>Add a benchmark file</source>
             <translation>添加基准文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="754" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="755" />
             <source>Benchmarks (*.txt *.tsv *.csv);;All files (*)</source>
             <translation>基准文件 (*.txt *.tsv *.csv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="767" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="768" />
             <source>There are no vectors to evaluate: train vectors or load a vector file first.</source>
             <translation>没有可评测的词向量：请先训练词向量或加载词向量文件。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="772" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="773" />
             <source>Choose a benchmark first, or add a benchmark file.</source>
             <translation>请先选择一个基准，或添加基准文件。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="775" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="776" />
             <source>Evaluating on {name}…</source>
             <translation>正在 {name} 上评测…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="793" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="794" />
             <source>There are no results to export yet: click Evaluate first.</source>
             <translation>尚无可导出的结果：请先点击“评测”。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="799" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="800" />
             <source>{path} cannot be written: {reason}.</source>
             <translation>无法写入 {path}：{reason}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="802" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="803" />
             <source>Exported the results to {path}.</source>
             <translation>已将结果导出到 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="811" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="812" />
             <source>Export results</source>
             <translation>导出结果</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="812" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="813" />
             <source>Tab-separated values (*.tsv);;All files (*)</source>
             <translation>制表符分隔值 (*.tsv);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="840" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="841" />
             <source>{slot}: {accuracy} % of {answered} answered ({oov} skipped for missing words)</source>
             <translation>{slot}：已回答的 {answered} 个问题中正确率 {accuracy} %（{oov} 个因缺词而跳过）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="845" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="846" />
             <source>{slot}: Spearman {spearman} on {used} pairs</source>
             <translation>{slot}：{used} 个词对上的 Spearman 为 {spearman}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="853" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="854" />
             <source>Evaluation cancelled.</source>
             <translation>评测已取消。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/evaluation_view.py" line="861" />
+            <location filename="../workbench/ui/widgets/evaluation_view.py" line="860" />
             <source>The evaluation failed.</source>
             <translation>评测失败。</translation>
         </message>
@@ -2697,180 +2697,180 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>FillMaskView</name>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="51" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="52" />
             <source>Predicting the masked tokens…</source>
             <translation>正在预测被掩码的词元…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="93" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="94" />
             <source>Fill-mask</source>
             <translation>掩码填充</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="106" />
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="193" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="107" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="194" />
             <source>How many predictions per mask</source>
             <translation>每个掩码给出多少个预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="107" />
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="144" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="108" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="145" />
             <source>Per layer (logit lens)</source>
             <translation>逐层（logit lens）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="108" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="109" />
             <source>Also predict from every layer's hidden state through the MLM head: where in the network does the answer appear?</source>
             <translation>同时用 MLM 头对每一层的隐藏状态做预测：答案在网络的哪一层出现？</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="112" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="113" />
             <source>The mask whose per-layer predictions are shown</source>
             <translation>显示其逐层预测的掩码</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="120" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="121" />
             <source>The input's tokens: click one to mask it (click again to unmask); the predictions follow</source>
             <translation>输入的词元：点击某个词元将其掩码（再次点击取消掩码）；预测随之更新</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="123" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="124" />
             <source>mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="123" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="124" />
             <source>rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="123" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="124" />
             <source>token</source>
             <translation>词元</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="124" />
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="128" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="125" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="129" />
             <source>probability</source>
             <translation>概率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="127" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="128" />
             <source>layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="127" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="128" />
             <source>top-1</source>
             <translation>第 1 名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="128" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="129" />
             <source>top-k</source>
             <translation>前 k 名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="130" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="131" />
             <source>The MLM head applied to each layer's hidden state (embeddings = the input layer); the last row is the model's prediction</source>
             <translation>将 MLM 头应用于每一层的隐藏状态（embeddings = 输入层）；最后一行是模型的预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="135" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="136" />
             <source>Top k</source>
             <translation>前 k 个</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="138" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="139" />
             <source>Mask</source>
             <translation>掩码</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="179" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="180" />
             <source>Open a model folder first.</source>
             <translation>请先打开一个模型文件夹。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="184" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="185" />
             <source>This model cannot fill masks (no masked-language-model head).</source>
             <translation>此模型无法填充掩码（没有掩码语言模型头）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="187" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="188" />
             <source>Type {mask} (or [MASK]) in the text and press Run, or press Run and click tokens below to mask them.</source>
             <translation>在文本中输入 {mask}（或 [MASK]）后点击“运行”，或先点击“运行”，再点击下方的词元将其掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="194" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="195" />
             <source>Also predict from every layer's hidden state through the MLM head</source>
             <translation>同时用 MLM 头对每一层的隐藏状态做预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="196" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="197" />
             <source>The input's tokens: click one to mask it</source>
             <translation>输入的词元：点击某个词元将其掩码</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="207" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="208" />
             <source>The model in {folder} has no masked-language-model head.</source>
             <translation>{folder} 中的模型没有掩码语言模型头。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="244" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="245" />
             <source>A special token cannot be masked</source>
             <translation>特殊词元不能被掩码</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="246" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="247" />
             <source>Click to unmask</source>
             <translation>点击取消掩码</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="247" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="248" />
             <source>Click to mask this token</source>
             <translation>点击掩码此词元</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="265" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="266" />
             <source>Fill-mask reads one text; sentence B is not used.</source>
             <translation>掩码填充只读取一段文本；不使用句子 B。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="268" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="269" />
             <source>No mask yet: type {mask} in the text, or click tokens below to mask them.</source>
             <translation>还没有掩码：请在文本中输入 {mask}，或点击下方的词元将其掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="277" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="278" />
             <source>Predicting…</source>
             <translation>正在预测…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="316" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="317" />
             <source>{number}: position {position} (was {original})</source>
             <translation>{number}：位置 {position}（原为 {original}）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="319" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="320" />
             <source>{number}: position {position}</source>
             <translation>{number}：位置 {position}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="332" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="333" />
             <source>{number} (position {position})</source>
             <translation>{number}（位置 {position}）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="340" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="341" />
             <source>{n} mask(s). Most probable: {best}.</source>
             <translation>{n} 个掩码。最可能的预测：{best}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="355" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="356" />
             <source>embeddings</source>
             <translation>嵌入层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="355" />
+            <location filename="../workbench/ui/widgets/fill_mask_view.py" line="356" />
             <source>layer {i}</source>
             <translation>第 {i} 层</translation>
         </message>
@@ -2878,436 +2878,436 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>FinetunePage</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="89" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="90" />
             <source>Sequence classification</source>
             <extracomment>``kind`` of pretraining runs (the same as ``workbench.core.bert.pretrain.RUN_KIND``, repeated here so that building the panel imports no BERT core module). (label, task) of the fine-tuning task combo (labels in English; translated when shown, in the ``FinetunePage`` context).</extracomment>
             <translation>序列分类</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="90" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="91" />
             <source>Sentence pair classification</source>
             <translation>句对分类</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="91" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="92" />
             <source>Token tagging (CoNLL)</source>
             <translation>词元标注（CoNLL）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="92" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="93" />
             <source>Extractive question answering (SQuAD)</source>
             <translation>抽取式问答（SQuAD）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="97" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="98" />
             <source>Accuracy</source>
             <extracomment>Metrics shown in the fine-tuning results table, in this order (labels translated when shown, in the ``FinetunePage`` context).</extracomment>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="98" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="99" />
             <source>Macro-F1</source>
             <translation>宏平均 F1</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="99" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="100" />
             <source>Entity F1</source>
             <translation>实体 F1</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="100" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="101" />
             <source>Entity precision</source>
             <translation>实体精确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="101" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="102" />
             <source>Entity recall</source>
             <translation>实体召回率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="102" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="103" />
             <source>Word accuracy</source>
             <translation>词准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="103" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="104" />
             <source>Exact match</source>
             <translation>完全匹配</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="104" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="105" />
             <source>F1</source>
             <translation>F1</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="105" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="106" />
             <source>Training loss</source>
             <translation>训练损失</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="106" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="107" />
             <source>Training examples</source>
             <translation>训练样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="107" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="108" />
             <source>Evaluation examples</source>
             <translation>评测样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="108" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="109" />
             <source>Steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="109" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="110" />
             <source>Seconds</source>
             <translation>秒数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1427" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1425" />
             <source>BERT fine-tuning</source>
             <translation>BERT 微调</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1432" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1430" />
             <source>Reading the training file</source>
             <translation>读取训练文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1442" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1440" />
             <source>Classification: TSV/CSV text + label (SST-2); sentence pairs: two texts + label (MRPC, RTE); tagging: CoNLL word … tag; QA: SQuAD JSON</source>
             <translation>分类：TSV/CSV 文本 + 标签（SST-2）；句对：两段文本 + 标签（MRPC、RTE）；标注：CoNLL 词 … 标签；问答：SQuAD JSON</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1445" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1443" />
             <source>training file</source>
             <translation>训练文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1446" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1444" />
             <source>The labelled training file</source>
             <translation>有标注的训练文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1448" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1446" />
             <source>optional: held out from training</source>
             <translation>可选：从训练数据中留出</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1449" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1447" />
             <source>Evaluation file; empty = hold out 10 % of the training examples</source>
             <translation>评测文件；留空 = 留出 10 % 的训练样本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1452" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1450" />
             <source>pretrained model folder</source>
             <translation>预训练模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1453" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1451" />
             <source>A BERT folder with its tokenizer (default: the last pretraining run's final model)</source>
             <translation>含分词器的 BERT 文件夹（默认：最近一次预训练运行的最终模型）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1458" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1456" />
             <source>The column with the texts (auto: recognised from the header, e.g. SST-2's 'sentence')</source>
             <translation>文本所在的列（自动：根据表头识别，如 SST-2 的 'sentence'）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1461" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1459" />
             <source>The column with the second texts of the pairs (auto: e.g. RTE's 'sentence2')</source>
             <translation>句对中第二段文本所在的列（自动：如 RTE 的 'sentence2'）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1463" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1461" />
             <source>The column with the labels (auto: 'label', 'class', …)</source>
             <translation>标签所在的列（自动：'label'、'class' 等）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1467" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1465" />
             <source>What the training file holds (read with the limit below): the labels, the examples, the columns used</source>
             <translation>训练文件的内容（按下方的数量上限读取）：标签、样本数、所用的列</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1470" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1468" />
             <source>Tokens per example (per window for QA)</source>
             <translation>每个样本的词元数（问答任务为每个窗口）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1472" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1470" />
             <source>QA: context tokens shared by two consecutive windows of a long context</source>
             <translation>问答：长上下文中相邻两个窗口共享的上下文词元数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1471" />
             <source>Passes over the training data</source>
             <translation>遍历训练数据的轮数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1475" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
             <source>Examples per step</source>
             <translation>每步的样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1478" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1476" />
             <source>Use only the first N examples of each file ('all' = every example)</source>
             <translation>每个文件只使用前 N 个样本（“全部” = 所有样本）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1478" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1476" />
             <source>all</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1480" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1478" />
             <source>Evaluate every N steps for the accuracy curve ('off' = only the final evaluation)</source>
             <translation>每 N 步评测一次以绘制准确率曲线（“关闭” = 只做最终评测）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1481" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1484" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1479" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1482" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1483" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1481" />
             <source>Stop after this many evaluations without a lower evaluation loss (needs 'Evaluate every')</source>
             <translation>连续这么多次评测损失没有降低就停止（需要设置“评测间隔”）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1485" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1483" />
             <source>Seed of the hold-out split and the new head</source>
             <translation>留出划分和新输出头的随机种子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1486" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1484" />
             <source>Fine-tuning</source>
             <translation>微调</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1488" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1486" />
             <source>Task:</source>
             <translation>任务：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1489" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1487" />
             <source>Training file:</source>
             <translation>训练文件：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1490" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1488" />
             <source>Text column:</source>
             <translation>文本列：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1491" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1489" />
             <source>Second text:</source>
             <translation>第二文本列：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1492" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1490" />
             <source>Label column:</source>
             <translation>标签列：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1494" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1492" />
             <source>Evaluation file:</source>
             <translation>评测文件：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1495" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1493" />
             <source>Model folder:</source>
             <translation>模型文件夹：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1496" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1494" />
             <source>Max length:</source>
             <translation>最大长度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1497" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1495" />
             <source>Doc stride:</source>
             <translation>文档步幅：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1498" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1496" />
             <source>Epochs:</source>
             <translation>轮数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1499" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1497" />
             <source>Batch size:</source>
             <translation>批大小：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1500" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1498" />
             <source>Learning rate:</source>
             <translation>学习率：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1501" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1499" />
             <source>Warm-up ratio:</source>
             <translation>预热比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1502" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1500" />
             <source>Weight decay:</source>
             <translation>权重衰减：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1503" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1501" />
             <source>Limit:</source>
             <translation>数量上限：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1504" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1502" />
             <source>Evaluate every:</source>
             <translation>评测间隔：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1505" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1503" />
             <source>Early stopping:</source>
             <translation>提前停止：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1506" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1504" />
             <source>Device:</source>
             <translation>设备：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1507" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1505" />
             <source>Precision:</source>
             <translation>精度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1508" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1506" />
             <source>Seed:</source>
             <translation>种子：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1510" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1508" />
             <source>Fine-tune, evaluate and save (Ctrl+Enter)</source>
             <translation>微调、评测并保存（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1511" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1509" />
             <source>Stop; a checkpoint is saved first (Esc)</source>
             <translation>停止；先保存一个检查点（Esc）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1519" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1517" />
             <source>Metric</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1519" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1517" />
             <source>Value</source>
             <translation>值</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1523" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1521" />
             <source>Scores on the evaluation set (fractions)</source>
             <translation>评测集上的得分（小数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1525" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1523" />
             <source>Confusion matrix: rows = gold label, columns = predicted</source>
             <translation>混淆矩阵：行 = 真实标签，列 = 预测标签</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1532" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1532" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
             <source>Gold</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1532" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
             <source>Predicted</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1532" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
             <source>Confidence</source>
             <translation>置信度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1539" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1537" />
             <source>Evaluation examples the model got wrong, most confident first (click a header to sort)</source>
             <translation>模型预测错误的评测样本，置信度最高的在前（点击表头可排序）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1542" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1540" />
             <source>Curves</source>
             <translation>曲线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1543" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1541" />
             <source>Results</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1544" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1542" />
             <source>Wrong predictions</source>
             <translation>错误预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1548" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1620" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1546" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1618" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1605" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1603" />
             <source>Reading the file…</source>
             <translation>正在读取文件…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1640" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1638" />
             <source>The file could not be read.</source>
             <translation>无法读取该文件。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1689" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1687" />
             <source>Reading the files…</source>
             <translation>正在读取文件…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1699" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1697" />
             <source>Data file</source>
             <translation>数据文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1700" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1698" />
             <source>Data (*.tsv *.csv *.txt *.conll *.json);;All files (*)</source>
             <translation>数据文件 (*.tsv *.csv *.txt *.conll *.json);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1707" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1705" />
             <source>Pretrained model folder</source>
             <translation>预训练模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1745" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1743" />
             <source>Run #{run}: {scores}. Model saved in {folder}.</source>
             <translation>运行 #{run}：{scores}。模型已保存到 {folder}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1747" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1745" />
             <source>Done.</source>
             <translation>完成。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1755" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1753" />
             <source>Cancelled; the checkpoint is kept in {checkpoint}.</source>
             <translation>已取消；检查点保存在 {checkpoint}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1758" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1756" />
             <source>Cancelled; nothing was kept.</source>
             <translation>已取消；没有保留任何内容。</translation>
         </message>
@@ -3448,7 +3448,7 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>InspectView</name>
         <message>
-            <location filename="../workbench/ui/widgets/inspect_base.py" line="63" />
+            <location filename="../workbench/ui/widgets/inspect_base.py" line="62" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -3556,248 +3556,248 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="122" />
+            <location filename="../workbench/ui/main_window.py" line="123" />
             <source>Welcome</source>
             <extracomment>The tabs, in order; ``show_panel(name)`` and View ▸ use these names.</extracomment>
             <translation>欢迎</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="123" />
+            <location filename="../workbench/ui/main_window.py" line="124" />
             <source>Three clicks from a corpus to a trained word2vec, its map and an analogy</source>
             <translation>点击三次：从语料库到训练好的 word2vec、它的词图和一个类比</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="124" />
+            <location filename="../workbench/ui/main_window.py" line="125" />
             <source>Corpus</source>
             <translation>语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="125" />
+            <location filename="../workbench/ui/main_window.py" line="126" />
             <source>Open a corpus and look at its statistics</source>
             <translation>打开语料库并查看其统计信息</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="126" />
+            <location filename="../workbench/ui/main_window.py" line="127" />
             <source>Static training</source>
             <translation>静态词向量训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="127" />
+            <location filename="../workbench/ui/main_window.py" line="128" />
             <source>Train word2vec, fastText or GloVe</source>
             <translation>训练 word2vec、fastText 或 GloVe</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="128" />
+            <location filename="../workbench/ui/main_window.py" line="129" />
             <source>BERT</source>
             <translation>BERT</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="128" />
+            <location filename="../workbench/ui/main_window.py" line="129" />
             <source>Pretrain and fine-tune BERT models</source>
             <translation>预训练和微调 BERT 模型</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="129" />
+            <location filename="../workbench/ui/main_window.py" line="130" />
             <source>Explore</source>
             <translation>探索</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="129" />
+            <location filename="../workbench/ui/main_window.py" line="130" />
             <source>Neighbours, analogies, word maps</source>
             <translation>近邻、类比、词图</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="130" />
+            <location filename="../workbench/ui/main_window.py" line="131" />
             <source>Inspect</source>
             <translation>检视</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="131" />
+            <location filename="../workbench/ui/main_window.py" line="132" />
             <source>Attention, input anatomy, fill-mask of a BERT model</source>
             <translation>BERT 模型的注意力、输入剖析和掩码填空</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="151" />
+            <location filename="../workbench/ui/main_window.py" line="152" />
             <source>Ready</source>
             <translation>就绪</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="170" />
+            <location filename="../workbench/ui/main_window.py" line="171" />
             <source>Senses</source>
             <translation>词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="171" />
+            <location filename="../workbench/ui/main_window.py" line="172" />
             <source>Occurrences of a word, clustered into senses, beside its static vector</source>
             <translation>一个词的各次出现聚类成不同词义，并与它的静态词向量并列显示</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="173" />
+            <location filename="../workbench/ui/main_window.py" line="174" />
             <source>Word in context</source>
             <translation>上下文中的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="174" />
+            <location filename="../workbench/ui/main_window.py" line="175" />
             <source>The same word in two sentences: similarity per layer</source>
             <translation>同一个词在两个句子中：每层的相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="175" />
+            <location filename="../workbench/ui/main_window.py" line="176" />
             <source>Contextuality</source>
             <translation>上下文相关性</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="176" />
+            <location filename="../workbench/ui/main_window.py" line="177" />
             <source>How contextual each layer is (Ethayarajh 2019)</source>
             <translation>每一层的上下文相关程度（Ethayarajh 2019）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="233" />
+            <location filename="../workbench/ui/main_window.py" line="234" />
             <source>The new language is used from the next start.</source>
             <translation>新语言将在下次启动时生效。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="251" />
+            <location filename="../workbench/ui/main_window.py" line="252" />
             <source>{reason} Statistics are computed but not cached.</source>
             <translation>{reason} 统计信息会计算，但不会缓存。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="289" />
+            <location filename="../workbench/ui/main_window.py" line="290" />
             <source>Workspace: {folder}</source>
             <translation>工作区：{folder}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="299" />
+            <location filename="../workbench/ui/main_window.py" line="300" />
             <source>Choose the workspace folder (runs, caches, models)</source>
             <translation>选择工作区文件夹（运行记录、缓存、模型）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="319" />
+            <location filename="../workbench/ui/main_window.py" line="320" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="321" />
+            <location filename="../workbench/ui/main_window.py" line="322" />
             <source>&amp;Open corpus file…</source>
             <translation>打开语料库文件(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="323" />
+            <location filename="../workbench/ui/main_window.py" line="324" />
             <source>Open a corpus file and compute its statistics</source>
             <translation>打开语料库文件并计算其统计信息</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="325" />
+            <location filename="../workbench/ui/main_window.py" line="326" />
             <source>Open corpus &amp;folder…</source>
             <translation>打开语料库文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="326" />
+            <location filename="../workbench/ui/main_window.py" line="327" />
             <source>Open a folder of corpus files and compute its statistics</source>
             <translation>打开存放语料库文件的文件夹并计算其统计信息</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="327" />
+            <location filename="../workbench/ui/main_window.py" line="328" />
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="330" />
+            <location filename="../workbench/ui/main_window.py" line="331" />
             <source>&amp;Clear list</source>
             <translation>清空列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="331" />
+            <location filename="../workbench/ui/main_window.py" line="332" />
             <source>Forget the recently opened corpora</source>
             <translation>清除最近打开的语料库记录</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="334" />
+            <location filename="../workbench/ui/main_window.py" line="335" />
             <source>&amp;Workspace folder…</source>
             <translation>工作区文件夹(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="336" />
+            <location filename="../workbench/ui/main_window.py" line="337" />
             <source>Choose where runs, caches and trained models are kept</source>
             <translation>选择保存运行记录、缓存和已训练模型的位置</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="338" />
+            <location filename="../workbench/ui/main_window.py" line="339" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="339" />
+            <location filename="../workbench/ui/main_window.py" line="340" />
             <source>Workspace folder, device, threads, theme and language</source>
             <translation>工作区文件夹、设备、线程数、主题和语言</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="342" />
+            <location filename="../workbench/ui/main_window.py" line="343" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="343" />
+            <location filename="../workbench/ui/main_window.py" line="344" />
             <source>Cancel running jobs and quit</source>
             <translation>取消正在运行的任务并退出</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="347" />
+            <location filename="../workbench/ui/main_window.py" line="348" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="353" />
+            <location filename="../workbench/ui/main_window.py" line="354" />
             <source>Show the {panel} panel</source>
             <translation>显示“{panel}”面板</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="360" />
+            <location filename="../workbench/ui/main_window.py" line="361" />
             <source>&amp;Reset layout</source>
             <translation>重置布局(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="362" />
+            <location filename="../workbench/ui/main_window.py" line="363" />
             <source>Restore the default window size and panel layout</source>
             <translation>恢复默认的窗口大小和面板布局</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="365" />
+            <location filename="../workbench/ui/main_window.py" line="366" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="366" />
+            <location filename="../workbench/ui/main_window.py" line="367" />
             <source>&amp;About Embedding Workbench</source>
             <translation>关于 Embedding Workbench(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="367" />
+            <location filename="../workbench/ui/main_window.py" line="368" />
             <source>Version, licence and library versions</source>
             <translation>版本、许可证和库的版本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="479" />
+            <location filename="../workbench/ui/main_window.py" line="480" />
             <source>About Embedding Workbench</source>
             <translation>关于 Embedding Workbench</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="484" />
+            <location filename="../workbench/ui/main_window.py" line="485" />
             <source>&lt;p&gt;Train, inspect and compare word embeddings and BERT models.&lt;/p&gt;</source>
             <translation>&lt;p&gt;训练、检视和比较词向量与 BERT 模型。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="485" />
+            <location filename="../workbench/ui/main_window.py" line="486" />
             <source>&lt;p&gt;Licence: MIT. The bundled inaugural-address corpus is in the public domain.&lt;/p&gt;</source>
             <translation>&lt;p&gt;许可证：MIT。随附的就职演说语料库属于公有领域。&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="505" />
+            <location filename="../workbench/ui/main_window.py" line="506" />
             <source>{corpus}: {tokens:,} tokens, {types:,} types</source>
             <translation>{corpus}：{tokens:,} 个词元，{types:,} 个词型</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/main_window.py" line="533" />
+            <location filename="../workbench/ui/main_window.py" line="534" />
             <source>Opened {name}; drop one file or a folder at a time ({n} other item(s) ignored).</source>
             <translation>已打开 {name}；请一次只拖放一个文件或文件夹（其余 {n} 项已忽略）。</translation>
         </message>
@@ -3805,23 +3805,23 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../workbench/ui/notifications.py" line="52" />
+            <location filename="../workbench/ui/notifications.py" line="54" />
             <source>Error</source>
             <extracomment>level -&gt; (background, border, text colour, badge; the badge is translated when shown).</extracomment>
             <translation>错误</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/notifications.py" line="53" />
+            <location filename="../workbench/ui/notifications.py" line="55" />
             <source>Warning</source>
             <translation>警告</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/notifications.py" line="54" />
+            <location filename="../workbench/ui/notifications.py" line="56" />
             <source>Note</source>
             <translation>提示</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/notifications.py" line="86" />
+            <location filename="../workbench/ui/notifications.py" line="88" />
             <source>Dismiss this message</source>
             <translation>关闭此消息</translation>
         </message>
@@ -3829,135 +3829,135 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>NeighboursView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="123" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="120" />
             <source>Compute a map to compare with the neighbours in the map.</source>
             <translation>计算词图后，可与词图中的近邻比较。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="126" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="123" />
             <source>An expression has no point in the map.</source>
             <translation>表达式在词图中没有对应的点。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="132" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="129" />
             <source>'{word}' is not in the current map.</source>
             <translation>“{word}”不在当前词图中。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="137" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="134" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="141" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="138" />
             <source>{shared} of the {n} nearest points in the map are also among the {k} nearest in the space.</source>
             <translation>词图中最近的 {n} 个点里，有 {shared} 个也在向量空间中最近的 {k} 个词之中。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="159" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="156" />
             <source>Neighbours</source>
             <translation>近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="163" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="160" />
             <source>a word, or an expression like king - man + woman</source>
             <translation>一个词，或 king - man + woman 这样的表达式</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="164" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="161" />
             <source>A word, or a sum of words with + and - and optional weights (2*paris - france). Press Enter to search.</source>
             <translation>一个词，或用 + 和 - 组合的词（可带权重，如 2*paris - france）。按 Enter 搜索。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="167" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="164" />
             <source>How many neighbours to list</source>
             <translation>列出多少个近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="169" />
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="236" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="166" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="233" />
             <source>cosine</source>
             <translation>余弦</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="170" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="167" />
             <source>Euclidean</source>
             <translation>欧氏距离</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="171" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="168" />
             <source>Cosine similarity (higher is closer) or Euclidean distance (lower is closer)</source>
             <translation>余弦相似度（越高越近）或欧氏距离（越低越近）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="173" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="170" />
             <source>Find</source>
             <translation>查找</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="174" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="171" />
             <source>Find the nearest neighbours (Enter)</source>
             <translation>查找最近邻（Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="184" />
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="190" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="181" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
             <source>rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="184" />
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="190" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="181" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
             <source>word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="184" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="181" />
             <source>score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="186" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="183" />
             <source>Neighbours in the original vector space. Click a word to find it in the map; double-click to search it.</source>
             <translation>原始向量空间中的近邻。单击一个词可在词图中找到它；双击可搜索它的近邻。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="190" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
             <source>map distance</source>
             <translation>词图距离</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="190" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
             <source>also in space</source>
             <translation>也在向量空间中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="192" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="189" />
             <source>Nearest points in the current 2D/3D map: how much the projection moves neighbourhoods around</source>
             <translation>当前二维/三维词图中最近的点：投影在多大程度上改变了邻域</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="196" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="193" />
             <source>In the vector space</source>
             <translation>在向量空间中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="198" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="195" />
             <source>In the map</source>
             <translation>在词图中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="226" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="223" />
             <source>Type a word or an expression such as king - man + woman.</source>
             <translation>请输入一个词或表达式，例如 king - man + woman。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="238" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="235" />
             <source>distance</source>
             <translation>距离</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="241" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="238" />
             <source>Excluded the query's own words: {words}.</source>
             <translation>已排除查询本身的词：{words}。</translation>
         </message>
@@ -3965,606 +3965,606 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>PretrainPage</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="764" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="762" />
             <source>BERT pretraining</source>
             <extracomment>The devices PyTorch has here (``("cpu", "cuda")``...), once checked.</extracomment>
             <translation>BERT 预训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="776" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="774" />
             <source>Device check</source>
             <translation>设备检测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="791" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="789" />
             <source>Pretraining reads the corpus open in the Corpus panel; documents are blank-line separated blocks</source>
             <translation>预训练读取“语料库”面板中打开的语料库；文档是以空行分隔的文本块</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="796" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="794" />
             <source>Train WordPiece on the corpus</source>
             <translation>在语料库上训练 WordPiece</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="797" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="795" />
             <source>Use a tokenizer folder…</source>
             <translation>使用分词器文件夹…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="798" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="796" />
             <source>Train a WordPiece tokenizer on the corpus (cached in the workspace), or use an existing one</source>
             <translation>在语料库上训练 WordPiece 分词器（缓存在工作区中），或使用已有的分词器</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="800" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="798" />
             <source>WordPiece vocabulary size (special tokens included)</source>
             <translation>WordPiece 词表大小（含特殊词元）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="802" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="800" />
             <source>Lowercase</source>
             <translation>转为小写</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="804" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="802" />
             <source>Lowercase and strip accents before WordPiece</source>
             <translation>在 WordPiece 之前转为小写并去除重音符号</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="806" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="804" />
             <source>tokenizer folder</source>
             <translation>分词器文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="806" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="804" />
             <source>A folder with tokenizer.json or vocab.txt</source>
             <translation>包含 tokenizer.json 或 vocab.txt 的文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="809" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="807" />
             <source>Tokenizer</source>
             <translation>分词器</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="812" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="810" />
             <source>Vocabulary:</source>
             <translation>词表：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="814" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="851" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="812" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="849" />
             <source>Folder:</source>
             <translation>文件夹：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="821" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="819" />
             <source>custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="822" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="820" />
             <source>continue from a model folder…</source>
             <translation>从模型文件夹继续…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="823" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="821" />
             <source>Model size: tiny 2×128, mini 4×256, small 4×512, medium 8×512, base 12×768, large 24×1024 (layers × hidden), a custom shape, or continue pretraining a saved model</source>
             <translation>模型规模：tiny 2×128、mini 4×256、small 4×512、medium 8×512、base 12×768、large 24×1024（层数 × 隐藏维度），自定义结构，或继续预训练已保存的模型</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="827" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="825" />
             <source>Transformer layers</source>
             <translation>Transformer 层数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="829" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="827" />
             <source>Hidden size (a multiple of the heads)</source>
             <translation>隐藏维度（须为注意力头数的整数倍）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="830" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="828" />
             <source>Attention heads per layer</source>
             <translation>每层的注意力头数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="832" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="830" />
             <source>Feed-forward width per layer</source>
             <translation>每层前馈网络的宽度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="834" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="832" />
             <source>model folder</source>
             <translation>模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="835" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="833" />
             <source>A saved BERT folder (config.json + weights) to continue from</source>
             <translation>要从其继续的已保存 BERT 文件夹（config.json + 权重）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="842" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="840" />
             <source>Exact parameter count and an estimate of the memory training needs (weights, gradients, AdamW, activations)</source>
             <translation>精确的参数量以及训练所需内存的估计（权重、梯度、AdamW、激活值）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="844" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="842" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="846" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="844" />
             <source>Size:</source>
             <translation>规模：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="847" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="845" />
             <source>Layers:</source>
             <translation>层数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="848" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="846" />
             <source>Hidden:</source>
             <translation>隐藏维度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="849" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="847" />
             <source>Heads:</source>
             <translation>注意力头数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="850" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="848" />
             <source>Intermediate:</source>
             <translation>前馈宽度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="857" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="855" />
             <source>Share of tokens selected for prediction (BERT: 0.15)</source>
             <translation>被选中用于预测的词元比例（BERT：0.15）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="859" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="857" />
             <source>Share of the selected tokens replaced by [MASK] (BERT: 0.8)</source>
             <translation>被选中词元中替换为 [MASK] 的比例（BERT：0.8）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="861" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="859" />
             <source>Share of the selected tokens replaced by a random token (BERT: 0.1); the rest keep their token</source>
             <translation>被选中词元中替换为随机词元的比例（BERT：0.1）；其余保持原词元</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="863" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="861" />
             <source>Next-sentence prediction</source>
             <translation>下一句预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="866" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="864" />
             <source>Also train BERT's next-sentence objective (sentence pairs, half with a random partner)</source>
             <translation>同时训练 BERT 的下一句预测目标（句对，其中一半与随机句子配对）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="868" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="866" />
             <source>Split lines into sentences</source>
             <translation>将行切分为句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="870" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="868" />
             <source>Split lines at . ! ? (for one-paragraph-per-line corpora such as WikiText)</source>
             <translation>在 . ! ? 处切分行（适用于每行一段的语料库，如 WikiText）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="871" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="869" />
             <source>Objective</source>
             <translation>训练目标</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="873" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="871" />
             <source>Mask ratio:</source>
             <translation>掩码比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="874" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="872" />
             <source>[MASK] share:</source>
             <translation>[MASK] 比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="875" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="873" />
             <source>Random share:</source>
             <translation>随机替换比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="880" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="878" />
             <source>Longest example in tokens</source>
             <translation>样本的最大长度（词元数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="881" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="879" />
             <source>Examples per forward pass</source>
             <translation>每次前向传播的样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="883" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="881" />
             <source>Forward passes per optimizer step (effective batch = batch × accumulation)</source>
             <translation>每个优化器步的前向传播次数（有效批大小 = 批大小 × 累积次数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="886" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="884" />
             <source>Optimizer steps to run; 'epochs' = use the number of epochs below</source>
             <translation>要运行的优化器步数；“按轮数” = 使用下方的轮数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="886" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="884" />
             <source>epochs</source>
             <translation>按轮数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="888" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="886" />
             <source>Passes over the data (when max steps is 'epochs')</source>
             <translation>遍历数据的轮数（最大步数为“按轮数”时）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="890" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="888" />
             <source>Evaluate on the held-out slice every N steps; 'at the end' = once</source>
             <translation>每 N 步在留出数据上评测一次；“结束时” = 只评测一次</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="891" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="889" />
             <source>at the end</source>
             <translation>结束时</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="893" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="891" />
             <source>Write a checkpoint every N steps ('off': only on cancel and at the end)</source>
             <translation>每 N 步写入一个检查点（“关闭”：只在取消和结束时写入）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="894" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="892" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="895" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="893" />
             <source>Seed of the data, the initialisation and the masks</source>
             <translation>数据、初始化和掩码的随机种子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="896" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="894" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="898" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="896" />
             <source>Sequence length:</source>
             <translation>序列长度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="899" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="897" />
             <source>Batch size:</source>
             <translation>批大小：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="900" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="898" />
             <source>Accumulation:</source>
             <translation>梯度累积：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="901" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="899" />
             <source>Learning rate:</source>
             <translation>学习率：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="902" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="900" />
             <source>Warm-up ratio:</source>
             <translation>预热比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="903" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="901" />
             <source>Weight decay:</source>
             <translation>权重衰减：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="904" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="902" />
             <source>Max steps:</source>
             <translation>最大步数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="905" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="903" />
             <source>Epochs:</source>
             <translation>轮数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="906" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="904" />
             <source>Evaluate every:</source>
             <translation>评测间隔：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="907" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="905" />
             <source>Save every:</source>
             <translation>保存间隔：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="908" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="906" />
             <source>Device:</source>
             <translation>设备：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="909" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="907" />
             <source>Precision:</source>
             <translation>精度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="910" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="908" />
             <source>Seed:</source>
             <translation>种子：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="913" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="911" />
             <source>Initialise word embeddings from the current static vectors</source>
             <translation>用当前的静态词向量初始化词嵌入</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="916" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="914" />
             <source>Keep the initialised word embeddings fixed for this many steps</source>
             <translation>在这么多步内保持初始化的词嵌入不变</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="917" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="915" />
             <source>no freezing</source>
             <translation>不冻结</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="918" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="916" />
             <source>Static initialisation</source>
             <translation>静态词向量初始化</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="921" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="919" />
             <source>Freeze for:</source>
             <translation>冻结步数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="925" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="923" />
             <source>Pretrain on the Corpus panel's corpus (Ctrl+Enter)</source>
             <translation>在“语料库”面板的语料库上预训练（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="926" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="924" />
             <source>Stop; a resumable checkpoint is saved first (Esc)</source>
             <translation>停止；先保存一个可恢复的检查点（Esc）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="927" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="925" />
             <source>Export config…</source>
             <translation>导出配置…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="929" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="927" />
             <source>Save these settings as a JSON config for 'workbench bert pretrain --config FILE' (or torchrun)</source>
             <translation>将这些设置保存为 JSON 配置，供 'workbench bert pretrain --config FILE'（或 torchrun）使用</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="931" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="929" />
             <source>Processes (GPUs) for the torchrun command</source>
             <translation>torchrun 命令的进程数（GPU 数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="934" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="932" />
             <source>Runs the exported config on several GPUs</source>
             <translation>在多个 GPU 上运行导出的配置</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="936" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="934" />
             <source>Mask ratios for the sweep (commas between); every run uses the same data and seed and is evaluated with the same 15 % masks, so their curves compare</source>
             <translation>扫描的掩码比例（以逗号分隔）；每次运行使用相同的数据和随机种子，并用相同的 15 % 掩码评测，因此曲线可以相互比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="939" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="937" />
             <source>Sweep mask ratio</source>
             <translation>扫描掩码比例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="941" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="939" />
             <source>Pretrain once per mask ratio with these settings; the runs are checked in Compare runs</source>
             <translation>按这些设置对每个掩码比例各预训练一次；这些运行会在“比较运行”中被勾选</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="948" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="946" />
             <source>GPUs:</source>
             <translation>GPU 数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="950" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="948" />
             <source>Step, loss and time left</source>
             <translation>步数、损失和剩余时间</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="962" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="960" />
             <source>Curves</source>
             <translation>曲线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="963" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="961" />
             <source>Compare runs</source>
             <translation>比较运行</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="964" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="962" />
             <source>Recorded pretraining runs; check some to overlay their curves</source>
             <translation>已记录的预训练运行；勾选若干项可叠加显示它们的曲线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1072" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1070" />
             <source>Choose the model folder to continue from.</source>
             <translation>请选择要从其继续的模型文件夹。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1079" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1077" />
             <source>{n} parameters in {folder}.</source>
             <translation>{folder} 中有 {n} 个参数。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1088" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1086" />
             <source>Choose a tokenizer folder (with tokenizer.json or vocab.txt) to see the model's size.</source>
             <translation>请选择分词器文件夹（含 tokenizer.json 或 vocab.txt）以查看模型规模。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1100" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1098" />
             <source>{n} parameters (vocabulary {vocab}); about {memory} to train at batch {batch} × {seq_len} tokens, {precision}.</source>
             <translation>{n} 个参数（词表 {vocab}）；以批大小 {batch} × {seq_len} 个词元、精度 {precision} 训练约需 {memory}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1120" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1118" />
             <source>Train or load static vectors in the Static training panel first</source>
             <translation>请先在“静态词向量训练”面板中训练或加载静态词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1123" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1121" />
             <source>Copy the vectors of {n} words ({dim} dimensions, projected to the hidden size) into BERT's word-embedding matrix before training</source>
             <translation>训练前将 {n} 个词的词向量（{dim} 维，投影到隐藏维度）复制到 BERT 的词嵌入矩阵中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1132" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1145" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1130" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1143" />
             <source>Open a corpus in the Corpus panel first.</source>
             <translation>请先在“语料库”面板中打开一个语料库。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1135" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1133" />
             <source>Corpus: &lt;b&gt;{name}&lt;/b&gt; (from the Corpus panel)</source>
             <translation>语料库：&lt;b&gt;{name}&lt;/b&gt;（来自“语料库”面板）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1156" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1154" />
             <source>Choose the tokenizer folder (or train WordPiece on the corpus).</source>
             <translation>请选择分词器文件夹（或在语料库上训练 WordPiece）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1163" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1161" />
             <source>Choose the model folder to continue pretraining from.</source>
             <translation>请选择要从其继续预训练的模型文件夹。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1191" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1189" />
             <source>Preparing the data…</source>
             <translation>正在准备数据…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1203" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1201" />
             <source>Preparing the data for {n} runs…</source>
             <translation>正在为 {n} 次运行准备数据…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1224" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1222" />
             <source>Saved the config to {path}.</source>
             <translation>已将配置保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1229" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1227" />
             <source>Export pretraining config</source>
             <translation>导出预训练配置</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1230" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1228" />
             <source>JSON (*.json)</source>
             <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1239" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1237" />
             <source>The config could not be written to {path} ({reason}).</source>
             <translation>无法将配置写入 {path}（{reason}）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1251" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1249" />
             <source>Tokenizer folder</source>
             <translation>分词器文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1258" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1256" />
             <source>Model folder to continue from</source>
             <translation>要从其继续的模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1318" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1316" />
             <source>eval MLM loss {loss}</source>
             <translation>评测 MLM 损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1319" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1317" />
             <source>no evaluation</source>
             <translation>未评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1320" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1318" />
             <source>mask {ratio}: run #{run}, {steps} steps, {score}</source>
             <translation>掩码 {ratio}：运行 #{run}，{steps} 步，{score}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1323" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1321" />
             <source>Sweep cancelled (1 run). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描已取消（1 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1325" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1323" />
             <source>Sweep cancelled ({n} runs). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描已取消（{n} 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1328" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1326" />
             <source>Sweep done (1 run). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描完成（1 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1330" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1328" />
             <source>Sweep done ({n} runs). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描完成（{n} 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1343" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1341" />
             <source> Model: {description}.</source>
             <translation> 模型：{description}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1350" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1370" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1348" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1368" />
             <source>Done.</source>
             <translation>完成。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1357" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1355" />
             <source>MLM loss</source>
             <translation>MLM 损失</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1357" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1355" />
             <source>perplexity</source>
             <translation>困惑度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1358" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1356" />
             <source>masked-token accuracy</source>
             <translation>掩码词元准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1359" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1357" />
             <source>NSP accuracy</source>
             <translation>NSP 准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1363" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1361" />
             <source>no evaluation (no held-out slice)</source>
             <translation>未评测（没有留出数据）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1366" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1364" />
             <source>Run #{run}: {steps} steps in {seconds} s. {scores}. Model saved in {folder}.{note}</source>
             <translation>运行 #{run}：{steps} 步，用时 {seconds} 秒。{scores}。模型已保存到 {folder}。{note}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1384" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1382" />
             <source>Cancelled before training started; nothing was kept.</source>
             <translation>训练开始前已取消；没有保留任何内容。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1392" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1390" />
             <source>Cancelled at step {step}. The checkpoint is kept in {checkpoint}; start the same run again to resume from it.</source>
             <translation>已在第 {step} 步取消。检查点保存在 {checkpoint}；再次开始相同的运行即可从该检查点恢复。</translation>
         </message>
@@ -5138,497 +5138,497 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>SensesView</name>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="169" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="170" />
             <source>'{word}' was not found; looking for close words…</source>
             <translation>未找到“{word}”；正在查找相近的词…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="173" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="174" />
             <source>'{word}' occurs 0 times in {where}. Words seen there that look alike: {words}.</source>
             <translation>“{word}”在{where}中出现 0 次。其中拼写相近的词：{words}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="177" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="178" />
             <source>'{word}' occurs 0 times in {where}. Check the spelling, or choose another source.</source>
             <translation>“{word}”在{where}中出现 0 次。请检查拼写，或选择其他来源。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="187" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="188" />
             <source>through a fitted linear map</source>
             <translation>经拟合的线性映射</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="189" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="190" />
             <source>at the centroid of the occurrences</source>
             <translation>位于各次出现的质心</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="190" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="191" />
             <source>placement: see the summary</source>
             <translation>位置：见摘要</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="359" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="360" />
             <source>Current corpus</source>
             <extracomment>(label, source) for the senses source combo box (labels English; shown through ``tr``).</extracomment>
             <translation>当前语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="360" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="361" />
             <source>Typed sentences</source>
             <translation>输入的句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="361" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="362" />
             <source>CoarseWSD-20 (train split)</source>
             <translation>CoarseWSD-20（训练集）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="366" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="367" />
             <source>Last layer</source>
             <extracomment>(label, layer spec) offered before the individual layers (labels shown through ``tr``).</extracomment>
             <translation>最后一层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="367" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="368" />
             <source>Mean of the last 4 layers</source>
             <translation>最后 4 层的平均</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="368" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="369" />
             <source>Mean of all layers</source>
             <translation>所有层的平均</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="446" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="447" />
             <source>CoarseWSD-20 has no data for '{word}'; its words are {words}.</source>
             <translation>CoarseWSD-20 没有“{word}”的数据；它包含的词为：{words}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="451" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="452" />
             <source>The CoarseWSD-20 data set was not found (expected a shared/data/CoarseWSD-20 folder beside the checkout, or $WORKBENCH_SHARED_DATA).</source>
             <translation>未找到 CoarseWSD-20 数据集（应位于代码目录旁的 shared/data/CoarseWSD-20 文件夹，或 $WORKBENCH_SHARED_DATA 指定的位置）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="455" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="456" />
             <source>Reading CoarseWSD-20 ({word})…</source>
             <translation>正在读取 CoarseWSD-20（{word}）…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="458" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="459" />
             <source>the CoarseWSD-20 train split for '{word}'</source>
             <translation>CoarseWSD-20 中“{word}”的训练集</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="462" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="793" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="463" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="794" />
             <source>Type some sentences first, one per line.</source>
             <translation>请先输入一些句子，每行一句。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="466" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="467" />
             <source>the {n:,} typed sentences</source>
             <translation>输入的 {n:,} 个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="473" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="474" />
             <source>Open a corpus in the Corpus panel first, or type sentences.</source>
             <translation>请先在“语料库”面板中打开语料库，或输入句子。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="475" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="476" />
             <source>Looking for '{word}' in {name}…</source>
             <translation>正在 {name} 中查找“{word}”…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="480" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="481" />
             <source>the corpus {name}</source>
             <translation>语料库 {name}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="515" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="516" />
             <source>Type one word whose senses to look at, e.g. bank.</source>
             <translation>请输入一个要查看其词义的词，例如 bank。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="519" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="520" />
             <source>'{word}' occurs 0 times in {where}.</source>
             <translation>“{word}”在{where}中出现 0 次。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="522" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="523" />
             <source>Contextual vectors of {n:,} occurrences…</source>
             <translation>正在计算 {n:,} 次出现的上下文向量…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="526" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="527" />
             <source>Projecting and clustering…</source>
             <translation>正在投影和聚类…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="530" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="531" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="576" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="577" />
             <source>Word senses</source>
             <translation>词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="593" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="594" />
             <source>The word whose senses to look at (the 20 CoarseWSD-20 words are offered; any word works with a corpus or typed sentences)</source>
             <translation>要查看其词义的词（提供 CoarseWSD-20 的 20 个词；使用语料库或输入的句子时，任何词都可以）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="603" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="604" />
             <source>Where the occurrences come from</source>
             <translation>这些出现取自何处</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="606" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="607" />
             <source>One sentence per line, each using the word</source>
             <translation>每行一句，每句都包含该词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="608" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="609" />
             <source>Typed sentences, one per line</source>
             <translation>输入的句子，每行一句</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="610" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="611" />
             <source>Use at most this many occurrences</source>
             <translation>最多使用这么多次出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="612" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="613" />
             <source>Which hidden states make an occurrence's vector (layer 0 is the embedding layer's output)</source>
             <translation>用哪些隐藏状态构成每次出现的向量（第 0 层是嵌入层的输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="617" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="618" />
             <source>How the vectors are projected to 2-D (PCA is linear, so the static vector and centroids keep their meaning)</source>
             <translation>如何将向量投影到二维（PCA 是线性的，因此静态向量和质心保持其含义）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="622" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="623" />
             <source>Agglomerative (Ward)</source>
             <translation>凝聚层次聚类（Ward）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="623" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="624" />
             <source>How the occurrences are grouped into senses (in the full vector space, not the 2-D picture)</source>
             <translation>如何将各次出现归并为词义（在完整的向量空间中，而不是在二维图中）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="626" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="627" />
             <source>Number of clusters; Auto picks the k with the best silhouette between 2 and 8</source>
             <translation>簇的数量；“自动”会在 2 到 8 之间选择轮廓系数最好的 k</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="628" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="629" />
             <source>Auto (silhouette)</source>
             <translation>自动（轮廓系数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="629" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="630" />
             <source>Find senses</source>
             <translation>查找词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="630" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="631" />
             <source>Collect the occurrences, extract their vectors and cluster them (Ctrl+Return; Esc cancels)</source>
             <translation>收集各次出现，提取其向量并聚类（Ctrl+Return；Esc 取消）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="636" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="637" />
             <source>from</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="638" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="639" />
             <source>Word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="639" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="640" />
             <source>Sentences</source>
             <translation>句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="642" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="643" />
             <source>at most</source>
             <translation>最多</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="644" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="645" />
             <source>layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="646" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="647" />
             <source>Occurrences</source>
             <translation>出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="649" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="650" />
             <source>clusters</source>
             <translation>聚类</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="655" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="656" />
             <source>Picture</source>
             <translation>图</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="662" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="663" />
             <source>Mean silhouette of the clustering for each k tried (higher: better separated clusters)</source>
             <translation>对每个尝试过的 k，聚类的平均轮廓系数（越高：簇分得越开）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="665" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="666" />
             <source>Colour by cluster</source>
             <translation>按簇着色</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="666" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="667" />
             <source>Colour by gold sense</source>
             <translation>按标注词义着色</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="667" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="668" />
             <source>Gold senses are known for CoarseWSD-20 only</source>
             <translation>只有 CoarseWSD-20 有标注词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="670" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="671" />
             <source>Save the points (sentence, cluster, x, y, gold) as CSV, or the picture as PNG or SVG</source>
             <translation>将各点（句子、簇、x、y、标注）保存为 CSV，或将图片保存为 PNG 或 SVG</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="672" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="673" />
             <source>Points as CSV…</source>
             <translation>各点另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="673" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="674" />
             <source>Picture as PNG…</source>
             <translation>图片另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="674" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="675" />
             <source>Picture as SVG…</source>
             <translation>图片另存为 SVG…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="681" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="682" />
             <source>One point per occurrence; hover to read its sentence, click to show it below. The star is the word's single static vector (or the centroid when no static model is loaded).</source>
             <translation>每次出现一个点；鼠标悬停可阅读其句子，点击可在下方显示。星形是该词唯一的静态向量（未加载静态模型时为质心）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="698" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="699" />
             <source>cluster</source>
             <translation>簇</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="698" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="699" />
             <source>size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="699" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="700" />
             <source>context words</source>
             <translation>上下文词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="699" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="700" />
             <source>static neighbours</source>
             <translation>静态近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="700" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="701" />
             <source>gold senses</source>
             <translation>标注词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="701" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="702" />
             <source>Select a cluster to read its sentences. Context words: words typical of the cluster's sentences; static neighbours: the static model's words nearest to the cluster</source>
             <translation>选择一个簇以阅读其句子。上下文词：该簇句子中的典型词；静态近邻：静态模型中离该簇最近的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="709" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="710" />
             <source>Sentences of the selected cluster, the word highlighted</source>
             <translation>所选簇的句子，该词高亮显示</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="714" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="715" />
             <source>The static model gives the word one vector, so one list of neighbours for all its senses</source>
             <translation>静态模型只给该词一个向量，因此它的所有词义共用一个近邻列表</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="717" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="718" />
             <source>Static model's neighbours</source>
             <translation>静态模型的近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="752" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="753" />
             <source>Layer 0 (embedding output)</source>
             <translation>第 0 层（嵌入层输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="754" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="755" />
             <source>Layer {i}</source>
             <translation>第 {i} 层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="768" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="769" />
             <source>Occurrences from {path}</source>
             <translation>取自 {path} 的出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="769" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="770" />
             <source>Open a corpus in the Corpus panel first</source>
             <translation>请先在“语料库”面板中打开语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="791" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="792" />
             <source>Type the word whose senses to look at, e.g. bank.</source>
             <translation>请输入要查看其词义的词，例如 bank。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="824" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="825" />
             <source>static vector ({placement})</source>
             <translation>静态向量（{placement}）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="829" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="830" />
             <source>one vector for all senses</source>
             <translation>所有词义共用一个向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="830" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="831" />
             <source>The centroid of the occurrences: what a single vector per word would have to be. Load static vectors to draw the static model's own vector.</source>
             <translation>各次出现的质心：若每个词只有一个向量，它就应该在这里。加载静态词向量可画出静态模型自己的向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="899" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="900" />
             <source>layer {i}</source>
             <translation>第 {i} 层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="901" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="902" />
             <source>{n:,} occurrences of '{word}' from {where} (of {total:,} found).</source>
             <translation>“{word}”在{where}中的 {n:,} 次出现（共找到 {total:,} 次）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="903" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="904" />
             <source>{n:,} occurrences of '{word}' from {where}.</source>
             <translation>“{word}”在{where}中的 {n:,} 次出现。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="905" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="906" />
             <source>{k} clusters (chosen by silhouette), {method} picture, {layer}.</source>
             <translation>{k} 个簇（按轮廓系数选择），{method} 图，{layer}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="907" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="908" />
             <source>{k} clusters (as asked), {method} picture, {layer}.</source>
             <translation>{k} 个簇（按指定），{method} 图，{layer}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="911" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="912" />
             <source>Adjusted Rand index against the gold senses: {ari:.3f} (a single static vector scores 0 by construction).</source>
             <translation>相对标注词义的调整兰德指数：{ari:.3f}（单个静态向量按构造得分为 0）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="915" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="916" />
             <source>{n:,} long sentences were cut to a window around the word.</source>
             <translation>{n:,} 个长句被截取为该词周围的一个窗口。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="918" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="919" />
             <source>Star: {placement}</source>
             <translation>星形：{placement}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="925" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="927" />
             <source>Silhouette by k: {values}</source>
             <translation>各 k 的轮廓系数：{values}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="934" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="936" />
             <source>Load or train static vectors (Static training or Explore panel) to compare with the static model's neighbours.</source>
             <translation>加载或训练静态词向量（“静态词向量训练”或“探索”面板），以便与静态模型的近邻比较。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="937" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="939" />
             <source>Run to list the word's static neighbours.</source>
             <translation>运行后将列出该词的静态近邻。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="944" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="946" />
             <source>'{word}' is not in the static vectors' vocabulary.</source>
             <translation>“{word}”不在静态词向量的词表中。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="967" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="969" />
             <source>&lt;p&gt;&lt;b&gt;Cluster {label}&lt;/b&gt;: {n:,} occurrences, {shown} shown&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;簇 {label}&lt;/b&gt;：{n:,} 次出现，显示 {shown} 条&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="969" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="971" />
             <source>&lt;p&gt;&lt;b&gt;Cluster {label}&lt;/b&gt;: {n:,} occurrences&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;簇 {label}&lt;/b&gt;：{n:,} 次出现&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="987" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="989" />
             <source>&lt;p&gt;&lt;b&gt;Occurrence {n}&lt;/b&gt;, cluster {label}{where}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;第 {n} 次出现&lt;/b&gt;，簇 {label}{where}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1002" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1022" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1004" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1024" />
             <source>Run the analysis first; there is nothing to export.</source>
             <translation>请先运行分析；没有可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1016" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1031" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1018" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1033" />
             <source>Run the analysis first; there is no picture to export.</source>
             <translation>请先运行分析；没有可导出的图片。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1025" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1027" />
             <source>Export the occurrences</source>
             <translation>导出各次出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1026" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1028" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1027" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1029" />
             <source>Wrote {n:,} rows to {path}.</source>
             <translation>已将 {n:,} 行写入 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1034" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1036" />
             <source>PNG files (*.png)</source>
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1034" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1036" />
             <source>SVG files (*.svg)</source>
             <translation>SVG 文件 (*.svg)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1035" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1037" />
             <source>Export the picture</source>
             <translation>导出图片</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1036" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1038" />
             <source>Saved the picture to {path}.</source>
             <translation>已将图片保存到 {path}。</translation>
         </message>
@@ -5636,78 +5636,109 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="69" />
+            <location filename="../workbench/ui/settings_dialog.py" line="31" />
+            <source>Automatic (CUDA, then MPS, then CPU)</source>
+            <translation>自动（依次尝试 CUDA、MPS、CPU）</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/settings_dialog.py" line="32" />
+            <source>CUDA GPU</source>
+            <translation>CUDA GPU</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/settings_dialog.py" line="33" />
+            <source>Apple GPU (MPS)</source>
+            <translation>Apple GPU（MPS）</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/settings_dialog.py" line="34" />
+            <location filename="../workbench/ui/settings_dialog.py" line="37" />
+            <source>Follow the system</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/settings_dialog.py" line="35" />
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/settings_dialog.py" line="36" />
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/settings_dialog.py" line="74" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="77" />
+            <location filename="../workbench/ui/settings_dialog.py" line="82" />
             <source>Where runs, caches and trained models are kept. Empty: the default folder.</source>
             <translation>保存运行记录、缓存和已训练模型的位置。留空：使用默认文件夹。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="78" />
+            <location filename="../workbench/ui/settings_dialog.py" line="83" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="79" />
-            <location filename="../workbench/ui/settings_dialog.py" line="140" />
+            <location filename="../workbench/ui/settings_dialog.py" line="84" />
+            <location filename="../workbench/ui/settings_dialog.py" line="145" />
             <source>Choose the workspace folder</source>
             <translation>选择工作区文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="87" />
+            <location filename="../workbench/ui/settings_dialog.py" line="92" />
             <source>Workspace folder</source>
             <translation>工作区文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="91" />
+            <location filename="../workbench/ui/settings_dialog.py" line="96" />
             <source>Where BERT jobs and GloVe run. Automatic takes a CUDA GPU, then an Apple GPU, then the CPU.</source>
             <translation>BERT 任务和 GloVe 在哪里运行。自动：优先 CUDA GPU，其次 Apple GPU，最后 CPU。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="93" />
+            <location filename="../workbench/ui/settings_dialog.py" line="98" />
             <source>Device</source>
             <translation>设备</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="97" />
+            <location filename="../workbench/ui/settings_dialog.py" line="102" />
             <source>One per core ({n})</source>
             <translation>每个核心一个（{n}）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="101" />
+            <location filename="../workbench/ui/settings_dialog.py" line="106" />
             <source>CPU threads for training jobs (word2vec, fastText, GloVe) when a panel does not set its own.</source>
             <translation>训练任务（word2vec、fastText、GloVe）使用的 CPU 线程数（面板未单独设置时）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="103" />
+            <location filename="../workbench/ui/settings_dialog.py" line="108" />
             <source>Threads</source>
             <translation>线程数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="106" />
+            <location filename="../workbench/ui/settings_dialog.py" line="111" />
             <source>Light or dark colours, or as the desktop has it</source>
             <translation>浅色或深色，或跟随桌面设置</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="107" />
+            <location filename="../workbench/ui/settings_dialog.py" line="112" />
             <source>Theme</source>
             <translation>主题</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="111" />
+            <location filename="../workbench/ui/settings_dialog.py" line="116" />
             <source>The language of the interface; a change applies after a restart.</source>
             <translation>界面语言；更改在重启后生效。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="112" />
+            <location filename="../workbench/ui/settings_dialog.py" line="117" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/settings_dialog.py" line="158" />
+            <location filename="../workbench/ui/settings_dialog.py" line="163" />
             <source>This folder cannot be the workspace: {reason} Choose another one.</source>
             <translation>此文件夹不能用作工作区：{reason} 请另选一个。</translation>
         </message>
@@ -6247,7 +6278,7 @@ without improvement:</source>
             <translation>{where}（可为未见过的词生成向量）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="939" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="937" />
             <source>Training failed.</source>
             <translation>训练失败。</translation>
         </message>
@@ -6255,17 +6286,17 @@ without improvement:</source>
     <context>
         <name>TextInspectView</name>
         <message>
-            <location filename="../workbench/ui/widgets/inspect_base.py" line="105" />
+            <location filename="../workbench/ui/widgets/inspect_base.py" line="101" />
             <source>Load a model, type a text and press Run (Ctrl+Return).</source>
             <translation>请加载模型，输入文本，然后点击“运行”（Ctrl+Return）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/inspect_base.py" line="125" />
+            <location filename="../workbench/ui/widgets/inspect_base.py" line="121" />
             <source>Open a model folder first.</source>
             <translation>请先打开一个模型文件夹。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/inspect_base.py" line="132" />
+            <location filename="../workbench/ui/widgets/inspect_base.py" line="128" />
             <source>Type a text first: the input is empty.</source>
             <translation>请先输入文本：输入为空。</translation>
         </message>
@@ -6390,52 +6421,52 @@ without improvement:</source>
     <context>
         <name>WelcomeFlow</name>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="182" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="183" />
             <source>Training failed; the Static training panel says why.</source>
             <translation>训练失败；原因见“静态词向量训练”面板。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="184" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="185" />
             <source>Training was cancelled.</source>
             <translation>训练已取消。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="196" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="197" />
             <source>Counting the words…</source>
             <translation>正在统计词…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="211" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="212" />
             <source>Opened {name}</source>
             <translation>已打开 {name}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="213" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="214" />
             <source>: {tokens:,} words, {types:,} different ones.</source>
             <translation>：{tokens:,} 个词，其中不同的词有 {types:,} 个。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="231" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="232" />
             <source>Training…</source>
             <translation>正在训练…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="235" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="236" />
             <source>Training could not start: {reason}</source>
             <translation>训练无法开始：{reason}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="253" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="254" />
             <source>Trained vectors for {n} words.</source>
             <translation>已为 {n} 个词训练出词向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="271" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="272" />
             <source>Train vectors first (step 2).</source>
             <translation>请先训练词向量（第 2 步）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="279" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="280" />
             <source>Map computed; none of the demo analogies' words are in this vocabulary.</source>
             <translation>词图已计算；但演示类比所用的词都不在这个词表中。</translation>
         </message>
@@ -6443,98 +6474,98 @@ without improvement:</source>
     <context>
         <name>WelcomePanel</name>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="59" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="60" />
             <source>&lt;h1&gt;Embedding Workbench&lt;/h1&gt;</source>
             <extracomment>Step names, in order.</extracomment>
             <translation>&lt;h1&gt;Embedding Workbench&lt;/h1&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="61" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="62" />
             <source>Train word embeddings and BERT on your own text, then see what they learned. Three clicks show the whole path on a sample corpus of US presidential speeches (public domain).</source>
             <translation>用您自己的文本训练词向量和 BERT，再看看它们学到了什么。在一个美国总统演讲的示例语料库（公有领域）上，点击三次即可走完整个流程。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="70" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="71" />
             <source>1 · Open the sample corpus</source>
             <translation>1 · 打开示例语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="71" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="72" />
             <source>Opens 488,000 words of speeches and counts them</source>
             <translation>打开 488,000 词的演讲文本并统计词频</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="72" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="73" />
             <source>2 · Train word2vec</source>
             <translation>2 · 训练 word2vec</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="73" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="74" />
             <source>Skip-gram, 100 dimensions, 5 epochs: about ten seconds</source>
             <translation>Skip-gram，100 维，5 轮：大约十秒</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="74" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="75" />
             <source>3 · See its map and an analogy</source>
             <translation>3 · 查看词图和一个类比</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="75" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="76" />
             <source>A PCA map of every word and an analogy the vectors solve</source>
             <translation>所有词的 PCA 词图，以及这些词向量能解出的一个类比</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="96" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="97" />
             <source>Or go straight to:</source>
             <translation>或直接前往：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="99" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="100" />
             <source>Corpus</source>
             <translation>语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="99" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="100" />
             <source>Open your own corpus and see its statistics</source>
             <translation>打开您自己的语料库并查看其统计信息</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="100" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="101" />
             <source>Static training</source>
             <translation>静态词向量训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="100" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="101" />
             <source>word2vec, fastText, GloVe</source>
             <translation>word2vec、fastText、GloVe</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="101" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="102" />
             <source>BERT</source>
             <translation>BERT</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="101" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="102" />
             <source>Pretrain and fine-tune BERT</source>
             <translation>预训练和微调 BERT</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="102" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="103" />
             <source>Explore</source>
             <translation>探索</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="102" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="103" />
             <source>Neighbours, maps, analogies</source>
             <translation>近邻、词图、类比</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="103" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="104" />
             <source>Inspect</source>
             <translation>检视</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/welcome_panel.py" line="103" />
+            <location filename="../workbench/ui/panels/welcome_panel.py" line="104" />
             <source>Attention, fill-mask, senses</source>
             <translation>注意力、掩码填空、词义</translation>
         </message>
@@ -6586,107 +6617,107 @@ without improvement:</source>
     <context>
         <name>WordInContextView</name>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1058" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1060" />
             <source>Type two sentences that both use the word.</source>
             <translation>请输入两个都包含该词的句子。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1061" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1063" />
             <source>Type the word to compare, e.g. bank.</source>
             <translation>请输入要比较的词，例如 bank。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1063" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1065" />
             <source>Comparing…</source>
             <translation>正在比较…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1089" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1091" />
             <source>Word in context</source>
             <translation>上下文中的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1095" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1097" />
             <source>First sentence using the word</source>
             <translation>包含该词的第一个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1097" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1099" />
             <source>Second sentence using the word</source>
             <translation>包含该词的第二个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1099" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1101" />
             <source>The word to compare (its word pieces are averaged)</source>
             <translation>要比较的词（对其子词取平均）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1102" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1104" />
             <source>Example</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1103" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1105" />
             <source>Two senses of 'bank': {a} / {b}</source>
             <translation>“bank”的两个词义：{a} / {b}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1106" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1108" />
             <source>Compare</source>
             <translation>比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1107" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1109" />
             <source>Cosine similarity of the word's vectors in the two sentences, per layer (Ctrl+Return)</source>
             <translation>该词在两个句子中的向量的逐层余弦相似度（Ctrl+Return）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1110" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1112" />
             <source>Sentence A</source>
             <translation>句子 A</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1111" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1113" />
             <source>Sentence B</source>
             <translation>句子 B</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1116" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1118" />
             <source>Word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1120" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1122" />
             <source>Cosine similarity of the word's two contextual vectors at each layer; 1 means the context changed nothing</source>
             <translation>该词两个上下文向量在每一层的余弦相似度；1 表示上下文没有带来任何改变</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1122" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1124" />
             <source>layer (0 = embedding output)</source>
             <translation>层（0 = 嵌入层输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1123" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1125" />
             <source>cosine similarity</source>
             <translation>余弦相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1129" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1131" />
             <source>layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1129" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1131" />
             <source>cosine</source>
             <translation>余弦</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1130" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1132" />
             <source>Cosine similarity per layer (Ctrl+C copies)</source>
             <translation>逐层余弦相似度（Ctrl+C 复制）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1168" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1170" />
             <source>'{word}' is {a} in sentence A and {b} in sentence B. Cosine at the embedding output {first:.3f}, at the last layer {last:.3f}: the lower, the more the context changed the word's vector.</source>
             <translation>“{word}”在句子 A 中是 {a}，在句子 B 中是 {b}。嵌入层输出处的余弦为 {first:.3f}，最后一层为 {last:.3f}：越低，说明上下文对该词向量的改变越大。</translation>
         </message>
@@ -6731,43 +6762,43 @@ without improvement:</source>
     <context>
         <name>_InspectView</name>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="217" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="218" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="219" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="220" />
             <source>Run (Ctrl+Return)</source>
             <translation>运行（Ctrl+Return）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="224" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="225" />
             <source>Progress of the running job</source>
             <translation>正在运行的任务的进度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="226" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="227" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="227" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="228" />
             <source>Stop the running job (Esc)</source>
             <translation>停止正在运行的任务（Esc）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="273" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="283" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="274" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="284" />
             <source>Load a BERT-family model in the Inspect panel first.</source>
             <translation>请先在“检视”面板中加载 BERT 系列模型。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="326" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="327" />
             <source>Cancelled; the previous result is still shown.</source>
             <translation>已取消；仍显示之前的结果。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="340" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="341" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
@@ -6775,28 +6806,28 @@ without improvement:</source>
     <context>
         <name>_TrainingPage</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="576" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="577" />
             <source>Peak learning rate (AdamW)</source>
             <extracomment>A model folder to open in Explore, and whether to keep ``##`` pieces.</extracomment>
             <translation>峰值学习率（AdamW）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="578" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="579" />
             <source>Share of the steps with a linear warm-up of the learning rate</source>
             <translation>学习率线性预热所占的步数比例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="579" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="580" />
             <source>Decoupled weight decay</source>
             <translation>解耦权重衰减</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="589" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="590" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="591" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="592" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -9379,6 +9410,11 @@ without improvement:</source>
             <translation>在{which}中，模型的分词器没有为 '{word}' 生成任何词元。</translation>
         </message>
         <message>
+            <location filename="../workbench/core/messages.py" line="83" />
+            <source>{first} {then}</source>
+            <translation>{first}{then}</translation>
+        </message>
+        <message>
             <location filename="../workbench/core/params.py" line="44" />
             <source>{name} must be a whole number, not {value!r}.</source>
             <translation>{name} 必须是整数，而不是 {value!r}。</translation>
@@ -10082,6 +10118,41 @@ without improvement:</source>
             <location filename="../workbench/core/workspace.py" line="300" />
             <source>The workspace folder {root} cannot be written ({value}). Choose another folder in the settings.</source>
             <translation>无法写入工作区文件夹 {root}（{value}）。请在设置中选择其他文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/preferences.py" line="124" />
+            <source> The old file was kept as {path}.</source>
+            <translation>原文件已保留为 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/preferences.py" line="130" />
+            <source>The settings file could not be read ({why}); the defaults were restored.{backup}</source>
+            <translation>无法读取设置文件（{why}），已恢复默认设置。{backup}</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/preferences.py" line="142" />
+            <source>it is not a valid settings file</source>
+            <translation>它不是有效的设置文件</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/preferences.py" line="144" />
+            <source>The settings file cannot be read or written; changes will not be kept after the app closes.</source>
+            <translation>无法读写设置文件；程序关闭后，所做的更改不会保留。</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/preferences.py" line="148" />
+            <source>its schema_version is not a number</source>
+            <translation>其 schema_version 不是数字</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/preferences.py" line="151" />
+            <source>The settings were written by a newer version of the app (schema {version}); the settings this version knows are used, the others are kept unchanged.</source>
+            <translation>设置文件由更新版本的程序写入（架构版本 {version}）；本版本使用其中能识别的设置，其余设置保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../workbench/ui/preferences.py" line="190" />
+            <source>The setting {key} had the value {value!r}, which is not valid; the default ({default!r}) is used.</source>
+            <translation>设置项 {key} 的值 {value!r} 无效；已改用默认值（{default!r}）。</translation>
         </message>
     </context>
 </TS>

@@ -217,3 +217,23 @@ def test_every_core_message_is_in_the_shipped_catalogue(qapp):
     wrong = [t for t in translations.core_messages()
              if QCoreApplication.translate(CONTEXT, t) != catalogue.get(t)]
     assert wrong == [], f"{len(wrong)} core messages not in the .qm file: {wrong[:5]}"
+
+
+def test_settings_notices_and_choices_are_chinese(make_main_window, tmp_path, qtbot):
+    """Notices made before the translator is installed, and the settings' choices."""
+    from workbench.ui.preferences import Preferences
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    path = tmp_path / "settings-bad-theme.ini"
+    path.write_text("[General]\nschema_version=2\n[preferences]\nlanguage=zh_CN\ntheme=purple\n",
+                    encoding="utf-8")
+    window = make_main_window(settings=QSettings(str(path), QSettings.Format.IniFormat))
+    bar = window.tabs.currentWidget().message_bar
+    assert bar.level() == "warning"
+    assert bar.text() == "设置项 preferences/theme 的值 'purple' 无效；已改用默认值（'system'）。"
+    dialog = SettingsDialog(Preferences())
+    qtbot.addWidget(dialog)
+    themes = [dialog.theme_combo.itemText(i) for i in range(dialog.theme_combo.count())]
+    assert themes == ["跟随系统", "浅色", "深色"]
+    assert dialog.theme_combo.itemData(1) == "light"
+    assert dialog.language_combo.itemText(2) == "简体中文 (Chinese)"

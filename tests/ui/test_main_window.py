@@ -239,15 +239,6 @@ def test_screenshot_option_writes_a_png(tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
 
 
-def test_placeholder_preview_builds(qtbot: Any) -> None:
-    from workbench.ui.panels.placeholder_panel import BERT, PlaceholderPanel
-    from workbench.ui.preview import build_preview
-
-    window = build_preview(lambda: PlaceholderPanel(*BERT))
-    qtbot.addWidget(window)
-    assert "later release" in window.centralWidget().text()
-
-
 def test_workspace_folder_can_be_chosen_and_is_remembered(
         make_main_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("WORKBENCH_WORKSPACE")

@@ -7,9 +7,9 @@ Every UI string is written in English inside ``self.tr(...)`` (or
 ``resources/translations/``, which :func:`install_translation` loads at
 start.  Messages that come from the core (errors, progress) are English
 templates made with :func:`workbench.core.messages.msg`; :func:`core_text`
-shows them in the interface language.  A language whose ``.qm`` file is missing falls back to English with
-a notice; the language is chosen once at start (a change in the Settings
-dialog applies after a restart).
+shows them in the interface language.  A language whose ``.qm`` file is
+missing falls back to English with a notice; the language is chosen once at
+start (a change in the Settings dialog applies after a restart).
 """
 
 from __future__ import annotations

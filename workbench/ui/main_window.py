@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTabWidget, QWidg
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
 from workbench.core.resources import default_corpus_path
+from workbench.ui.i18n import core_text
 from workbench.ui.panels.bert_panel import BertPanel
 from workbench.ui.panels.corpus_panel import CorpusPanel
 from workbench.ui.panels.explore_panel import ExplorePanel
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def show_notices(self, notices: list[str]) -> None:
         """Show sentences about settings problems on the current panel (once, at start)."""
-        text = " ".join(n for n in notices if n)
+        text = " ".join(core_text(n) for n in notices if n)
         if not text:
             return
         log.warning("%s", text)

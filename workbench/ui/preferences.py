@@ -30,6 +30,8 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from workbench.core.messages import msg
+
 __all__ = ["DEVICES", "LANGUAGES", "SCHEMA_VERSION", "THEMES", "Preferences",
            "apply_preferences", "apply_theme", "load_preferences", "migrate_settings",
            "save_preferences"]
@@ -119,13 +121,14 @@ def _reset(settings: QSettings, why: str) -> str:
         target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             shutil.copy2(path, target)
-            backup = f" The old file was kept as {target}."
+            backup = msg(" The old file was kept as {path}.", path=target)
         except OSError:
             backup = ""
     settings.clear()
     settings.setValue("schema_version", SCHEMA_VERSION)
     settings.sync()
-    return f"The settings file could not be read ({why}); the defaults were restored.{backup}"
+    return msg("The settings file could not be read ({why}); the defaults were restored.{backup}",
+               why=why, backup=backup)
 
 
 def migrate_settings(settings: QSettings) -> list[str]:
@@ -136,18 +139,18 @@ def migrate_settings(settings: QSettings) -> list[str]:
     status = settings.status()
     keys = settings.allKeys()
     if status == QSettings.Status.FormatError or any(not k.strip() for k in keys):
-        return [_reset(settings, "it is not a valid settings file")]
+        return [_reset(settings, msg("it is not a valid settings file"))]
     if status == QSettings.Status.AccessError:
-        return [("The settings file cannot be read or written; changes will not be kept "
-                 "after the app closes.")]
+        return [msg("The settings file cannot be read or written; changes will not be kept "
+                    "after the app closes.")]
     version = _stored_version(settings)
     if version is None:
-        return [_reset(settings, "its schema_version is not a number")]
+        return [_reset(settings, msg("its schema_version is not a number"))]
     notices: list[str] = []
     if version > SCHEMA_VERSION:
-        notices.append(f"The settings were written by a newer version of the app (schema "
-                       f"{version}); the settings this version knows are used, the others "
-                       "are kept unchanged.")
+        notices.append(msg("The settings were written by a newer version of the app (schema "
+                           "{version}); the settings this version knows are used, the others "
+                           "are kept unchanged.", version=version))
         return notices
     if version < 2:
         recent = settings.value("recent_files")
@@ -184,8 +187,9 @@ def load_preferences(settings: QSettings) -> tuple[Preferences, list[str]]:
             continue
         valid = _VALIDATORS[f.name](raw)
         if valid is None:
-            notices.append(f"The setting {_KEYS[f.name]} had the value {raw!r}, which is not "
-                           f"valid; the default ({getattr(defaults, f.name)!r}) is used.")
+            notices.append(msg("The setting {key} had the value {value!r}, which is not valid; "
+                               "the default ({default!r}) is used.", key=_KEYS[f.name],
+                               value=raw, default=getattr(defaults, f.name)))
             settings.remove(_KEYS[f.name])
         else:
             values[f.name] = valid

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,10 +27,15 @@ from workbench.ui.preferences import DEVICES, LANGUAGES, MAX_THREADS, THEMES, Pr
 
 __all__ = ["SettingsDialog", "check_workspace_folder"]
 
-_DEVICE_TEXT = {"auto": "Automatic (CUDA, then MPS, then CPU)", "cuda": "CUDA GPU",
-                "mps": "Apple GPU (MPS)", "cpu": "CPU"}
-_THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-_LANGUAGE_TEXT = {"system": "Follow the system", "en": "English", "zh_CN": "简体中文 (Chinese)"}
+# Translated when the combo boxes are filled; language names stay in their own language.
+_DEVICE_TEXT = {"auto": QT_TRANSLATE_NOOP("SettingsDialog", "Automatic (CUDA, then MPS, then CPU)"),
+                "cuda": QT_TRANSLATE_NOOP("SettingsDialog", "CUDA GPU"),
+                "mps": QT_TRANSLATE_NOOP("SettingsDialog", "Apple GPU (MPS)"), "cpu": "CPU"}
+_THEME_TEXT = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"),
+               "light": QT_TRANSLATE_NOOP("SettingsDialog", "Light"),
+               "dark": QT_TRANSLATE_NOOP("SettingsDialog", "Dark")}
+_LANGUAGE_TEXT = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"),
+                  "en": "English", "zh_CN": "简体中文 (Chinese)"}
 
 
 def check_workspace_folder(folder: str) -> str | None:
@@ -129,7 +134,7 @@ class SettingsDialog(QDialog):
     def _combo(values: tuple[str, ...], texts: dict[str, str], current: str) -> QComboBox:
         combo = QComboBox()
         for value in values:
-            combo.addItem(texts[value], value)
+            combo.addItem(QCoreApplication.translate("SettingsDialog", texts[value]), value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
 
