@@ -98,26 +98,21 @@ def render(text: Any, translate: Callable[[str], str]) -> str:
     (a field it names is not among the values) the English text is returned,
     never an exception.
     """
-    message = getattr(text, "message", text) if isinstance(text, BaseException) else text
-    if not isinstance(message, Msg):
+    message = _message_of(text)
+    if message is None:
         return str(text)
-    values = {key: _render_value(value, translate) for key, value in message.values.items()}
-    translated = translate(message.template) or message.template
+    values = {key: render(value, translate) if _message_of(value) is not None else value
+              for key, value in message.values.items()}
     try:
-        return translated.format(**values)
+        return (translate(message.template) or message.template).format(**values)
     except (KeyError, IndexError, ValueError):
-        try:
-            return message.template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return str.__str__(message)
+        return str.__str__(message)
 
 
-def _render_value(value: Any, translate: Callable[[str], str]) -> Any:
-    if isinstance(value, Msg):
-        return render(value, translate)
-    if isinstance(value, BaseException) and isinstance(getattr(value, "message", None), Msg):
-        return render(value, translate)
-    return value
+def _message_of(value: Any) -> Msg | None:
+    """``value`` itself, or the message of an error carrying one, when it is a :class:`Msg`."""
+    message = getattr(value, "message", None) if isinstance(value, BaseException) else value
+    return message if isinstance(message, Msg) else None
 
 
 def dumps(text: Any) -> str:
@@ -142,8 +137,8 @@ def loads(stored: str) -> str:
 
 
 def _encode(value: Any) -> Any:
-    message = getattr(value, "message", None) if isinstance(value, BaseException) else value
-    if isinstance(message, Msg):
+    message = _message_of(value)
+    if message is not None:
         return {"msg": message.template, "text": str.__str__(message),
                 "values": {k: _encode(v) for k, v in message.values.items()}}
     if value is None or isinstance(value, (bool, int, float)):

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.messages import Msg, dumps, loads, msg
+from workbench.core.messages import dumps, loads, msg
 from workbench.core.tasks import Cancelled
 
 __all__ = [
@@ -331,8 +331,7 @@ class Workspace:
             raise
         except BaseException as exc:
             self.runs.finish(handle.id, "failed", handle.metrics, handle.outputs,
-                             message=dumps(exc) if isinstance(getattr(exc, "message", None), Msg)
-                             else str(exc) or type(exc).__name__)
+                             message=dumps(exc) or type(exc).__name__)
             raise
         self.runs.finish(handle.id, "success", handle.metrics, handle.outputs)
 
