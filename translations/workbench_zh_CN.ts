@@ -3,167 +3,167 @@
     <context>
         <name>AnalogyView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="268" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="261" />
             <source>Fill in all three words: a is to b as c is to ?</source>
             <translation>请填写全部三个词：a 之于 b 如同 c 之于 ?</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="287" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="280" />
             <source>Analogy</source>
             <translation>类比</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="289" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="282" />
             <source>b: a's partner</source>
             <translation>b：与 a 配对的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="290" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="283" />
             <source>c: the word whose partner is asked for</source>
             <translation>c：要求出其配对词的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="296" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="289" />
             <source>3CosAdd: cos(x, b − a + c) (Mikolov et al.); 3CosMul: cos(x,b)·cos(x,c)/cos(x,a) (Levy &amp; Goldberg)</source>
             <translation>3CosAdd：cos(x, b − a + c)（Mikolov 等）；3CosMul：cos(x,b)·cos(x,c)/cos(x,a)（Levy &amp; Goldberg）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="299" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="292" />
             <source>How many answers to list</source>
             <translation>列出多少个答案</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="300" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="294" />
             <source>Solve</source>
             <translation>求解</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="301" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="295" />
             <source>Solve the analogy (Enter)</source>
             <translation>求解类比（Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="304" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="298" />
             <source>is to</source>
             <translation>之于</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="305" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="299" />
             <source>as</source>
             <translation>如同</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="309" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="303" />
             <source>is to ?</source>
             <translation>之于 ?</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="318" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="312" />
             <source>rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="318" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="312" />
             <source>word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="318" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="312" />
             <source>score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="325" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="319" />
             <source>The three words, the answers and the parallelogram a→b, c→answer in a 2D PCA fitted to these words only</source>
             <translation>三个词、各答案以及平行四边形 a→b、c→答案，画在只用这些词拟合的二维 PCA 中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="338" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="332" />
             <source>An analogy benchmark to run on the loaded vectors</source>
             <translation>在已加载的词向量上运行的类比基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="346" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="340" />
             <source>Consider only the most frequent words (0 = all)</source>
             <translation>只考虑最常见的词（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="347" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="342" />
             <source>Run benchmark</source>
             <translation>运行基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="349" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="344" />
             <source>Analogy benchmark</source>
             <translation>类比基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="350" />
             <source>category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="350" />
             <source>questions</source>
             <translation>题数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="350" />
             <source>answered</source>
             <translation>已作答</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="355" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="350" />
             <source>correct</source>
             <translation>正确</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="356" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="351" />
             <source>accuracy</source>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="353" />
             <source>Click a category to browse its failures</source>
             <translation>点击一个类别，浏览其答错的题目</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="361" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="356" />
             <source>expected</source>
             <translation>期望答案</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="361" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="356" />
             <source>got</source>
             <translation>实际答案</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="363" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="358" />
             <source>Questions the model answered wrongly</source>
             <translation>模型答错的题目</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="365" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="360" />
             <source>Benchmark</source>
             <translation>基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="368" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="363" />
             <source>Most frequent words</source>
             <translation>最常见的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="405" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="400" />
             <source>{a} : {b} :: {c} : ?  The three input words are excluded from the answers, as in gensim and the benchmarks.</source>
             <translation>{a} : {b} :: {c} : ?  三个输入词不计入答案，与 gensim 和各基准测试的做法相同。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="458" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="453" />
             <source>total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="461" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="456" />
             <source>{correct:,} of {answered:,} answered correctly; {oov:,} questions had a word out of the vocabulary.</source>
             <translation>已作答的 {answered:,} 题中答对 {correct:,} 题；{oov:,} 题含有词表之外的词。</translation>
         </message>
@@ -308,82 +308,82 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>AntonymsView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="581" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="576" />
             <source>Antonyms</source>
             <translation>反义词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="585" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="580" />
             <source>Pairs as a/b separated by commas</source>
             <translation>词对写成 a/b，用逗号分隔</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="586" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="581" />
             <source>A pair counts as neighbours when each is within the other's k nearest words</source>
             <translation>若两个词都在对方的 k 个最近的词之内，则这对词算作近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="588" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="584" />
             <source>Check antonyms</source>
             <translation>检查反义词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="589" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="585" />
             <source>Rank each antonym among the other's neighbours</source>
             <translation>给出每个反义词在另一个词的近邻中的排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="592" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="588" />
             <source>Pairs</source>
             <translation>词对</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="601" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="597" />
             <source>rank of b among a's neighbours</source>
             <translation>b 在 a 的近邻中的排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="602" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="598" />
             <source>rank of a among b's neighbours</source>
             <translation>a 在 b 的近邻中的排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="602" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="598" />
             <source>cosine</source>
             <translation>余弦</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="602" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="598" />
             <source>within k</source>
             <translation>在 k 之内</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="621" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="617" />
             <source>'{pair}' is not a pair: write pairs as hot/cold.</source>
             <translation>“{pair}”不是词对：请把词对写成 hot/cold 的形式。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="625" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="621" />
             <source>Type at least one pair such as hot/cold.</source>
             <translation>请至少输入一个词对，例如 hot/cold。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="644" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="640" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="644" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="640" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="649" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="645" />
             <source>missing: {words}</source>
             <translation>缺失：{words}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="660" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="656" />
             <source>{near} of {found} pairs found in the vocabulary are within each other's {k} nearest neighbours: distributional vectors place words used in the same contexts close together, and antonyms share contexts.</source>
             <translation>在词表中找到的 {found} 个词对中，有 {near} 个互在对方的 {k} 个最近邻之内：分布式词向量会把出现在相同上下文中的词放得很近，而反义词恰好共享上下文。</translation>
         </message>
@@ -673,175 +673,175 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>BertPanel</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="184" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="206" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="249" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="183" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="205" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="248" />
             <source>Loading PyTorch and transformers…</source>
             <translation>正在加载 PyTorch 和 transformers…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="196" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="195" />
             <source>Writing the static vectors for initialisation…</source>
             <translation>正在写入用于初始化的静态词向量…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="231" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="230" />
             <source>{part} in the sweep's mask ratios is not a number; write them like 0.05, 0.15, 0.3.</source>
             <translation>扫描的掩码比例中的 {part} 不是数字；请写成 0.05, 0.15, 0.3 这样的形式。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="235" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="234" />
             <source>The mask ratio {value} is not between 0 and 1.</source>
             <translation>掩码比例 {value} 不在 0 到 1 之间。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="241" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="240" />
             <source>Give at least two mask ratios to sweep, e.g. 0.05, 0.15, 0.3.</source>
             <translation>请至少给出两个要扫描的掩码比例，例如 0.05, 0.15, 0.3。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="292" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="291" />
             <source>{n} sentences (limit reached)</source>
             <translation>{n} 个句子（已达上限）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="293" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="292" />
             <source>{n} sentences</source>
             <translation>{n} 个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="295" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="294" />
             <source>{n} questions (limit reached)</source>
             <translation>{n} 个问题（已达上限）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="296" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="295" />
             <source>{n} questions</source>
             <translation>{n} 个问题</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="298" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="297" />
             <source>{n} examples (limit reached)</source>
             <translation>{n} 个样本（已达上限）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="299" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="298" />
             <source>{n} examples</source>
             <translation>{n} 个样本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="303" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="302" />
             <source>{n} tags: {shown}</source>
             <translation>{n} 个标签：{shown}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="305" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="304" />
             <source>{n} labels: {shown}</source>
             <translation>{n} 个类别标签：{shown}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="325" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="324" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="341" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="340" />
             <source>text column {text}, second text {pair}, label column {label}</source>
             <translation>文本列 {text}，第二文本列 {pair}，标签列 {label}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="344" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="343" />
             <source>text column {text}, label column {label}</source>
             <translation>文本列 {text}，标签列 {label}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="350" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="349" />
             <source>{columns} ({layout} layout)</source>
             <translation>{columns}（{layout} 格式）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="359" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="358" />
             <source>{n} columns (word first, tag last)</source>
             <translation>{n} 列（第一列为词，最后一列为标签）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="363" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="362" />
             <source>SQuAD 2.0 (with unanswerable questions)</source>
             <translation>SQuAD 2.0（含无法回答的问题）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="445" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="421" />
             <source>Browse</source>
             <translation>浏览</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="460" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="436" />
             <source>Where to train: auto = CUDA, then Apple MPS, then CPU (only devices PyTorch has here are listed)</source>
             <translation>训练设备：自动 = 优先 CUDA，其次 Apple MPS，最后 CPU（只列出本机 PyTorch 可用的设备）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="471" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="481" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="447" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="457" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="484" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="460" />
             <source>auto = bf16 (or fp16) on CUDA, fp32 elsewhere; fp16 needs a GPU</source>
             <translation>自动 = 在 CUDA 上用 bf16（或 fp16），其他设备用 fp32；fp16 需要 GPU</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="491" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="467" />
             <source>Open in Explore</source>
             <translation>在“探索”中打开</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="492" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="468" />
             <source>Explore this model's input word embeddings (BERT's embedding layer) with neighbours, analogies and maps</source>
             <translation>用近邻、类比和投影图探索此模型的输入词嵌入（BERT 的嵌入层）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="495" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="471" />
             <source>## pieces</source>
             <translation>## 子词片段</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="496" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="472" />
             <source>Also show WordPiece continuation pieces (##ing, …)</source>
             <translation>同时显示 WordPiece 续接子词片段（##ing, …）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="512" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="488" />
             <source>Reading the word embeddings of {name}…</source>
             <translation>正在读取 {name} 的词嵌入…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="718" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="694" />
             <source>The job failed.</source>
             <translation>任务失败。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1792" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1769" />
             <source>Pretrain</source>
             <translation>预训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1793" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1770" />
             <source>Fine-tune</source>
             <translation>微调</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1795" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1772" />
             <source>Pretrain a BERT (masked-language modelling, next-sentence prediction) on the Corpus panel's corpus</source>
             <translation>在“语料库”面板的语料库上预训练 BERT（掩码语言建模、下一句预测）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1797" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1774" />
             <source>Fine-tune a pretrained BERT on a labelled task</source>
             <translation>在有标注的任务上微调预训练的 BERT</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1803" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1780" />
             <source>Opening a BERT model in Explore</source>
             <translation>正在“探索”中打开 BERT 模型</translation>
         </message>
@@ -849,32 +849,32 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>CompareView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="491" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="486" />
             <source>Type at least two words, separated by spaces or commas.</source>
             <translation>请至少输入两个词，用空格或逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="502" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="497" />
             <source>Compare words</source>
             <translation>比较词语</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="506" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="501" />
             <source>Two or more words separated by spaces or commas (Enter)</source>
             <translation>两个或更多的词，用空格或逗号分隔（Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="509" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="504" />
             <source>Compare</source>
             <translation>比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="517" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="512" />
             <source>Cosine similarity of every pair of words</source>
             <translation>每对词之间的余弦相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="562" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="557" />
             <source>Odd one out: {odd} (mean cosine to the others {mean:.3f}, against {others})</source>
             <translation>不合群的词：{odd}（与其他词的平均余弦为 {mean:.3f}，其他词分别为 {others}）</translation>
         </message>
@@ -901,234 +901,234 @@ Table columns (English; shown through ``tr``).</extracomment>
             <translation>参照 Ethayarajh (2019)，“How contextual are contextualized word representations?”（EMNLP）。自相似度：同一个词在不同上下文中的向量之间的平均余弦。句内相似度：句子中各词向量与该句平均向量之间的平均余弦。MEV：词的方差中由第一主成分解释的比例（即单个静态向量能在多大程度上替代它的上下文向量）。原始值会因各向异性（所有向量都指向相近的方向）而偏高；虚线基线是随机词对的平均余弦，经各向异性校正的曲线减去了该基线。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="150" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="142" />
             <source>Cannot export the plot as {name}: use a .png file name.</source>
             <translation>无法将图表导出为 {name}：请使用 .png 文件名。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1209" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1204" />
             <source>Open a corpus in the Corpus panel first, or type text.</source>
             <translation>请先在“语料库”面板中打开语料库，或输入文本。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1211" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1206" />
             <source>Reading the corpus sample…</source>
             <translation>正在读取语料库样本…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1222" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1217" />
             <source>the first {n:,} sentences of {name}</source>
             <translation>{name} 的前 {n:,} 个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1227" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1222" />
             <source>{n:,} typed sentences</source>
             <translation>{n:,} 个输入的句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1230" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1225" />
             <source>There are no sentences to measure: type some text (one sentence per line) or open a corpus.</source>
             <translation>没有可测量的句子：请输入一些文本（每行一句）或打开语料库。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1240" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1235" />
             <source>self-similarity</source>
             <extracomment>(label, key, colour) of the three measures (labels shown through ``tr``).</extracomment>
             <translation>自相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1241" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1236" />
             <source>intra-sentence similarity</source>
             <translation>句内相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1243" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1238" />
             <source>MEV (max. explainable variance)</source>
             <translation>MEV（最大可解释方差）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1274" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1269" />
             <source>Contextuality</source>
             <translation>上下文相关性</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1281" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1276" />
             <source>Current corpus (first sentences)</source>
             <translation>当前语料库（开头的句子）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1282" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1277" />
             <source>Typed text</source>
             <translation>输入的文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1283" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1278" />
             <source>Which sentences to measure</source>
             <translation>要测量哪些句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1285" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1281" />
             <source>How many sentences (lines) to read from the start of the corpus</source>
             <translation>从语料库开头读取多少个句子（行）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1287" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1283" />
             <source>Words seen fewer times are left out of self-similarity and MEV</source>
             <translation>出现次数少于此值的词不计入自相似度和 MEV</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1290" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1287" />
             <source>Sentences, one per line (words used several times in different sentences are measured)</source>
             <translation>句子，每行一句（在不同句子中多次出现的词会被测量）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1292" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1289" />
             <source>Typed text, one sentence per line</source>
             <translation>输入的文本，每行一句</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1294" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1291" />
             <source>anisotropy-adjusted</source>
             <translation>各向异性校正</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1295" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1292" />
             <source>Subtract the mean cosine of random word pairs (raw: the baseline is drawn dashed)</source>
             <translation>减去随机词对的平均余弦（原始值：基线以虚线绘出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1299" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1296" />
             <source>Save the values per layer as CSV, or the plot as PNG</source>
             <translation>将各层数值保存为 CSV，或将图表保存为 PNG</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1300" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1297" />
             <source>Values as CSV…</source>
             <translation>数值另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1301" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1298" />
             <source>Plot as PNG…</source>
             <translation>图表另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1302" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1299" />
             <source>Measure</source>
             <translation>测量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1303" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1300" />
             <source>Measure self-similarity, intra-sentence similarity and MEV per layer (Ctrl+Return; Esc cancels)</source>
             <translation>逐层测量自相似度、句内相似度和 MEV（Ctrl+Return；Esc 取消）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1308" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1305" />
             <source>sentences</source>
             <translation>句子数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1310" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1307" />
             <source>min. occurrences</source>
             <translation>最少出现次数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1312" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1309" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1313" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1310" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1323" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1320" />
             <source>layer (0 = embedding output)</source>
             <translation>层（0 = 嵌入层输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1324" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1419" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1321" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1416" />
             <source>value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1327" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1324" />
             <source>The three measures per layer; lower self-similarity and intra-sentence similarity mean more context-specific vectors</source>
             <translation>各层的三项指标；自相似度和句内相似度越低，向量越依赖具体上下文</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1341" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1338" />
             <source>baseline: random word pairs (cosine)</source>
             <translation>基线：随机词对（余弦）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1344" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1341" />
             <source>baseline: MEV of random words</source>
             <translation>基线：随机词的 MEV</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1368" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1365" />
             <source>The first sentences of {path}</source>
             <translation>{path} 开头的句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1369" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1366" />
             <source>Open a corpus in the Corpus panel first</source>
             <translation>请先在“语料库”面板中打开语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1381" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1378" />
             <source>Type some text first, one sentence per line.</source>
             <translation>请先输入一些文本，每行一句。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1396" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1393" />
             <source>From {where}: {words:,} words seen at least {min} times, {occurrences:,} occurrences, {layers} layers (0 = embedding output).</source>
             <translation>来自{where}：{words:,} 个至少出现 {min} 次的词，共 {occurrences:,} 次出现，{layers} 层（0 = 嵌入层输出）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1415" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1412" />
             <source>value minus the anisotropy baseline</source>
             <translation>数值减去各向异性基线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1429" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1426" />
             <source>Measure first; there is nothing to export.</source>
             <translation>请先测量；没有可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1443" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1440" />
             <source>Measure first; there is no plot to export.</source>
             <translation>请先测量；没有可导出的图表。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1447" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1444" />
             <source>Export the values</source>
             <translation>导出数值</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1448" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1445" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1449" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1446" />
             <source>Wrote {n:,} rows to {path}.</source>
             <translation>已将 {n:,} 行写入 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1452" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1449" />
             <source>Export the plot</source>
             <translation>导出图表</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1453" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1450" />
             <source>PNG files (*.png)</source>
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1454" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1451" />
             <source>Saved the plot to {path}.</source>
             <translation>已将图表保存到 {path}。</translation>
         </message>
@@ -2878,436 +2878,436 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>FinetunePage</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="90" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="89" />
             <source>Sequence classification</source>
             <extracomment>``kind`` of pretraining runs (the same as ``workbench.core.bert.pretrain.RUN_KIND``, repeated here so that building the panel imports no BERT core module). (label, task) of the fine-tuning task combo (labels in English; translated when shown, in the ``FinetunePage`` context).</extracomment>
             <translation>序列分类</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="91" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="90" />
             <source>Sentence pair classification</source>
             <translation>句对分类</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="92" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="91" />
             <source>Token tagging (CoNLL)</source>
             <translation>词元标注（CoNLL）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="93" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="92" />
             <source>Extractive question answering (SQuAD)</source>
             <translation>抽取式问答（SQuAD）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="98" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="97" />
             <source>Accuracy</source>
             <extracomment>Metrics shown in the fine-tuning results table, in this order (labels translated when shown, in the ``FinetunePage`` context).</extracomment>
             <translation>准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="99" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="98" />
             <source>Macro-F1</source>
             <translation>宏平均 F1</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="100" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="99" />
             <source>Entity F1</source>
             <translation>实体 F1</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="101" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="100" />
             <source>Entity precision</source>
             <translation>实体精确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="102" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="101" />
             <source>Entity recall</source>
             <translation>实体召回率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="103" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="102" />
             <source>Word accuracy</source>
             <translation>词准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="104" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="103" />
             <source>Exact match</source>
             <translation>完全匹配</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="105" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="104" />
             <source>F1</source>
             <translation>F1</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="106" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="105" />
             <source>Training loss</source>
             <translation>训练损失</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="107" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="106" />
             <source>Training examples</source>
             <translation>训练样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="108" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="107" />
             <source>Evaluation examples</source>
             <translation>评测样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="109" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="108" />
             <source>Steps</source>
             <translation>步数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="110" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="109" />
             <source>Seconds</source>
             <translation>秒数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1425" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1402" />
             <source>BERT fine-tuning</source>
             <translation>BERT 微调</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1430" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1407" />
             <source>Reading the training file</source>
             <translation>读取训练文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1440" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1417" />
             <source>Classification: TSV/CSV text + label (SST-2); sentence pairs: two texts + label (MRPC, RTE); tagging: CoNLL word … tag; QA: SQuAD JSON</source>
             <translation>分类：TSV/CSV 文本 + 标签（SST-2）；句对：两段文本 + 标签（MRPC、RTE）；标注：CoNLL 词 … 标签；问答：SQuAD JSON</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1443" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1420" />
             <source>training file</source>
             <translation>训练文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1444" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1421" />
             <source>The labelled training file</source>
             <translation>有标注的训练文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1446" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1423" />
             <source>optional: held out from training</source>
             <translation>可选：从训练数据中留出</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1447" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1424" />
             <source>Evaluation file; empty = hold out 10 % of the training examples</source>
             <translation>评测文件；留空 = 留出 10 % 的训练样本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1450" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1427" />
             <source>pretrained model folder</source>
             <translation>预训练模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1451" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1428" />
             <source>A BERT folder with its tokenizer (default: the last pretraining run's final model)</source>
             <translation>含分词器的 BERT 文件夹（默认：最近一次预训练运行的最终模型）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1456" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1433" />
             <source>The column with the texts (auto: recognised from the header, e.g. SST-2's 'sentence')</source>
             <translation>文本所在的列（自动：根据表头识别，如 SST-2 的 'sentence'）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1459" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1436" />
             <source>The column with the second texts of the pairs (auto: e.g. RTE's 'sentence2')</source>
             <translation>句对中第二段文本所在的列（自动：如 RTE 的 'sentence2'）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1461" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1438" />
             <source>The column with the labels (auto: 'label', 'class', …)</source>
             <translation>标签所在的列（自动：'label'、'class' 等）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1465" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1442" />
             <source>What the training file holds (read with the limit below): the labels, the examples, the columns used</source>
             <translation>训练文件的内容（按下方的数量上限读取）：标签、样本数、所用的列</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1468" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1445" />
             <source>Tokens per example (per window for QA)</source>
             <translation>每个样本的词元数（问答任务为每个窗口）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1470" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1447" />
             <source>QA: context tokens shared by two consecutive windows of a long context</source>
             <translation>问答：长上下文中相邻两个窗口共享的上下文词元数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1471" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1449" />
             <source>Passes over the training data</source>
             <translation>遍历训练数据的轮数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1450" />
             <source>Examples per step</source>
             <translation>每步的样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1476" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1453" />
             <source>Use only the first N examples of each file ('all' = every example)</source>
             <translation>每个文件只使用前 N 个样本（“全部” = 所有样本）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1476" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1453" />
             <source>all</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1478" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1455" />
             <source>Evaluate every N steps for the accuracy curve ('off' = only the final evaluation)</source>
             <translation>每 N 步评测一次以绘制准确率曲线（“关闭” = 只做最终评测）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1479" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1482" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1456" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1459" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1481" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1458" />
             <source>Stop after this many evaluations without a lower evaluation loss (needs 'Evaluate every')</source>
             <translation>连续这么多次评测损失没有降低就停止（需要设置“评测间隔”）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1483" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1460" />
             <source>Seed of the hold-out split and the new head</source>
             <translation>留出划分和新输出头的随机种子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1484" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1461" />
             <source>Fine-tuning</source>
             <translation>微调</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1486" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1463" />
             <source>Task:</source>
             <translation>任务：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1487" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1464" />
             <source>Training file:</source>
             <translation>训练文件：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1488" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1465" />
             <source>Text column:</source>
             <translation>文本列：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1489" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1466" />
             <source>Second text:</source>
             <translation>第二文本列：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1490" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1467" />
             <source>Label column:</source>
             <translation>标签列：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1492" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1469" />
             <source>Evaluation file:</source>
             <translation>评测文件：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1493" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1470" />
             <source>Model folder:</source>
             <translation>模型文件夹：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1494" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1471" />
             <source>Max length:</source>
             <translation>最大长度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1495" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1472" />
             <source>Doc stride:</source>
             <translation>文档步幅：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1496" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1473" />
             <source>Epochs:</source>
             <translation>轮数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1497" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1474" />
             <source>Batch size:</source>
             <translation>批大小：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1498" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1475" />
             <source>Learning rate:</source>
             <translation>学习率：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1499" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1476" />
             <source>Warm-up ratio:</source>
             <translation>预热比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1500" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1477" />
             <source>Weight decay:</source>
             <translation>权重衰减：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1501" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1478" />
             <source>Limit:</source>
             <translation>数量上限：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1502" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1479" />
             <source>Evaluate every:</source>
             <translation>评测间隔：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1503" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1480" />
             <source>Early stopping:</source>
             <translation>提前停止：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1504" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1481" />
             <source>Device:</source>
             <translation>设备：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1505" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1482" />
             <source>Precision:</source>
             <translation>精度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1506" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1483" />
             <source>Seed:</source>
             <translation>种子：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1508" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1485" />
             <source>Fine-tune, evaluate and save (Ctrl+Enter)</source>
             <translation>微调、评测并保存（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1509" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1486" />
             <source>Stop; a checkpoint is saved first (Esc)</source>
             <translation>停止；先保存一个检查点（Esc）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1517" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1494" />
             <source>Metric</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1517" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1494" />
             <source>Value</source>
             <translation>值</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1521" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1498" />
             <source>Scores on the evaluation set (fractions)</source>
             <translation>评测集上的得分（小数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1523" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1500" />
             <source>Confusion matrix: rows = gold label, columns = predicted</source>
             <translation>混淆矩阵：行 = 真实标签，列 = 预测标签</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1507" />
             <source>Text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1507" />
             <source>Gold</source>
             <translation>真实</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1507" />
             <source>Predicted</source>
             <translation>预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1530" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1507" />
             <source>Confidence</source>
             <translation>置信度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1537" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1514" />
             <source>Evaluation examples the model got wrong, most confident first (click a header to sort)</source>
             <translation>模型预测错误的评测样本，置信度最高的在前（点击表头可排序）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1540" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1517" />
             <source>Curves</source>
             <translation>曲线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1541" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1518" />
             <source>Results</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1542" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1519" />
             <source>Wrong predictions</source>
             <translation>错误预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1546" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1618" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1523" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1595" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1603" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1580" />
             <source>Reading the file…</source>
             <translation>正在读取文件…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1638" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1615" />
             <source>The file could not be read.</source>
             <translation>无法读取该文件。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1687" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1664" />
             <source>Reading the files…</source>
             <translation>正在读取文件…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1697" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1674" />
             <source>Data file</source>
             <translation>数据文件</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1698" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1675" />
             <source>Data (*.tsv *.csv *.txt *.conll *.json);;All files (*)</source>
             <translation>数据文件 (*.tsv *.csv *.txt *.conll *.json);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1705" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1682" />
             <source>Pretrained model folder</source>
             <translation>预训练模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1743" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1720" />
             <source>Run #{run}: {scores}. Model saved in {folder}.</source>
             <translation>运行 #{run}：{scores}。模型已保存到 {folder}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1745" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1722" />
             <source>Done.</source>
             <translation>完成。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1753" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1730" />
             <source>Cancelled; the checkpoint is kept in {checkpoint}.</source>
             <translation>已取消；检查点保存在 {checkpoint}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1756" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1733" />
             <source>Cancelled; nothing was kept.</source>
             <translation>已取消；没有保留任何内容。</translation>
         </message>
@@ -3829,135 +3829,135 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>NeighboursView</name>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="120" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="112" />
             <source>Compute a map to compare with the neighbours in the map.</source>
             <translation>计算词图后，可与词图中的近邻比较。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="123" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="115" />
             <source>An expression has no point in the map.</source>
             <translation>表达式在词图中没有对应的点。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="129" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="121" />
             <source>'{word}' is not in the current map.</source>
             <translation>“{word}”不在当前词图中。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="134" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="126" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="138" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="130" />
             <source>{shared} of the {n} nearest points in the map are also among the {k} nearest in the space.</source>
             <translation>词图中最近的 {n} 个点里，有 {shared} 个也在向量空间中最近的 {k} 个词之中。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="156" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="148" />
             <source>Neighbours</source>
             <translation>近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="160" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="152" />
             <source>a word, or an expression like king - man + woman</source>
             <translation>一个词，或 king - man + woman 这样的表达式</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="161" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="153" />
             <source>A word, or a sum of words with + and - and optional weights (2*paris - france). Press Enter to search.</source>
             <translation>一个词，或用 + 和 - 组合的词（可带权重，如 2*paris - france）。按 Enter 搜索。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="164" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="156" />
             <source>How many neighbours to list</source>
             <translation>列出多少个近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="166" />
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="233" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="159" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="226" />
             <source>cosine</source>
             <translation>余弦</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="167" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="160" />
             <source>Euclidean</source>
             <translation>欧氏距离</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="168" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="161" />
             <source>Cosine similarity (higher is closer) or Euclidean distance (lower is closer)</source>
             <translation>余弦相似度（越高越近）或欧氏距离（越低越近）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="170" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="163" />
             <source>Find</source>
             <translation>查找</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="171" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="164" />
             <source>Find the nearest neighbours (Enter)</source>
             <translation>查找最近邻（Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="181" />
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="174" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="180" />
             <source>rank</source>
             <translation>排名</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="181" />
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="174" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="180" />
             <source>word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="181" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="174" />
             <source>score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="183" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="176" />
             <source>Neighbours in the original vector space. Click a word to find it in the map; double-click to search it.</source>
             <translation>原始向量空间中的近邻。单击一个词可在词图中找到它；双击可搜索它的近邻。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="180" />
             <source>map distance</source>
             <translation>词图距离</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="187" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="180" />
             <source>also in space</source>
             <translation>也在向量空间中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="189" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="182" />
             <source>Nearest points in the current 2D/3D map: how much the projection moves neighbourhoods around</source>
             <translation>当前二维/三维词图中最近的点：投影在多大程度上改变了邻域</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="193" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="186" />
             <source>In the vector space</source>
             <translation>在向量空间中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="195" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="188" />
             <source>In the map</source>
             <translation>在词图中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="223" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="216" />
             <source>Type a word or an expression such as king - man + woman.</source>
             <translation>请输入一个词或表达式，例如 king - man + woman。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="235" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="228" />
             <source>distance</source>
             <translation>距离</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/explore_tools.py" line="238" />
+            <location filename="../workbench/ui/widgets/explore_tools.py" line="231" />
             <source>Excluded the query's own words: {words}.</source>
             <translation>已排除查询本身的词：{words}。</translation>
         </message>
@@ -3965,606 +3965,606 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>PretrainPage</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="762" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="738" />
             <source>BERT pretraining</source>
             <extracomment>The devices PyTorch has here (``("cpu", "cuda")``...), once checked.</extracomment>
             <translation>BERT 预训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="774" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="750" />
             <source>Device check</source>
             <translation>设备检测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="789" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="765" />
             <source>Pretraining reads the corpus open in the Corpus panel; documents are blank-line separated blocks</source>
             <translation>预训练读取“语料库”面板中打开的语料库；文档是以空行分隔的文本块</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="794" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="770" />
             <source>Train WordPiece on the corpus</source>
             <translation>在语料库上训练 WordPiece</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="795" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="771" />
             <source>Use a tokenizer folder…</source>
             <translation>使用分词器文件夹…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="796" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="772" />
             <source>Train a WordPiece tokenizer on the corpus (cached in the workspace), or use an existing one</source>
             <translation>在语料库上训练 WordPiece 分词器（缓存在工作区中），或使用已有的分词器</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="798" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="774" />
             <source>WordPiece vocabulary size (special tokens included)</source>
             <translation>WordPiece 词表大小（含特殊词元）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="800" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="776" />
             <source>Lowercase</source>
             <translation>转为小写</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="802" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="778" />
             <source>Lowercase and strip accents before WordPiece</source>
             <translation>在 WordPiece 之前转为小写并去除重音符号</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="804" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="780" />
             <source>tokenizer folder</source>
             <translation>分词器文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="804" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="780" />
             <source>A folder with tokenizer.json or vocab.txt</source>
             <translation>包含 tokenizer.json 或 vocab.txt 的文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="807" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="783" />
             <source>Tokenizer</source>
             <translation>分词器</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="810" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="786" />
             <source>Vocabulary:</source>
             <translation>词表：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="812" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="849" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="788" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="825" />
             <source>Folder:</source>
             <translation>文件夹：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="819" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="795" />
             <source>custom</source>
             <translation>自定义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="820" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="796" />
             <source>continue from a model folder…</source>
             <translation>从模型文件夹继续…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="821" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="797" />
             <source>Model size: tiny 2×128, mini 4×256, small 4×512, medium 8×512, base 12×768, large 24×1024 (layers × hidden), a custom shape, or continue pretraining a saved model</source>
             <translation>模型规模：tiny 2×128、mini 4×256、small 4×512、medium 8×512、base 12×768、large 24×1024（层数 × 隐藏维度），自定义结构，或继续预训练已保存的模型</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="825" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="801" />
             <source>Transformer layers</source>
             <translation>Transformer 层数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="827" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="803" />
             <source>Hidden size (a multiple of the heads)</source>
             <translation>隐藏维度（须为注意力头数的整数倍）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="828" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="804" />
             <source>Attention heads per layer</source>
             <translation>每层的注意力头数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="830" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="806" />
             <source>Feed-forward width per layer</source>
             <translation>每层前馈网络的宽度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="832" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="808" />
             <source>model folder</source>
             <translation>模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="833" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="809" />
             <source>A saved BERT folder (config.json + weights) to continue from</source>
             <translation>要从其继续的已保存 BERT 文件夹（config.json + 权重）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="840" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="816" />
             <source>Exact parameter count and an estimate of the memory training needs (weights, gradients, AdamW, activations)</source>
             <translation>精确的参数量以及训练所需内存的估计（权重、梯度、AdamW、激活值）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="842" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="818" />
             <source>Model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="844" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="820" />
             <source>Size:</source>
             <translation>规模：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="845" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="821" />
             <source>Layers:</source>
             <translation>层数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="846" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="822" />
             <source>Hidden:</source>
             <translation>隐藏维度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="847" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="823" />
             <source>Heads:</source>
             <translation>注意力头数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="848" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="824" />
             <source>Intermediate:</source>
             <translation>前馈宽度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="855" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="831" />
             <source>Share of tokens selected for prediction (BERT: 0.15)</source>
             <translation>被选中用于预测的词元比例（BERT：0.15）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="857" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="833" />
             <source>Share of the selected tokens replaced by [MASK] (BERT: 0.8)</source>
             <translation>被选中词元中替换为 [MASK] 的比例（BERT：0.8）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="859" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="835" />
             <source>Share of the selected tokens replaced by a random token (BERT: 0.1); the rest keep their token</source>
             <translation>被选中词元中替换为随机词元的比例（BERT：0.1）；其余保持原词元</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="861" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="837" />
             <source>Next-sentence prediction</source>
             <translation>下一句预测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="864" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="840" />
             <source>Also train BERT's next-sentence objective (sentence pairs, half with a random partner)</source>
             <translation>同时训练 BERT 的下一句预测目标（句对，其中一半与随机句子配对）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="866" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="842" />
             <source>Split lines into sentences</source>
             <translation>将行切分为句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="868" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="844" />
             <source>Split lines at . ! ? (for one-paragraph-per-line corpora such as WikiText)</source>
             <translation>在 . ! ? 处切分行（适用于每行一段的语料库，如 WikiText）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="869" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="845" />
             <source>Objective</source>
             <translation>训练目标</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="871" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="847" />
             <source>Mask ratio:</source>
             <translation>掩码比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="872" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="848" />
             <source>[MASK] share:</source>
             <translation>[MASK] 比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="873" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="849" />
             <source>Random share:</source>
             <translation>随机替换比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="878" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="854" />
             <source>Longest example in tokens</source>
             <translation>样本的最大长度（词元数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="879" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="855" />
             <source>Examples per forward pass</source>
             <translation>每次前向传播的样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="881" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="857" />
             <source>Forward passes per optimizer step (effective batch = batch × accumulation)</source>
             <translation>每个优化器步的前向传播次数（有效批大小 = 批大小 × 累积次数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="884" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="860" />
             <source>Optimizer steps to run; 'epochs' = use the number of epochs below</source>
             <translation>要运行的优化器步数；“按轮数” = 使用下方的轮数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="884" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="860" />
             <source>epochs</source>
             <translation>按轮数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="886" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="862" />
             <source>Passes over the data (when max steps is 'epochs')</source>
             <translation>遍历数据的轮数（最大步数为“按轮数”时）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="888" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="864" />
             <source>Evaluate on the held-out slice every N steps; 'at the end' = once</source>
             <translation>每 N 步在留出数据上评测一次；“结束时” = 只评测一次</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="889" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="865" />
             <source>at the end</source>
             <translation>结束时</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="891" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="867" />
             <source>Write a checkpoint every N steps ('off': only on cancel and at the end)</source>
             <translation>每 N 步写入一个检查点（“关闭”：只在取消和结束时写入）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="892" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="868" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="893" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="869" />
             <source>Seed of the data, the initialisation and the masks</source>
             <translation>数据、初始化和掩码的随机种子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="894" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="870" />
             <source>Training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="896" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="872" />
             <source>Sequence length:</source>
             <translation>序列长度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="897" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="873" />
             <source>Batch size:</source>
             <translation>批大小：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="898" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="874" />
             <source>Accumulation:</source>
             <translation>梯度累积：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="899" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="875" />
             <source>Learning rate:</source>
             <translation>学习率：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="900" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="876" />
             <source>Warm-up ratio:</source>
             <translation>预热比例：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="901" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="877" />
             <source>Weight decay:</source>
             <translation>权重衰减：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="902" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="878" />
             <source>Max steps:</source>
             <translation>最大步数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="903" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="879" />
             <source>Epochs:</source>
             <translation>轮数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="904" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="880" />
             <source>Evaluate every:</source>
             <translation>评测间隔：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="905" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="881" />
             <source>Save every:</source>
             <translation>保存间隔：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="906" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="882" />
             <source>Device:</source>
             <translation>设备：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="907" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="883" />
             <source>Precision:</source>
             <translation>精度：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="908" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="884" />
             <source>Seed:</source>
             <translation>种子：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="911" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="887" />
             <source>Initialise word embeddings from the current static vectors</source>
             <translation>用当前的静态词向量初始化词嵌入</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="914" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="890" />
             <source>Keep the initialised word embeddings fixed for this many steps</source>
             <translation>在这么多步内保持初始化的词嵌入不变</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="915" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="891" />
             <source>no freezing</source>
             <translation>不冻结</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="916" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="892" />
             <source>Static initialisation</source>
             <translation>静态词向量初始化</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="919" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="895" />
             <source>Freeze for:</source>
             <translation>冻结步数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="923" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="899" />
             <source>Pretrain on the Corpus panel's corpus (Ctrl+Enter)</source>
             <translation>在“语料库”面板的语料库上预训练（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="924" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="900" />
             <source>Stop; a resumable checkpoint is saved first (Esc)</source>
             <translation>停止；先保存一个可恢复的检查点（Esc）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="925" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="901" />
             <source>Export config…</source>
             <translation>导出配置…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="927" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="903" />
             <source>Save these settings as a JSON config for 'workbench bert pretrain --config FILE' (or torchrun)</source>
             <translation>将这些设置保存为 JSON 配置，供 'workbench bert pretrain --config FILE'（或 torchrun）使用</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="929" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="906" />
             <source>Processes (GPUs) for the torchrun command</source>
             <translation>torchrun 命令的进程数（GPU 数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="932" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="909" />
             <source>Runs the exported config on several GPUs</source>
             <translation>在多个 GPU 上运行导出的配置</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="934" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="911" />
             <source>Mask ratios for the sweep (commas between); every run uses the same data and seed and is evaluated with the same 15 % masks, so their curves compare</source>
             <translation>扫描的掩码比例（以逗号分隔）；每次运行使用相同的数据和随机种子，并用相同的 15 % 掩码评测，因此曲线可以相互比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="937" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="914" />
             <source>Sweep mask ratio</source>
             <translation>扫描掩码比例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="939" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="916" />
             <source>Pretrain once per mask ratio with these settings; the runs are checked in Compare runs</source>
             <translation>按这些设置对每个掩码比例各预训练一次；这些运行会在“比较运行”中被勾选</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="946" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="923" />
             <source>GPUs:</source>
             <translation>GPU 数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="948" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="925" />
             <source>Step, loss and time left</source>
             <translation>步数、损失和剩余时间</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="960" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="937" />
             <source>Curves</source>
             <translation>曲线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="961" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="938" />
             <source>Compare runs</source>
             <translation>比较运行</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="962" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="939" />
             <source>Recorded pretraining runs; check some to overlay their curves</source>
             <translation>已记录的预训练运行；勾选若干项可叠加显示它们的曲线</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1070" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1047" />
             <source>Choose the model folder to continue from.</source>
             <translation>请选择要从其继续的模型文件夹。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1077" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1054" />
             <source>{n} parameters in {folder}.</source>
             <translation>{folder} 中有 {n} 个参数。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1086" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1063" />
             <source>Choose a tokenizer folder (with tokenizer.json or vocab.txt) to see the model's size.</source>
             <translation>请选择分词器文件夹（含 tokenizer.json 或 vocab.txt）以查看模型规模。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1098" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1075" />
             <source>{n} parameters (vocabulary {vocab}); about {memory} to train at batch {batch} × {seq_len} tokens, {precision}.</source>
             <translation>{n} 个参数（词表 {vocab}）；以批大小 {batch} × {seq_len} 个词元、精度 {precision} 训练约需 {memory}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1118" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1095" />
             <source>Train or load static vectors in the Static training panel first</source>
             <translation>请先在“静态词向量训练”面板中训练或加载静态词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1121" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1098" />
             <source>Copy the vectors of {n} words ({dim} dimensions, projected to the hidden size) into BERT's word-embedding matrix before training</source>
             <translation>训练前将 {n} 个词的词向量（{dim} 维，投影到隐藏维度）复制到 BERT 的词嵌入矩阵中</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1130" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1143" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1107" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1120" />
             <source>Open a corpus in the Corpus panel first.</source>
             <translation>请先在“语料库”面板中打开一个语料库。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1133" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1110" />
             <source>Corpus: &lt;b&gt;{name}&lt;/b&gt; (from the Corpus panel)</source>
             <translation>语料库：&lt;b&gt;{name}&lt;/b&gt;（来自“语料库”面板）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1154" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1131" />
             <source>Choose the tokenizer folder (or train WordPiece on the corpus).</source>
             <translation>请选择分词器文件夹（或在语料库上训练 WordPiece）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1161" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1138" />
             <source>Choose the model folder to continue pretraining from.</source>
             <translation>请选择要从其继续预训练的模型文件夹。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1189" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1166" />
             <source>Preparing the data…</source>
             <translation>正在准备数据…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1201" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1178" />
             <source>Preparing the data for {n} runs…</source>
             <translation>正在为 {n} 次运行准备数据…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1222" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1199" />
             <source>Saved the config to {path}.</source>
             <translation>已将配置保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1227" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1204" />
             <source>Export pretraining config</source>
             <translation>导出预训练配置</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1228" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1205" />
             <source>JSON (*.json)</source>
             <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1237" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1214" />
             <source>The config could not be written to {path} ({reason}).</source>
             <translation>无法将配置写入 {path}（{reason}）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1249" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1226" />
             <source>Tokenizer folder</source>
             <translation>分词器文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1256" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1233" />
             <source>Model folder to continue from</source>
             <translation>要从其继续的模型文件夹</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1316" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1293" />
             <source>eval MLM loss {loss}</source>
             <translation>评测 MLM 损失 {loss}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1317" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1294" />
             <source>no evaluation</source>
             <translation>未评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1318" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1295" />
             <source>mask {ratio}: run #{run}, {steps} steps, {score}</source>
             <translation>掩码 {ratio}：运行 #{run}，{steps} 步，{score}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1321" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1298" />
             <source>Sweep cancelled (1 run). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描已取消（1 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1323" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1300" />
             <source>Sweep cancelled ({n} runs). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描已取消（{n} 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1326" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1303" />
             <source>Sweep done (1 run). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描完成（1 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1328" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1305" />
             <source>Sweep done ({n} runs). {runs}. Evaluation uses the same 15 % masks for every run.</source>
             <translation>扫描完成（{n} 次运行）。{runs}。每次运行的评测都使用相同的 15 % 掩码。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1341" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1318" />
             <source> Model: {description}.</source>
             <translation> 模型：{description}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1348" />
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1368" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1325" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1345" />
             <source>Done.</source>
             <translation>完成。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1355" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1332" />
             <source>MLM loss</source>
             <translation>MLM 损失</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1355" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1332" />
             <source>perplexity</source>
             <translation>困惑度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1356" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1333" />
             <source>masked-token accuracy</source>
             <translation>掩码词元准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1357" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1334" />
             <source>NSP accuracy</source>
             <translation>NSP 准确率</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1361" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1338" />
             <source>no evaluation (no held-out slice)</source>
             <translation>未评测（没有留出数据）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1364" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1341" />
             <source>Run #{run}: {steps} steps in {seconds} s. {scores}. Model saved in {folder}.{note}</source>
             <translation>运行 #{run}：{steps} 步，用时 {seconds} 秒。{scores}。模型已保存到 {folder}。{note}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1382" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1359" />
             <source>Cancelled before training started; nothing was kept.</source>
             <translation>训练开始前已取消；没有保留任何内容。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="1390" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="1367" />
             <source>Cancelled at step {step}. The checkpoint is kept in {checkpoint}; start the same run again to resume from it.</source>
             <translation>已在第 {step} 步取消。检查点保存在 {checkpoint}；再次开始相同的运行即可从该检查点恢复。</translation>
         </message>
@@ -5138,497 +5138,497 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>SensesView</name>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="170" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="162" />
             <source>'{word}' was not found; looking for close words…</source>
             <translation>未找到“{word}”；正在查找相近的词…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="174" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="166" />
             <source>'{word}' occurs 0 times in {where}. Words seen there that look alike: {words}.</source>
             <translation>“{word}”在{where}中出现 0 次。其中拼写相近的词：{words}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="178" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="170" />
             <source>'{word}' occurs 0 times in {where}. Check the spelling, or choose another source.</source>
             <translation>“{word}”在{where}中出现 0 次。请检查拼写，或选择其他来源。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="188" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="180" />
             <source>through a fitted linear map</source>
             <translation>经拟合的线性映射</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="190" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="182" />
             <source>at the centroid of the occurrences</source>
             <translation>位于各次出现的质心</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="191" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="183" />
             <source>placement: see the summary</source>
             <translation>位置：见摘要</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="360" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="352" />
             <source>Current corpus</source>
             <extracomment>(label, source) for the senses source combo box (labels English; shown through ``tr``).</extracomment>
             <translation>当前语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="361" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="353" />
             <source>Typed sentences</source>
             <translation>输入的句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="362" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="354" />
             <source>CoarseWSD-20 (train split)</source>
             <translation>CoarseWSD-20（训练集）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="367" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="359" />
             <source>Last layer</source>
             <extracomment>(label, layer spec) offered before the individual layers (labels shown through ``tr``).</extracomment>
             <translation>最后一层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="368" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="360" />
             <source>Mean of the last 4 layers</source>
             <translation>最后 4 层的平均</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="369" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="361" />
             <source>Mean of all layers</source>
             <translation>所有层的平均</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="447" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="439" />
             <source>CoarseWSD-20 has no data for '{word}'; its words are {words}.</source>
             <translation>CoarseWSD-20 没有“{word}”的数据；它包含的词为：{words}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="452" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="444" />
             <source>The CoarseWSD-20 data set was not found (expected a shared/data/CoarseWSD-20 folder beside the checkout, or $WORKBENCH_SHARED_DATA).</source>
             <translation>未找到 CoarseWSD-20 数据集（应位于代码目录旁的 shared/data/CoarseWSD-20 文件夹，或 $WORKBENCH_SHARED_DATA 指定的位置）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="456" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="448" />
             <source>Reading CoarseWSD-20 ({word})…</source>
             <translation>正在读取 CoarseWSD-20（{word}）…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="459" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="451" />
             <source>the CoarseWSD-20 train split for '{word}'</source>
             <translation>CoarseWSD-20 中“{word}”的训练集</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="463" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="794" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="455" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="789" />
             <source>Type some sentences first, one per line.</source>
             <translation>请先输入一些句子，每行一句。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="467" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="459" />
             <source>the {n:,} typed sentences</source>
             <translation>输入的 {n:,} 个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="474" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="466" />
             <source>Open a corpus in the Corpus panel first, or type sentences.</source>
             <translation>请先在“语料库”面板中打开语料库，或输入句子。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="476" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="468" />
             <source>Looking for '{word}' in {name}…</source>
             <translation>正在 {name} 中查找“{word}”…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="481" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="473" />
             <source>the corpus {name}</source>
             <translation>语料库 {name}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="516" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="508" />
             <source>Type one word whose senses to look at, e.g. bank.</source>
             <translation>请输入一个要查看其词义的词，例如 bank。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="520" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="512" />
             <source>'{word}' occurs 0 times in {where}.</source>
             <translation>“{word}”在{where}中出现 0 次。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="523" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="515" />
             <source>Contextual vectors of {n:,} occurrences…</source>
             <translation>正在计算 {n:,} 次出现的上下文向量…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="527" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="519" />
             <source>Projecting and clustering…</source>
             <translation>正在投影和聚类…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="531" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="523" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="577" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="569" />
             <source>Word senses</source>
             <translation>词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="594" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="586" />
             <source>The word whose senses to look at (the 20 CoarseWSD-20 words are offered; any word works with a corpus or typed sentences)</source>
             <translation>要查看其词义的词（提供 CoarseWSD-20 的 20 个词；使用语料库或输入的句子时，任何词都可以）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="604" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="596" />
             <source>Where the occurrences come from</source>
             <translation>这些出现取自何处</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="607" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="599" />
             <source>One sentence per line, each using the word</source>
             <translation>每行一句，每句都包含该词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="609" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="601" />
             <source>Typed sentences, one per line</source>
             <translation>输入的句子，每行一句</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="611" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="604" />
             <source>Use at most this many occurrences</source>
             <translation>最多使用这么多次出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="613" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="607" />
             <source>Which hidden states make an occurrence's vector (layer 0 is the embedding layer's output)</source>
             <translation>用哪些隐藏状态构成每次出现的向量（第 0 层是嵌入层的输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="618" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="612" />
             <source>How the vectors are projected to 2-D (PCA is linear, so the static vector and centroids keep their meaning)</source>
             <translation>如何将向量投影到二维（PCA 是线性的，因此静态向量和质心保持其含义）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="623" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="617" />
             <source>Agglomerative (Ward)</source>
             <translation>凝聚层次聚类（Ward）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="624" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="618" />
             <source>How the occurrences are grouped into senses (in the full vector space, not the 2-D picture)</source>
             <translation>如何将各次出现归并为词义（在完整的向量空间中，而不是在二维图中）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="627" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="621" />
             <source>Number of clusters; Auto picks the k with the best silhouette between 2 and 8</source>
             <translation>簇的数量；“自动”会在 2 到 8 之间选择轮廓系数最好的 k</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="629" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="624" />
             <source>Auto (silhouette)</source>
             <translation>自动（轮廓系数）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="630" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="625" />
             <source>Find senses</source>
             <translation>查找词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="631" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="626" />
             <source>Collect the occurrences, extract their vectors and cluster them (Ctrl+Return; Esc cancels)</source>
             <translation>收集各次出现，提取其向量并聚类（Ctrl+Return；Esc 取消）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="637" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="632" />
             <source>from</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="639" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="634" />
             <source>Word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="640" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="635" />
             <source>Sentences</source>
             <translation>句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="643" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="638" />
             <source>at most</source>
             <translation>最多</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="645" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="640" />
             <source>layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="647" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="642" />
             <source>Occurrences</source>
             <translation>出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="650" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="645" />
             <source>clusters</source>
             <translation>聚类</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="656" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="651" />
             <source>Picture</source>
             <translation>图</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="663" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="658" />
             <source>Mean silhouette of the clustering for each k tried (higher: better separated clusters)</source>
             <translation>对每个尝试过的 k，聚类的平均轮廓系数（越高：簇分得越开）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="666" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="661" />
             <source>Colour by cluster</source>
             <translation>按簇着色</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="667" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="662" />
             <source>Colour by gold sense</source>
             <translation>按标注词义着色</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="668" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="663" />
             <source>Gold senses are known for CoarseWSD-20 only</source>
             <translation>只有 CoarseWSD-20 有标注词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="671" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="666" />
             <source>Save the points (sentence, cluster, x, y, gold) as CSV, or the picture as PNG or SVG</source>
             <translation>将各点（句子、簇、x、y、标注）保存为 CSV，或将图片保存为 PNG 或 SVG</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="673" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="668" />
             <source>Points as CSV…</source>
             <translation>各点另存为 CSV…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="674" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="669" />
             <source>Picture as PNG…</source>
             <translation>图片另存为 PNG…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="675" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="670" />
             <source>Picture as SVG…</source>
             <translation>图片另存为 SVG…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="682" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="677" />
             <source>One point per occurrence; hover to read its sentence, click to show it below. The star is the word's single static vector (or the centroid when no static model is loaded).</source>
             <translation>每次出现一个点；鼠标悬停可阅读其句子，点击可在下方显示。星形是该词唯一的静态向量（未加载静态模型时为质心）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="699" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="694" />
             <source>cluster</source>
             <translation>簇</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="699" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="694" />
             <source>size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="700" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="695" />
             <source>context words</source>
             <translation>上下文词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="700" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="695" />
             <source>static neighbours</source>
             <translation>静态近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="701" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="696" />
             <source>gold senses</source>
             <translation>标注词义</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="702" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="697" />
             <source>Select a cluster to read its sentences. Context words: words typical of the cluster's sentences; static neighbours: the static model's words nearest to the cluster</source>
             <translation>选择一个簇以阅读其句子。上下文词：该簇句子中的典型词；静态近邻：静态模型中离该簇最近的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="710" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="705" />
             <source>Sentences of the selected cluster, the word highlighted</source>
             <translation>所选簇的句子，该词高亮显示</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="715" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="710" />
             <source>The static model gives the word one vector, so one list of neighbours for all its senses</source>
             <translation>静态模型只给该词一个向量，因此它的所有词义共用一个近邻列表</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="718" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="713" />
             <source>Static model's neighbours</source>
             <translation>静态模型的近邻</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="753" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="748" />
             <source>Layer 0 (embedding output)</source>
             <translation>第 0 层（嵌入层输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="755" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="750" />
             <source>Layer {i}</source>
             <translation>第 {i} 层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="769" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="764" />
             <source>Occurrences from {path}</source>
             <translation>取自 {path} 的出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="770" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="765" />
             <source>Open a corpus in the Corpus panel first</source>
             <translation>请先在“语料库”面板中打开语料库</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="792" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="787" />
             <source>Type the word whose senses to look at, e.g. bank.</source>
             <translation>请输入要查看其词义的词，例如 bank。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="825" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="820" />
             <source>static vector ({placement})</source>
             <translation>静态向量（{placement}）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="830" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="825" />
             <source>one vector for all senses</source>
             <translation>所有词义共用一个向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="831" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="826" />
             <source>The centroid of the occurrences: what a single vector per word would have to be. Load static vectors to draw the static model's own vector.</source>
             <translation>各次出现的质心：若每个词只有一个向量，它就应该在这里。加载静态词向量可画出静态模型自己的向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="900" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="895" />
             <source>layer {i}</source>
             <translation>第 {i} 层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="902" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="897" />
             <source>{n:,} occurrences of '{word}' from {where} (of {total:,} found).</source>
             <translation>“{word}”在{where}中的 {n:,} 次出现（共找到 {total:,} 次）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="904" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="899" />
             <source>{n:,} occurrences of '{word}' from {where}.</source>
             <translation>“{word}”在{where}中的 {n:,} 次出现。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="906" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="901" />
             <source>{k} clusters (chosen by silhouette), {method} picture, {layer}.</source>
             <translation>{k} 个簇（按轮廓系数选择），{method} 图，{layer}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="908" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="903" />
             <source>{k} clusters (as asked), {method} picture, {layer}.</source>
             <translation>{k} 个簇（按指定），{method} 图，{layer}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="912" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="907" />
             <source>Adjusted Rand index against the gold senses: {ari:.3f} (a single static vector scores 0 by construction).</source>
             <translation>相对标注词义的调整兰德指数：{ari:.3f}（单个静态向量按构造得分为 0）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="916" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="911" />
             <source>{n:,} long sentences were cut to a window around the word.</source>
             <translation>{n:,} 个长句被截取为该词周围的一个窗口。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="919" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="914" />
             <source>Star: {placement}</source>
             <translation>星形：{placement}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="927" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="922" />
             <source>Silhouette by k: {values}</source>
             <translation>各 k 的轮廓系数：{values}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="936" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="931" />
             <source>Load or train static vectors (Static training or Explore panel) to compare with the static model's neighbours.</source>
             <translation>加载或训练静态词向量（“静态词向量训练”或“探索”面板），以便与静态模型的近邻比较。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="939" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="934" />
             <source>Run to list the word's static neighbours.</source>
             <translation>运行后将列出该词的静态近邻。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="946" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="941" />
             <source>'{word}' is not in the static vectors' vocabulary.</source>
             <translation>“{word}”不在静态词向量的词表中。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="969" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="964" />
             <source>&lt;p&gt;&lt;b&gt;Cluster {label}&lt;/b&gt;: {n:,} occurrences, {shown} shown&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;簇 {label}&lt;/b&gt;：{n:,} 次出现，显示 {shown} 条&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="971" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="966" />
             <source>&lt;p&gt;&lt;b&gt;Cluster {label}&lt;/b&gt;: {n:,} occurrences&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;簇 {label}&lt;/b&gt;：{n:,} 次出现&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="989" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="984" />
             <source>&lt;p&gt;&lt;b&gt;Occurrence {n}&lt;/b&gt;, cluster {label}{where}&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;第 {n} 次出现&lt;/b&gt;，簇 {label}{where}&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1004" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1024" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="999" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1019" />
             <source>Run the analysis first; there is nothing to export.</source>
             <translation>请先运行分析；没有可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1018" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1033" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1013" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1028" />
             <source>Run the analysis first; there is no picture to export.</source>
             <translation>请先运行分析；没有可导出的图片。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1027" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1022" />
             <source>Export the occurrences</source>
             <translation>导出各次出现</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1028" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1023" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1029" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1024" />
             <source>Wrote {n:,} rows to {path}.</source>
             <translation>已将 {n:,} 行写入 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1036" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1031" />
             <source>PNG files (*.png)</source>
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1036" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1031" />
             <source>SVG files (*.svg)</source>
             <translation>SVG 文件 (*.svg)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1037" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1032" />
             <source>Export the picture</source>
             <translation>导出图片</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1038" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1033" />
             <source>Saved the picture to {path}.</source>
             <translation>已将图片保存到 {path}。</translation>
         </message>
@@ -5746,539 +5746,539 @@ Table columns (English; shown through ``tr``).</extracomment>
     <context>
         <name>StaticPanel</name>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="134" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="133" />
             <source>Opening the gensim model {name}…</source>
             <extracomment>(label, method, sg) for the method combo box (method names: not translated).</extracomment>
             <translation>正在打开 gensim 模型 {name}…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="148" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="147" />
             <source>Word vectors and models (*.txt *.vec *.bin *.gz *.bz2 *.xz *.model *.gensim)</source>
             <extracomment>File-dialog filters of "Load vectors…" (English; translated when the dialog opens).</extracomment>
             <translation>词向量和模型 (*.txt *.vec *.bin *.gz *.bz2 *.xz *.model *.gensim)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="151" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="150" />
             <source>word2vec / GloVe text (*.txt *.vec *.txt.gz *.vec.gz)</source>
             <translation>word2vec / GloVe 文本 (*.txt *.vec *.txt.gz *.vec.gz)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="152" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="151" />
             <source>word2vec binary or fastText .bin model (*.bin *.bin.gz)</source>
             <translation>word2vec 二进制或 fastText .bin 模型 (*.bin *.bin.gz)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="153" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="152" />
             <source>gensim model, a Python pickle (*.model *.gensim)</source>
             <translation>gensim 模型，Python pickle 文件 (*.model *.gensim)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="154" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="153" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="163" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="162" />
             <source>word2vec text (*.txt *.vec)</source>
             <extracomment>Analogy benchmarks cheap enough to run after every epoch (similarity sets all are). File-dialog filter -&gt; vector format for "Save vectors as…" (filters translated when shown).</extracomment>
             <translation>word2vec 文本 (*.txt *.vec)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="164" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="163" />
             <source>word2vec binary (*.bin)</source>
             <translation>word2vec 二进制 (*.bin)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="165" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="164" />
             <source>GloVe text, no header (*.txt)</source>
             <translation>GloVe 文本，无表头 (*.txt)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="166" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="165" />
             <source>TensorFlow Projector folder (vectors.tsv + metadata.tsv) (*)</source>
             <translation>TensorFlow Projector 文件夹（vectors.tsv + metadata.tsv） (*)</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="264" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="243" />
             <source>Static training</source>
             <translation>静态词向量训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="265" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="244" />
             <source>Load vectors</source>
             <translation>加载词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="276" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="255" />
             <source>Training reads the corpus open in the Corpus panel, tokenized with that panel's settings (cached).</source>
             <translation>训练读取“语料库”面板中打开的语料库，并按该面板的设置分词（有缓存）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="284" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="263" />
             <source>Skip-gram predicts context words from a word; CBOW predicts a word from its context; fastText adds character n-grams (vectors for unseen words); GloVe fits word co-occurrence counts.</source>
             <translation>Skip-gram 由一个词预测其上下文词；CBOW 由上下文预测词；fastText 增加了字符 n-gram（可为未见过的词生成向量）；GloVe 拟合词的共现次数。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="288" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="267" />
             <source>Negative sampling</source>
             <translation>负采样</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="289" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="268" />
             <source>Hierarchical softmax</source>
             <translation>层次 softmax</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="290" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="269" />
             <source>How the output layer is trained (word2vec, fastText)</source>
             <translation>输出层的训练方式（word2vec、fastText）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="294" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="273" />
             <source>Dimensions of each vector</source>
             <translation>每个向量的维数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="295" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="274" />
             <source>Largest distance between a word and a context word</source>
             <translation>词与上下文词之间的最大距离</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="297" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="276" />
             <source>Ignore words rarer than this</source>
             <translation>忽略出现次数少于此值的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="298" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="277" />
             <source>Passes over the corpus</source>
             <translation>遍历语料库的次数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="299" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="278" />
             <source>Negative samples per positive example</source>
             <translation>每个正样本对应的负样本数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="302" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="281" />
             <source>Starting learning rate (word2vec and fastText decay it linearly; GloVe uses AdaGrad)</source>
             <translation>初始学习率（word2vec 和 fastText 线性衰减；GloVe 使用 AdaGrad）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="305" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="284" />
             <source>Worker threads (word2vec, fastText); torch CPU threads (GloVe on the CPU). Default: one per core</source>
             <translation>工作线程数（word2vec、fastText）；torch CPU 线程数（在 CPU 上运行的 GloVe）。默认：每个核心一个</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="307" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="286" />
             <source>Random seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="308" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="287" />
             <source>Shortest character n-gram (fastText)</source>
             <translation>最短字符 n-gram（fastText）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="309" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="288" />
             <source>Longest character n-gram (fastText)</source>
             <translation>最长字符 n-gram（fastText）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="311" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="290" />
             <source>GloVe: co-occurrence count at which the weight reaches 1</source>
             <translation>GloVe：权重达到 1 时的共现次数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="313" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="292" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="315" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="294" />
             <source>Method:</source>
             <translation>方法：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="316" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="295" />
             <source>Output layer:</source>
             <translation>输出层：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="317" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="296" />
             <source>Dimensions:</source>
             <translation>维数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="318" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="297" />
             <source>Window:</source>
             <translation>窗口：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="319" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="298" />
             <source>Min count:</source>
             <translation>最小词频：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="320" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="299" />
             <source>Epochs:</source>
             <translation>轮数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="321" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="300" />
             <source>Negative samples:</source>
             <translation>负样本数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="322" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="301" />
             <source>Learning rate:</source>
             <translation>学习率：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="323" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="302" />
             <source>Threads:</source>
             <translation>线程数：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="324" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="303" />
             <source>Seed:</source>
             <translation>种子：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="325" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="304" />
             <source>Min n-gram:</source>
             <translation>最小 n-gram：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="326" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="305" />
             <source>Max n-gram:</source>
             <translation>最大 n-gram：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="329" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="308" />
             <source>Evaluate after each epoch</source>
             <translation>每轮之后评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="331" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="310" />
             <source>Score the vectors on a benchmark after every epoch and draw the score under the loss curve (only the 30,000 most frequent words are looked up)</source>
             <translation>每轮之后在基准测试上为词向量打分，并把得分画在损失曲线下方（只查找最常见的 30,000 个词）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="338" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="317" />
             <source>The benchmark scored after each epoch: similarity sets (Spearman) are cheap; analogy sets (accuracy) take longer</source>
             <translation>每轮之后打分所用的基准测试：相似度数据集（Spearman）开销小；类比数据集（准确率）耗时较长</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="342" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="321" />
             <source>Stop when the score (without evaluation: the loss) has not improved for this many epochs, and keep the vectors of the best epoch. 0 = off</source>
             <translation>当得分（不评测时为损失）连续这么多轮没有改善时停止，并保留最佳一轮的词向量。0 = 关闭</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="344" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="323" />
             <source>off</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="345" />
-            <location filename="../workbench/ui/panels/static_panel.py" line="373" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="324" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="352" />
             <source> epochs</source>
             <translation> 轮</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="346" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="325" />
             <source>After each epoch</source>
             <translation>每轮之后</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="349" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="328" />
             <source>Benchmark:</source>
             <translation>基准测试：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="350" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="329" />
             <source>Stop early after N epochs
 without improvement:</source>
             <translation>连续 N 轮没有改善
 时提前停止：</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="354" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="333" />
             <source>Train</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="355" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="334" />
             <source>Train on the Corpus panel's corpus (Ctrl+Enter)</source>
             <translation>在“语料库”面板的语料库上训练（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="356" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="335" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="357" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="336" />
             <source>Stop training; the vectors of the last finished epoch are kept and saved</source>
             <translation>停止训练；保留并保存最后完成那一轮的词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="359" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="338" />
             <source>Load vectors…</source>
             <translation>加载词向量…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="360" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="339" />
             <source>Open word2vec (text or binary), fastText .vec or GloVe text vectors</source>
             <translation>打开 word2vec（文本或二进制）、fastText .vec 或 GloVe 文本格式的词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="362" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="341" />
             <source>Save vectors as…</source>
             <translation>词向量另存为…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="363" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="342" />
             <source>Save the current vectors as word2vec text or binary, GloVe text, or a TensorFlow Projector folder (Ctrl+S)</source>
             <translation>把当前词向量保存为 word2vec 文本或二进制、GloVe 文本，或 TensorFlow Projector 文件夹（Ctrl+S）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="366" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="345" />
             <source>Save vectors</source>
             <translation>保存词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="370" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="349" />
             <source>Continue training</source>
             <translation>继续训练</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="371" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="350" />
             <source>Epochs to add to the last run</source>
             <translation>为上一次运行增加的轮数</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="381" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="360" />
             <source>Epoch, learning rate, words per second and time left</source>
             <translation>轮次、学习率、每秒处理词数和剩余时间</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="383" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="362" />
             <source>No vectors yet.</source>
             <translation>还没有词向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="424" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="403" />
             <source>Loss</source>
             <translation>损失</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="425" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="404" />
             <source>Evaluation</source>
             <translation>评测</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="426" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="405" />
             <source>Runs</source>
             <translation>运行记录</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="427" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="406" />
             <source>Analogy and similarity benchmarks, two vector sets side by side</source>
             <translation>类比和相似度基准测试，两组词向量并排比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="429" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="408" />
             <source>Earlier training runs: compare their loss curves, reopen their vectors</source>
             <translation>以前的训练运行：比较它们的损失曲线，重新打开它们的词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="454" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="433" />
             <source>Saved the vectors to {path}.</source>
             <translation>已将词向量保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="506" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="485" />
             <source>{name} (Spearman)</source>
             <translation>{name}（Spearman）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="508" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="487" />
             <source>{name} (accuracy)</source>
             <translation>{name}（准确率）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="513" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="492" />
             <source>no built-in benchmark found</source>
             <translation>未找到内置基准测试</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="528" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="507" />
             <source>No built-in benchmark was found on this machine, so the vectors cannot be evaluated after each epoch.</source>
             <translation>本机上没有找到内置基准测试，因此无法在每轮之后评测词向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="570" />
-            <location filename="../workbench/ui/panels/static_panel.py" line="622" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="549" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="601" />
             <source>Open a corpus in the Corpus panel first.</source>
             <translation>请先在“语料库”面板中打开一个语料库。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="572" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="551" />
             <source>Corpus: &lt;b&gt;{name}&lt;/b&gt; (from the Corpus panel)</source>
             <translation>语料库：&lt;b&gt;{name}&lt;/b&gt;（来自“语料库”面板）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="608" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="587" />
             <source>Train run #{run} for more epochs from its saved model (recorded as a new run; the loss curve continues)</source>
             <translation>从运行 #{run} 保存的模型出发再训练若干轮（记录为新的运行；损失曲线接着画）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="611" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="590" />
             <source>Train a word2vec or fastText run first (or pick one in the Runs tab)</source>
             <translation>请先训练一次 word2vec 或 fastText（或在“运行记录”标签页中选择一次运行）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="637" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="616" />
             <source>Starting {method}… gensim computes no training loss for fastText, so no curve is drawn.</source>
             <translation>正在启动 {method}… gensim 不为 fastText 计算训练损失，因此不绘制曲线。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="640" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="619" />
             <source>Starting {method}…</source>
             <translation>正在启动 {method}…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="670" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="649" />
             <source>Wait for the current training to end (or cancel it) before continuing a run.</source>
             <translation>请等当前训练结束（或取消它）后再继续某次运行。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="675" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="654" />
             <source>Open a workspace first: runs are continued from the models saved in it.</source>
             <translation>请先打开工作区：继续训练要从其中保存的模型开始。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="683" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="662" />
             <source>There is no run #{run} in {folder}.</source>
             <translation>{folder} 中没有运行 #{run}。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="706" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="685" />
             <source>Continuing run #{run} ({method}) from epoch {done} for {more} more epochs…</source>
             <translation>正在从第 {done} 轮继续运行 #{run}（{method}），再训练 {more} 轮…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="731" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="710" />
             <source>There are no vectors to save yet: train or load some.</source>
             <translation>还没有可保存的词向量：请先训练或加载。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="742" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="721" />
             <source>Save vectors as</source>
             <translation>词向量另存为</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="749" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="728" />
             <source>Load word vectors</source>
             <translation>加载词向量</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="766" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="745" />
             <source>Open a file that can run code?</source>
             <translation>打开可能运行代码的文件？</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="767" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="746" />
             <source>“{name}” is a gensim model saved as a Python pickle, and it is not in the workspace.</source>
             <translation>“{name}”是以 Python pickle 格式保存的 gensim 模型，并且不在工作区中。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="769" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="748" />
             <source>Opening a pickle can run any code hidden in it. Open it only if you trust where it came from.</source>
             <translation>打开 pickle 文件可能会运行其中隐藏的任意代码。只有在您信任其来源时才打开它。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="772" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="751" />
             <source>Open anyway</source>
             <translation>仍然打开</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="793" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="772" />
             <source>{name} was not opened: it is a pickle from outside the workspace.</source>
             <translation>未打开 {name}：它是来自工作区之外的 pickle 文件。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="812" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="791" />
             <source>{seconds:,.0f} s</source>
             <translation>{seconds:,.0f} 秒</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="814" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="793" />
             <source>Epoch {epoch} of {epochs} · learning rate {rate:.5f} · {speed:,.0f} words/s · time left {eta}</source>
             <translation>第 {epoch}/{epochs} 轮 · 学习率 {rate:.5f} · 每秒 {speed:,.0f} 词 · 剩余时间 {eta}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="827" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="806" />
             <source>Epoch {epoch} of {epochs}: {metric} {score}</source>
             <translation>第 {epoch}/{epochs} 轮：{metric} {score}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="835" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="814" />
             <source>{words:,} words × {dim} dimensions {where}</source>
             <translation>{words:,} 个词 × {dim} 维 {where}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="840" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="819" />
             <source>(saved to {path})</source>
             <translation>（已保存到 {path}）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="867" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="846" />
             <source>Stopped early after epoch {last}: no improvement for {patience} epochs; the vectors of epoch {best} are kept.</source>
             <translation>在第 {last} 轮后提前停止：连续 {patience} 轮没有改善；保留第 {best} 轮的词向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="870" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="849" />
             <source>Stopped early after epoch {last}: no improvement; the vectors of epoch {best} are kept.</source>
             <translation>在第 {last} 轮后提前停止：没有改善；保留第 {best} 轮的词向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="883" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="862" />
             <source>Done: run #{run} continued run #{old} to {done} epochs ({more} more in {seconds:,.1f} s).</source>
             <translation>完成：运行 #{run} 把运行 #{old} 继续训练到 {done} 轮（新增 {more} 轮，用时 {seconds:,.1f} 秒）。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="888" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="867" />
             <source>Done: {epochs} epochs in {seconds:,.1f} s.</source>
             <translation>完成：{epochs} 轮，用时 {seconds:,.1f} 秒。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="895" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="874" />
             <source>Cancelled before the first epoch finished; nothing was kept.</source>
             <translation>在第一轮完成前已取消；没有保留任何结果。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="902" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="881" />
             <source>Cancelled: the vectors of epoch {epoch} are kept.</source>
             <translation>已取消：保留第 {epoch} 轮的词向量。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="914" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="893" />
             <source>loaded from the gensim {kind} model {name}</source>
             <translation>加载自 gensim {kind} 模型 {name}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="918" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="897" />
             <source>loaded from {name}</source>
             <translation>加载自 {name}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="920" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="899" />
             <source>{where} (with vectors for unseen words)</source>
             <translation>{where}（可为未见过的词生成向量）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/static_panel.py" line="937" />
+            <location filename="../workbench/ui/panels/static_panel.py" line="916" />
             <source>Training failed.</source>
             <translation>训练失败。</translation>
         </message>
@@ -6617,107 +6617,107 @@ without improvement:</source>
     <context>
         <name>WordInContextView</name>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1060" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1055" />
             <source>Type two sentences that both use the word.</source>
             <translation>请输入两个都包含该词的句子。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1063" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1058" />
             <source>Type the word to compare, e.g. bank.</source>
             <translation>请输入要比较的词，例如 bank。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1065" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1060" />
             <source>Comparing…</source>
             <translation>正在比较…</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1091" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1086" />
             <source>Word in context</source>
             <translation>上下文中的词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1097" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1092" />
             <source>First sentence using the word</source>
             <translation>包含该词的第一个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1099" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1094" />
             <source>Second sentence using the word</source>
             <translation>包含该词的第二个句子</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1101" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1096" />
             <source>The word to compare (its word pieces are averaged)</source>
             <translation>要比较的词（对其子词取平均）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1104" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1099" />
             <source>Example</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1105" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1100" />
             <source>Two senses of 'bank': {a} / {b}</source>
             <translation>“bank”的两个词义：{a} / {b}</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1108" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1103" />
             <source>Compare</source>
             <translation>比较</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1109" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1104" />
             <source>Cosine similarity of the word's vectors in the two sentences, per layer (Ctrl+Return)</source>
             <translation>该词在两个句子中的向量的逐层余弦相似度（Ctrl+Return）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1112" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1107" />
             <source>Sentence A</source>
             <translation>句子 A</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1113" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1108" />
             <source>Sentence B</source>
             <translation>句子 B</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1118" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1113" />
             <source>Word</source>
             <translation>词</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1122" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1117" />
             <source>Cosine similarity of the word's two contextual vectors at each layer; 1 means the context changed nothing</source>
             <translation>该词两个上下文向量在每一层的余弦相似度；1 表示上下文没有带来任何改变</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1124" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1119" />
             <source>layer (0 = embedding output)</source>
             <translation>层（0 = 嵌入层输出）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1125" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1120" />
             <source>cosine similarity</source>
             <translation>余弦相似度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1131" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1126" />
             <source>layer</source>
             <translation>层</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1131" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1126" />
             <source>cosine</source>
             <translation>余弦</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1132" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1127" />
             <source>Cosine similarity per layer (Ctrl+C copies)</source>
             <translation>逐层余弦相似度（Ctrl+C 复制）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="1170" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="1165" />
             <source>'{word}' is {a} in sentence A and {b} in sentence B. Cosine at the embedding output {first:.3f}, at the last layer {last:.3f}: the lower, the more the context changed the word's vector.</source>
             <translation>“{word}”在句子 A 中是 {a}，在句子 B 中是 {b}。嵌入层输出处的余弦为 {first:.3f}，最后一层为 {last:.3f}：越低，说明上下文对该词向量的改变越大。</translation>
         </message>
@@ -6762,43 +6762,43 @@ without improvement:</source>
     <context>
         <name>_InspectView</name>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="218" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="210" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="220" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="212" />
             <source>Run (Ctrl+Return)</source>
             <translation>运行（Ctrl+Return）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="225" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="217" />
             <source>Progress of the running job</source>
             <translation>正在运行的任务的进度</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="227" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="219" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="228" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="220" />
             <source>Stop the running job (Esc)</source>
             <translation>停止正在运行的任务（Esc）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="274" />
-            <location filename="../workbench/ui/widgets/senses_views.py" line="284" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="266" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="276" />
             <source>Load a BERT-family model in the Inspect panel first.</source>
             <translation>请先在“检视”面板中加载 BERT 系列模型。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="327" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="319" />
             <source>Cancelled; the previous result is still shown.</source>
             <translation>已取消；仍显示之前的结果。</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/widgets/senses_views.py" line="341" />
+            <location filename="../workbench/ui/widgets/senses_views.py" line="333" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
@@ -6806,28 +6806,28 @@ without improvement:</source>
     <context>
         <name>_TrainingPage</name>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="577" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="553" />
             <source>Peak learning rate (AdamW)</source>
             <extracomment>A model folder to open in Explore, and whether to keep ``##`` pieces.</extracomment>
             <translation>峰值学习率（AdamW）</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="579" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="555" />
             <source>Share of the steps with a linear warm-up of the learning rate</source>
             <translation>学习率线性预热所占的步数比例</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="580" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="556" />
             <source>Decoupled weight decay</source>
             <translation>解耦权重衰减</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="590" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="566" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location filename="../workbench/ui/panels/bert_panel.py" line="592" />
+            <location filename="../workbench/ui/panels/bert_panel.py" line="568" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

@@ -345,15 +345,19 @@ class AppDriver:
             raise SelfTestFailure("the trained vectors are not all finite.")
         return f"{len(emb):,} words x {emb.dim} dimensions"
 
-    def map_step(self) -> str:
-        window = self.w
-        window.show_panel("explore")
-        explore = window.explore_panel
+    def _explore_with(self, method: str, name: str) -> Any:
+        """The Explore panel, shown, with the trained vectors and ``method`` chosen."""
+        self.w.show_panel("explore")
+        explore = self.w.explore_panel
         if explore.embeddings is None:
             raise SelfTestFailure("the trained vectors did not reach the Explore panel.")
-        explore.set_method("pca")
-        if explore.method() != "pca":
-            raise SelfTestFailure("PCA is not offered in Explore.")
+        explore.set_method(method)
+        if explore.method() != method:
+            raise SelfTestFailure(f"{name} is not offered in Explore.")
+        return explore
+
+    def map_step(self) -> str:
+        explore = self._explore_with("pca", "PCA")
 
         def compute() -> None:
             explore.compute_map()
@@ -371,14 +375,7 @@ class AppDriver:
         return f"{len(projection.words):,} points, {image.width()}x{image.height()} px drawn"
 
     def umap_step(self) -> str:
-        window = self.w
-        window.show_panel("explore")
-        explore = window.explore_panel
-        if explore.embeddings is None:
-            raise SelfTestFailure("the trained vectors did not reach the Explore panel.")
-        explore.set_method("umap")
-        if explore.method() != "umap":
-            raise SelfTestFailure("UMAP is not offered in Explore.")
+        explore = self._explore_with("umap", "UMAP")
         before, self.r.timeout = self.r.timeout, max(self.r.timeout, UMAP_TIMEOUT_S)
         try:
             self.r.wait("The UMAP map", explore.compute_map, [explore.map_changed],

@@ -39,7 +39,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -49,7 +48,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -65,6 +63,7 @@ from workbench.ui.notifications import MessageBar, show_job_error, show_unexpect
 from workbench.ui.plots.bert_curves import ConfusionHeatmap, TrainingCurves
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.pretrain_runs_view import PretrainRunsView
+from workbench.ui.widgets.spin_boxes import float_spin, int_spin
 
 if TYPE_CHECKING:
     from workbench.core.bert.engine import TrainingSettings
@@ -413,29 +412,6 @@ def tokenizer_vocab_size(folder: str | Path) -> int | None:
 
 
 # --------------------------------------------------------------------------- helpers
-def _spin(parent: QWidget, low: int, high: int, value: int, tip: str,
-          special: str = "") -> QSpinBox:
-    box = QSpinBox(parent)
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setToolTip(tip)
-    box.setGroupSeparatorShown(True)
-    if special:
-        box.setSpecialValueText(special)
-    return box
-
-
-def _dspin(parent: QWidget, low: float, high: float, value: float, decimals: int,
-           tip: str, step: float | None = None) -> QDoubleSpinBox:
-    box = QDoubleSpinBox(parent)
-    box.setRange(low, high)
-    box.setDecimals(decimals)
-    box.setSingleStep(step if step is not None else 10 ** -(decimals - 1))
-    box.setValue(value)
-    box.setToolTip(tip)
-    return box
-
-
 def _path_row(parent: QWidget, placeholder: str, tip: str,
               browse: Callable[[], None]) -> tuple[QWidget, QLineEdit, QPushButton]:
     edit = QLineEdit(parent)
@@ -573,17 +549,17 @@ class _TrainingPage(QWidget):
                          warmup: float) -> None:
         """The learning rate, warm-up and weight decay boxes (``lr_spin``…)."""
         p = self
-        self.lr_spin = _dspin(p, lr_low, 1.0, lr, lr_decimals, self.tr(
+        self.lr_spin = float_spin(p, lr_low, 1.0, lr, lr_decimals, self.tr(
             "Peak learning rate (AdamW)"), lr_step)
-        self.warmup_spin = _dspin(p, 0.0, 0.99, warmup, 3, self.tr(
+        self.warmup_spin = float_spin(p, 0.0, 0.99, warmup, 3, self.tr(
             "Share of the steps with a linear warm-up of the learning rate"), 0.01)
-        self.decay_spin = _dspin(p, 0.0, 1.0, 0.01, 4, self.tr("Decoupled weight decay"), 0.01)
+        self.decay_spin = float_spin(p, 0.0, 1.0, 0.01, 4, self.tr("Decoupled weight decay"), 0.01)
 
     def _device_spins(self, seed_tip: str) -> None:
         """The device, precision and seed boxes (``device_combo``…)."""
         self.device_combo = _device_combo(self)
         self.precision_combo = _precision_combo(self)
-        self.seed_spin = _spin(self, 0, 2**31 - 1, 0, seed_tip)
+        self.seed_spin = int_spin(self, 0, 2**31 - 1, 0, seed_tip)
 
     def _start_buttons(self, start_tip: str, cancel_tip: str) -> QHBoxLayout:
         """Start and Cancel (``start_button``, ``cancel_button``), side by side."""
@@ -795,8 +771,8 @@ class PretrainPage(_TrainingPage):
         self.tokenizer_combo.addItem(self.tr("Use a tokenizer folder…"), "folder")
         self.tokenizer_combo.setToolTip(self.tr("Train a WordPiece tokenizer on the corpus (cached "
                                                 "in the workspace), or use an existing one"))
-        self.vocab_spin = _spin(p, 100, 1_000_000, 8000, self.tr("WordPiece vocabulary size "
-                                                                 "(special tokens included)"))
+        self.vocab_spin = int_spin(p, 100, 1_000_000, 8000, self.tr("WordPiece vocabulary size "
+                                                                    "(special tokens included)"))
         self.lowercase_check = QCheckBox(self.tr("Lowercase"), self)
         self.lowercase_check.setChecked(True)
         self.lowercase_check.setToolTip(self.tr("Lowercase and strip accents before WordPiece"))
@@ -822,11 +798,11 @@ class PretrainPage(_TrainingPage):
                                            "medium 8×512, base 12×768, large 24×1024 "
                                            "(layers × hidden), a custom shape, or continue "
                                            "pretraining a saved model"))
-        self.layers_spin = _spin(p, 1, 256, 2, self.tr("Transformer layers"))
-        self.hidden_spin = _spin(p, 2, 65_536, 128, self.tr(
+        self.layers_spin = int_spin(p, 1, 256, 2, self.tr("Transformer layers"))
+        self.hidden_spin = int_spin(p, 2, 65_536, 128, self.tr(
             "Hidden size (a multiple of the heads)"))
-        self.heads_spin = _spin(p, 1, 1024, 2, self.tr("Attention heads per layer"))
-        self.intermediate_spin = _spin(p, 1, 1_000_000, 512, self.tr(
+        self.heads_spin = int_spin(p, 1, 1024, 2, self.tr("Attention heads per layer"))
+        self.intermediate_spin = int_spin(p, 1, 1_000_000, 512, self.tr(
             "Feed-forward width per layer"))
         row, self.model_edit, self.model_browse = _path_row(
             p, self.tr("model folder"),
@@ -851,11 +827,11 @@ class PretrainPage(_TrainingPage):
         self.model_form = mform
 
         # objective
-        self.mask_ratio_spin = _dspin(p, 0.01, 1.0, 0.15, 3, self.tr(
+        self.mask_ratio_spin = float_spin(p, 0.01, 1.0, 0.15, 3, self.tr(
             "Share of tokens selected for prediction (BERT: 0.15)"), 0.01)
-        self.mask_fraction_spin = _dspin(p, 0.0, 1.0, 0.8, 2, self.tr(
+        self.mask_fraction_spin = float_spin(p, 0.0, 1.0, 0.8, 2, self.tr(
             "Share of the selected tokens replaced by [MASK] (BERT: 0.8)"), 0.05)
-        self.random_fraction_spin = _dspin(p, 0.0, 1.0, 0.1, 2, self.tr(
+        self.random_fraction_spin = float_spin(p, 0.0, 1.0, 0.1, 2, self.tr(
             "Share of the selected tokens replaced by a random token (BERT: 0.1); the rest keep "
             "their token"), 0.05)
         self.nsp_check = QCheckBox(self.tr("Next-sentence prediction"), self)
@@ -875,19 +851,19 @@ class PretrainPage(_TrainingPage):
         oform.addRow(self.split_check)
 
         # training
-        self.seq_len_spin = _spin(p, 8, 8192, 128, self.tr("Longest example in tokens"))
-        self.batch_spin = _spin(p, 1, 65_536, 16, self.tr("Examples per forward pass"))
-        self.accum_spin = _spin(p, 1, 1024, 1, self.tr(
+        self.seq_len_spin = int_spin(p, 8, 8192, 128, self.tr("Longest example in tokens"))
+        self.batch_spin = int_spin(p, 1, 65_536, 16, self.tr("Examples per forward pass"))
+        self.accum_spin = int_spin(p, 1, 1024, 1, self.tr(
             "Forward passes per optimizer step (effective batch = batch × accumulation)"))
         self._optimiser_spins(lr=5e-4, lr_low=1e-6, lr_decimals=6, lr_step=1e-4, warmup=0.06)
-        self.max_steps_spin = _spin(p, 0, 100_000_000, 1000, self.tr(
+        self.max_steps_spin = int_spin(p, 0, 100_000_000, 1000, self.tr(
             "Optimizer steps to run; 'epochs' = use the number of epochs below"), self.tr("epochs"))
-        self.epochs_spin = _dspin(p, 0.01, 10000.0, 1.0, 2, self.tr(
+        self.epochs_spin = float_spin(p, 0.01, 10000.0, 1.0, 2, self.tr(
             "Passes over the data (when max steps is 'epochs')"), 0.5)
-        self.eval_every_spin = _spin(p, 0, 10_000_000, 200, self.tr(
+        self.eval_every_spin = int_spin(p, 0, 10_000_000, 200, self.tr(
             "Evaluate on the held-out slice every N steps; 'at the end' = once"),
             self.tr("at the end"))
-        self.save_every_spin = _spin(p, 0, 10_000_000, 0, self.tr(
+        self.save_every_spin = int_spin(p, 0, 10_000_000, 0, self.tr(
             "Write a checkpoint every N steps ('off': only on cancel and at the end)"),
             self.tr("off"))
         self._device_spins(self.tr("Seed of the data, the initialisation and the masks"))
@@ -910,7 +886,7 @@ class PretrainPage(_TrainingPage):
         # static init
         self.static_check = QCheckBox(self.tr("Initialise word embeddings from the current static "
                                               "vectors"), self)
-        self.freeze_spin = _spin(p, 0, 10_000_000, 0, self.tr(
+        self.freeze_spin = int_spin(p, 0, 10_000_000, 0, self.tr(
             "Keep the initialised word embeddings fixed for this many steps"),
             self.tr("no freezing"))
         self.static_box = QGroupBox(self.tr("Static initialisation"), self)
@@ -926,7 +902,8 @@ class PretrainPage(_TrainingPage):
         self.export_button.setToolTip(self.tr(
             "Save these settings as a JSON config for 'workbench bert pretrain --config FILE' (or "
             "torchrun)"))
-        self.nproc_spin = _spin(p, 1, 1024, 2, self.tr("Processes (GPUs) for the torchrun command"))
+        self.nproc_spin = int_spin(p, 1, 1024, 2,
+                                   self.tr("Processes (GPUs) for the torchrun command"))
         self.launch_edit = QLineEdit(self)
         self.launch_edit.setReadOnly(True)
         self.launch_edit.setToolTip(self.tr("Runs the exported config on several GPUs"))
@@ -1464,20 +1441,20 @@ class FinetunePage(_TrainingPage):
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview_label.setToolTip(self.tr("What the training file holds (read with the limit "
                                               "below): the labels, the examples, the columns used"))
-        self.max_length_spin = _spin(p, 8, 8192, 128, self.tr(
+        self.max_length_spin = int_spin(p, 8, 8192, 128, self.tr(
             "Tokens per example (per window for QA)"))
-        self.doc_stride_spin = _spin(p, 0, 8191, 64, self.tr(
+        self.doc_stride_spin = int_spin(p, 0, 8191, 64, self.tr(
             "QA: context tokens shared by two consecutive windows of a long context"))
-        self.epochs_spin = _dspin(p, 0.01, 1000.0, 3.0, 2, self.tr("Passes over the training data"),
-                                  0.5)
-        self.batch_spin = _spin(p, 1, 65_536, 32, self.tr("Examples per step"))
+        self.epochs_spin = float_spin(p, 0.01, 1000.0, 3.0, 2,
+                                      self.tr("Passes over the training data"), 0.5)
+        self.batch_spin = int_spin(p, 1, 65_536, 32, self.tr("Examples per step"))
         self._optimiser_spins(lr=5e-5, lr_low=1e-7, lr_decimals=7, lr_step=1e-5, warmup=0.1)
-        self.limit_spin = _spin(p, 0, 100_000_000, 0, self.tr(
+        self.limit_spin = int_spin(p, 0, 100_000_000, 0, self.tr(
             "Use only the first N examples of each file ('all' = every example)"), self.tr("all"))
-        self.eval_every_spin = _spin(p, 0, 10_000_000, 0, self.tr(
+        self.eval_every_spin = int_spin(p, 0, 10_000_000, 0, self.tr(
             "Evaluate every N steps for the accuracy curve ('off' = only the final evaluation)"),
-                                     self.tr("off"))
-        self.patience_spin = _spin(p, 0, 1000, 0, self.tr(
+                                        self.tr("off"))
+        self.patience_spin = int_spin(p, 0, 1000, 0, self.tr(
             "Stop after this many evaluations without a lower evaluation loss (needs 'Evaluate "
             "every')"), self.tr("off"))
         self._device_spins(self.tr("Seed of the hold-out split and the new head"))

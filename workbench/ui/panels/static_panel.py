@@ -24,7 +24,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -47,6 +45,7 @@ from workbench.ui.plots.loss_plot import LossPlot, ScorePlot
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.evaluation_view import EvaluationView
 from workbench.ui.widgets.runs_view import RunsView, epoch_scores
+from workbench.ui.widgets.spin_boxes import float_spin, int_spin
 
 if TYPE_CHECKING:
     from workbench.core.corpus import ReaderOptions, TokenizerSettings
@@ -175,26 +174,6 @@ def _save_job(emb: Embeddings, path: str, fmt: str, *,
     return str(save_vectors(emb, path, fmt, progress=progress))
 
 
-def _spin(parent: QWidget, low: int, high: int, value: int, tip: str) -> QSpinBox:
-    box = QSpinBox(parent)
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setToolTip(tip)
-    box.setGroupSeparatorShown(True)
-    return box
-
-
-def _dspin(parent: QWidget, low: float, high: float, value: float, decimals: int,
-           tip: str) -> QDoubleSpinBox:
-    box = QDoubleSpinBox(parent)
-    box.setRange(low, high)
-    box.setDecimals(decimals)
-    box.setSingleStep(10 ** -(decimals - 1))
-    box.setValue(value)
-    box.setToolTip(tip)
-    return box
-
-
 class StaticPanel(QWidget):
     """Train static embeddings on the Corpus panel's corpus, with live curves and cancel.
 
@@ -291,23 +270,23 @@ class StaticPanel(QWidget):
                                                 "fastText)"))
 
         p = self
-        self.vector_size_spin = _spin(p, 2, 2000, 100, self.tr("Dimensions of each vector"))
-        self.window_spin = _spin(p, 1, 100, 5, self.tr("Largest distance between a word and a "
-                                                       "context word"))
-        self.min_count_spin = _spin(p, 1, 1_000_000, 5, self.tr("Ignore words rarer than this"))
-        self.epochs_spin = _spin(p, 1, 1000, 5, self.tr("Passes over the corpus"))
-        self.negative_spin = _spin(p, 1, 100, 5, self.tr("Negative samples per positive "
-                                                         "example"))
-        self.alpha_spin = _dspin(p, 0.0001, 1.0, 0.025, 4, self.tr(
+        self.vector_size_spin = int_spin(p, 2, 2000, 100, self.tr("Dimensions of each vector"))
+        self.window_spin = int_spin(p, 1, 100, 5, self.tr("Largest distance between a word and a "
+                                                          "context word"))
+        self.min_count_spin = int_spin(p, 1, 1_000_000, 5, self.tr("Ignore words rarer than this"))
+        self.epochs_spin = int_spin(p, 1, 1000, 5, self.tr("Passes over the corpus"))
+        self.negative_spin = int_spin(p, 1, 100, 5, self.tr("Negative samples per positive "
+                                                            "example"))
+        self.alpha_spin = float_spin(p, 0.0001, 1.0, 0.025, 4, self.tr(
             "Starting learning rate (word2vec and fastText decay it linearly; GloVe uses "
             "AdaGrad)"))
-        self.workers_spin = _spin(p, 1, 256, min(os.cpu_count() or 1, 256), self.tr(
+        self.workers_spin = int_spin(p, 1, 256, min(os.cpu_count() or 1, 256), self.tr(
             "Worker threads (word2vec, fastText); torch CPU threads (GloVe on the CPU). "
             "Default: one per core"))
-        self.seed_spin = _spin(p, 0, 2**31 - 1, 1, self.tr("Random seed"))
-        self.min_n_spin = _spin(p, 1, 20, 3, self.tr("Shortest character n-gram (fastText)"))
-        self.max_n_spin = _spin(p, 1, 20, 6, self.tr("Longest character n-gram (fastText)"))
-        self.x_max_spin = _dspin(p, 1.0, 1e6, 100.0, 1, self.tr(
+        self.seed_spin = int_spin(p, 0, 2**31 - 1, 1, self.tr("Random seed"))
+        self.min_n_spin = int_spin(p, 1, 20, 3, self.tr("Shortest character n-gram (fastText)"))
+        self.max_n_spin = int_spin(p, 1, 20, 6, self.tr("Longest character n-gram (fastText)"))
+        self.x_max_spin = float_spin(p, 1.0, 1e6, 100.0, 1, self.tr(
             "GloVe: co-occurrence count at which the weight reaches 1"))
 
         self.params_box = QGroupBox(self.tr("Parameters"), self)
@@ -338,7 +317,7 @@ class StaticPanel(QWidget):
             "The benchmark scored after each epoch: similarity sets (Spearman) are cheap; "
             "analogy sets (accuracy) take longer"))
         self._fill_epoch_benchmarks()
-        self.patience_spin = _spin(p, 0, 1000, 0, self.tr(
+        self.patience_spin = int_spin(p, 0, 1000, 0, self.tr(
             "Stop when the score (without evaluation: the loss) has not improved for this many "
             "epochs, and keep the vectors of the best epoch. 0 = off"))
         self.patience_spin.setSpecialValueText(self.tr("off"))
@@ -368,7 +347,7 @@ class StaticPanel(QWidget):
         buttons.addWidget(self.train_button, 1)
         buttons.addWidget(self.cancel_button)
         self.continue_button = QPushButton(self.tr("Continue training"), self)
-        self.more_epochs_spin = _spin(p, 1, 1000, 5, self.tr("Epochs to add to the last run"))
+        self.more_epochs_spin = int_spin(p, 1, 1000, 5, self.tr("Epochs to add to the last run"))
         self.more_epochs_spin.setPrefix("+")
         self.more_epochs_spin.setSuffix(self.tr(" epochs"))
         more = QHBoxLayout()

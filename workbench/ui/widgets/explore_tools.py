@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from workbench.ui.i18n import core_text
 from workbench.ui.notifications import show_job_error
 from workbench.ui.tasks import TaskRunner
 from workbench.ui.widgets.result_table import Cell, ResultTable
+from workbench.ui.widgets.spin_boxes import int_spin
 from workbench.ui.widgets.word_table import EXPORT_HEADER_ROLE
 
 if TYPE_CHECKING:
@@ -98,14 +98,6 @@ class ToolView(QWidget):
         show_job_error(self, self.error_raised.emit, error, details)
 
 
-def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setToolTip(tip)
-    return box
-
-
 # --------------------------------------------------------------------------- neighbours
 
 def _neighbours_job(emb: Embeddings, query: str, k: int, metric: str,
@@ -161,7 +153,8 @@ class NeighboursView(ToolView):
         self.query_edit.setToolTip(self.tr("A word, or a sum of words with + and - and optional "
                                            "weights (2*paris - france). Press Enter to search."))
         self.query_edit.returnPressed.connect(self.search)
-        self.k_spin = _spin(1, 1000, 10, self.tr("How many neighbours to list"))
+        self.k_spin = int_spin(None, 1, 1000, 10, self.tr("How many neighbours to list"),
+                               group_separator=False)
         self.metric_combo = QComboBox()
         self.metric_combo.addItem(self.tr("cosine"), "cosine")
         self.metric_combo.addItem(self.tr("Euclidean"), "euclidean")
@@ -296,7 +289,8 @@ class AnalogyView(ToolView):
         self.method_combo.setToolTip(self.tr("3CosAdd: cos(x, b − a + c) (Mikolov et al.); "
                                              "3CosMul: cos(x,b)·cos(x,c)/cos(x,a) "
                                              "(Levy & Goldberg)"))
-        self.k_spin = _spin(1, 100, 10, self.tr("How many answers to list"))
+        self.k_spin = int_spin(None, 1, 100, 10, self.tr("How many answers to list"),
+                               group_separator=False)
         self.solve_button = QPushButton(self.tr("Solve"))
         self.solve_button.setToolTip(self.tr("Solve the analogy (Enter)"))
         self.solve_button.clicked.connect(self.solve)
@@ -342,8 +336,9 @@ class AnalogyView(ToolView):
         for info in builtin_benchmarks():
             if info.kind == "analogy":
                 self.benchmark_combo.addItem(f"{info.name}: {info.description}", info.name)
-        self.restrict_spin = _spin(0, 10000000, 30000,
-                                   self.tr("Consider only the most frequent words (0 = all)"))
+        self.restrict_spin = int_spin(None, 0, 10000000, 30000,
+                                      self.tr("Consider only the most frequent words (0 = all)"),
+                                      group_separator=False)
         self.run_button = QPushButton(self.tr("Run benchmark"))
         self.run_button.clicked.connect(self.run_benchmark)
         self.batch_runner = TaskRunner(self.tr("Analogy benchmark"), self)
@@ -583,8 +578,9 @@ class AntonymsView(ToolView):
 
         self.pairs_edit = QLineEdit(", ".join(f"{a}/{b}" for a, b in DEFAULT_ANTONYMS))
         self.pairs_edit.setToolTip(self.tr("Pairs as a/b separated by commas"))
-        self.k_spin = _spin(1, 1000, 10, self.tr("A pair counts as neighbours when each is "
-                                                 "within the other's k nearest words"))
+        self.k_spin = int_spin(None, 1, 1000, 10, self.tr("A pair counts as neighbours when "
+                                                          "each is within the other's k nearest "
+                                                          "words"), group_separator=False)
         self.check_button = QPushButton(self.tr("Check antonyms"))
         self.check_button.setToolTip(self.tr("Rank each antonym among the other's neighbours"))
         self.check_button.clicked.connect(self.check)

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -60,6 +59,7 @@ from workbench.ui.i18n import core_text
 from workbench.ui.plots.embedding_map import CATEGORY_COLOURS, EmbeddingMapView
 from workbench.ui.widgets.inspect_base import InspectView
 from workbench.ui.widgets.result_table import ResultTable
+from workbench.ui.widgets.spin_boxes import int_spin
 
 if TYPE_CHECKING:
     from workbench.core.embeddings import Embeddings
@@ -100,14 +100,6 @@ _STATIC_COLOUR = "#ffbf00"
 
 
 # --------------------------------------------------------------------------- helpers
-
-def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setToolTip(tip)
-    return box
-
 
 def _lines(text: str) -> list[str]:
     """The non-empty lines of a text box."""
@@ -608,7 +600,9 @@ class SensesView(_InspectView):
                                                        "word"))
         self.sentences_edit.setToolTip(self.tr("Typed sentences, one per line"))
         self.sentences_edit.setMaximumHeight(110)
-        self.limit_spin = _spin(2, 100_000, 300, self.tr("Use at most this many occurrences"))
+        self.limit_spin = int_spin(None, 2, 100_000, 300,
+                                   self.tr("Use at most this many occurrences"),
+                                   group_separator=False)
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(self.tr("Which hidden states make an occurrence's vector "
                                             "(layer 0 is the embedding layer's output)"))
@@ -624,8 +618,9 @@ class SensesView(_InspectView):
         self.clustering_combo.setToolTip(self.tr("How the occurrences are grouped into senses "
                                                  "(in the full vector space, not the 2-D "
                                                  "picture)"))
-        self.k_spin = _spin(1, 20, 1, self.tr("Number of clusters; Auto picks the k with the "
-                                              "best silhouette between 2 and 8"))
+        self.k_spin = int_spin(None, 1, 20, 1, self.tr("Number of clusters; Auto picks the k "
+                                                       "with the best silhouette between 2 and "
+                                                       "8"), group_separator=False)
         self.k_spin.setSpecialValueText(self.tr("Auto (silhouette)"))
         self.run_button.setText(self.tr("Find senses"))
         self._run_tip = self.tr("Collect the occurrences, extract their vectors and cluster "
@@ -1282,10 +1277,12 @@ class ContextualityView(_InspectView):
         self.source_combo.addItem(self.tr("Typed text"), "typed")
         self.source_combo.setToolTip(self.tr("Which sentences to measure"))
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
-        self.sample_spin = _spin(10, 1_000_000, 2000, self.tr("How many sentences (lines) to "
-                                                              "read from the start of the corpus"))
-        self.min_spin = _spin(2, 1000, 5, self.tr("Words seen fewer times are left out of "
-                                                  "self-similarity and MEV"))
+        self.sample_spin = int_spin(None, 10, 1_000_000, 2000,
+                                    self.tr("How many sentences (lines) to read from the start of "
+                                            "the corpus"), group_separator=False)
+        self.min_spin = int_spin(None, 2, 1000, 5, self.tr("Words seen fewer times are left out "
+                                                           "of self-similarity and MEV"),
+                                 group_separator=False)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText(self.tr("Sentences, one per line (words used several "
                                                   "times in different sentences are measured)"))
