@@ -29,3 +29,15 @@ def shared_data() -> Path:
     """The ``../shared/data`` folder beside the checkout (skips nothing: it must exist)."""
     assert SHARED_DATA.is_dir(), f"shared datasets not found at {SHARED_DATA}"
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def translation_tools():
+    """``tools/translations.py`` as a module: the extractor and the translation dictionaries."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "translations.py"
+    spec = importlib.util.spec_from_file_location("workbench_translation_tools", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

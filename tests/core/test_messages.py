@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import ast
-import json
 import pickle
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +21,8 @@ CATALOGUE = {
     "Read {done:,} of {total:,} vectors": "已读取 {done:,} / {total:,} 个向量",
     "{path} cannot be read: {reason}": "无法读取 {path}：{reason}",
     "permission denied": "权限不足",
-    "'{word}' is not in the vocabulary ({size:,} words).": "“{word}”不在词表中（共 {size:,} 个词）。",
+    "'{word}' is not in the vocabulary ({size:,} words).":
+        "“{word}”不在词表中（共 {size:,} 个词）。",
     "Broken {template}": "坏的 {nope}",
 }
 
@@ -113,21 +112,10 @@ def test_core_writes_every_user_message_with_msg():
     assert offenders == []
 
 
-def _core_templates() -> dict[str, tuple[str, int]]:
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import translations
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    return translations.core_messages()
-
-
-def test_every_core_template_has_a_chinese_translation_with_the_same_fields():
-    templates = _core_templates()
+def test_every_core_template_has_a_chinese_translation_with_the_same_fields(translation_tools):
+    templates = translation_tools.core_messages()
     assert len(templates) > 400       # the extractor found the core's messages
-    words: dict[str, str] = {}
-    for path in sorted((ROOT / "translations" / "zh_CN").glob("*.json")):
-        words.update(json.loads(path.read_text(encoding="utf-8")))
+    words = translation_tools.dictionary("zh_CN")
     missing = [t for t in templates if not words.get(t, "").strip()]
     assert missing == []
     wrong = [(t, words[t]) for t in templates if fields(t) != fields(words[t])]

@@ -143,17 +143,8 @@ def test_every_ui_string_has_a_shipped_translation(tmp_path):
 
 # ------------------------------------------------------------- messages from the core
 
-def _core_catalogue() -> dict[str, str]:
-    import json
-
-    words: dict[str, str] = {}
-    for path in sorted((Path(__file__).resolve().parents[2] / "translations" / "zh_CN")
-                       .glob("*.json")):
-        words.update(json.loads(path.read_text(encoding="utf-8")))
-    return words
-
-
-def test_core_errors_and_notes_are_shown_in_chinese(make_main_window, tmp_path, qtbot):
+def test_core_errors_and_notes_are_shown_in_chinese(make_main_window, tmp_path, qtbot,
+                                                     translation_tools):
     """An error raised in a worker by the core reaches the message bar translated."""
     from tests.ui.test_explore_panel import click, royal_vectors
 
@@ -165,7 +156,7 @@ def test_core_errors_and_notes_are_shown_in_chinese(make_main_window, tmp_path, 
     view.query_edit.setText("kingg")
     with qtbot.waitSignal(view.runner.failed, timeout=10_000):
         click(qtbot, view.find_button)
-    catalogue = _core_catalogue()
+    catalogue = translation_tools.dictionary("zh_CN")
     template = "'{word}' is not in the vocabulary ({size:,} words). Did you mean {suggestions}?"
     expected = catalogue[template].format(word="kingg", size=310, suggestions="'king'")
     assert panel.message_bar.level() == "error"
@@ -179,7 +170,7 @@ def test_core_errors_and_notes_are_shown_in_chinese(make_main_window, tmp_path, 
     assert left_out in view.note_label.text()
 
 
-def test_core_progress_is_shown_in_chinese(qapp, qtbot):
+def test_core_progress_is_shown_in_chinese(qapp, qtbot, translation_tools):
     from workbench.core.messages import msg
     from workbench.ui.tasks import TaskRunner
 
@@ -194,27 +185,20 @@ def test_core_progress_is_shown_in_chinese(qapp, qtbot):
     runner.progress_changed.connect(lambda _fraction, text: seen.append(text))
     with qtbot.waitSignal(runner.finished, timeout=10_000):
         runner.start(job)
-    expected = _core_catalogue()["Read {i:,} of {n:,} vectors"].format(i=1200, n=3000)
+    expected = translation_tools.dictionary("zh_CN")["Read {i:,} of {n:,} vectors"].format(
+        i=1200, n=3000)
     assert seen == [expected] and "vectors" not in expected
 
 
-def test_every_core_message_is_in_the_shipped_catalogue(qapp):
+def test_every_core_message_is_in_the_shipped_catalogue(qapp, translation_tools):
     """Every msg() template of the core is translated in the compiled .qm file."""
-    import sys
-
     from PySide6.QtCore import QCoreApplication
 
     from workbench.core.messages import CONTEXT
 
-    root = Path(__file__).resolve().parents[2]
-    sys.path.insert(0, str(root / "tools"))
-    try:
-        import translations
-    finally:
-        sys.path.remove(str(root / "tools"))
-    catalogue = _core_catalogue()
+    catalogue = translation_tools.dictionary("zh_CN")
     assert install_translation("zh_CN") == ""
-    wrong = [t for t in translations.core_messages()
+    wrong = [t for t in translation_tools.core_messages()
              if QCoreApplication.translate(CONTEXT, t) != catalogue.get(t)]
     assert wrong == [], f"{len(wrong)} core messages not in the .qm file: {wrong[:5]}"
 
